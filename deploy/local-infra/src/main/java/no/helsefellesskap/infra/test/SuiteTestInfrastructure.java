@@ -1,0 +1,122 @@
+package no.helsefellesskap.infra.test;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import no.helsefellesskap.infra.DevKeys;
+import no.helsefellesskap.infra.EmbeddedKafka;
+import no.helsefellesskap.infra.EmbeddedPostgresServer;
+import no.helsefellesskap.infra.Tokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The one test resource of the suite: a real PostgreSQL and a real Kafka broker for every {@code @QuarkusTest}.
+ * <p>
+ * Starts embedded PostgreSQL and an in-process KRaft broker once per test JVM, unless
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} / {@code KAFKA_BOOTSTRAP_SERVERS} name external ones, which are then used.
+ * It also makes a signing key and configures the services to trust it, so {@link TestTokens} can mint tokens.
+ * State is kept in system properties because Quarkus may load this class in more than one class loader.
+ */
+public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    static final String P_JDBC = "infratest.jdbc-url";
+    static final String P_KAFKA = "infratest.kafka";
+    static final String P_PRIVATE = "infratest.private-key";
+    static final String P_PUBLIC = "infratest.public-key";
+
+    @Override
+    public synchronized Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.devservices.enabled", "false");
+
+        String externalJdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (externalJdbc == null) {
+            config.put("quarkus.datasource.jdbc.url", startPostgres());
+            config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+            config.put("quarkus.datasource.password", "");
+        }
+        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        config.put("kafka.bootstrap.servers", externalKafka != null ? externalKafka : startKafka());
+
+        keys();
+        config.put("quarkus.oidc.public-key", System.getProperty(P_PUBLIC));
+        config.put("quarkus.oidc.token.issuer", Tokens.LOCAL_ISSUER);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; torn down by the shutdown hooks.
+    }
+
+    static synchronized DevKeys keys() {
+        if (System.getProperty(P_PRIVATE) == null) {
+            DevKeys k = DevKeys.generate();
+            System.setProperty(P_PRIVATE, k.privateKeyBase64());
+            System.setProperty(P_PUBLIC, k.publicKeyBase64());
+        }
+        return DevKeys.fromBase64(System.getProperty(P_PRIVATE), System.getProperty(P_PUBLIC));
+    }
+
+    private static String startPostgres() {
+        String url = System.getProperty(P_JDBC);
+        if (url != null) {
+            return url;
+        }
+        Path dir = tempDir("suite-test-pg");
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("data"), 0, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            pg.close();
+            deleteQuietly(dir);
+        }, "stop-test-postgres"));
+        System.setProperty(P_JDBC, pg.jdbcUrl());
+        return pg.jdbcUrl();
+    }
+
+    private static String startKafka() {
+        String bootstrap = System.getProperty(P_KAFKA);
+        if (bootstrap != null) {
+            return bootstrap;
+        }
+        Path dir = tempDir("suite-test-kafka");
+        EmbeddedKafka kafka = new EmbeddedKafka(dir, freePort(), freePort()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            deleteQuietly(dir);
+        }, "stop-test-kafka"));
+        KafkaControl.register(kafka);
+        System.setProperty(P_KAFKA, kafka.bootstrapServers());
+        return kafka.bootstrapServers();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temp folder
+        }
+    }
+}

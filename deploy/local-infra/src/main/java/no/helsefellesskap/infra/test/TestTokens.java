@@ -1,0 +1,35 @@
+package no.helsefellesskap.infra.test;
+
+import no.helsefellesskap.infra.DevKeys;
+import no.helsefellesskap.infra.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Bearer tokens for tests, signed with the key the services under test trust. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    public static String token(String orgnr, String... roles) {
+        return Tokens.sign(SuiteTestInfrastructure.keys().privateKey(), "test-client", orgnr, List.of(roles),
+                Duration.ofMinutes(30));
+    }
+
+    public static String bearer(String orgnr, String... roles) {
+        return "Bearer " + token(orgnr, roles);
+    }
+
+    public static String expired(String orgnr, String... roles) {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        return Tokens.sign(SuiteTestInfrastructure.keys().privateKey(), "test-client", orgnr, List.of(roles),
+                past, past.plus(Duration.ofMinutes(30)));
+    }
+
+    /** Well formed and unexpired, but signed by a key the services do not know. */
+    public static String forged(String orgnr, String... roles) {
+        return Tokens.sign(DevKeys.generate().privateKey(), "test-client", orgnr, List.of(roles), Duration.ofMinutes(30));
+    }
+}

@@ -1,0 +1,110 @@
+package no.helsefellesskap.runtime.messaging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.helsefellesskap.model.events.EventType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A CloudEvent read from a Kafka record in binary mode. Reading fails with {@link PoisonEventException} when a
+ * required attribute is missing or the data does not match the contract, so the record goes to the DLQ.
+ */
+public final class IncomingEvent {
+
+    private final String id;
+    private final String type;
+    private final String source;
+    private final String subject;
+    private final Instant time;
+    private final String data;
+
+    private IncomingEvent(String id, String type, String source, String subject, Instant time, String data) {
+        this.id = id;
+        this.type = type;
+        this.source = source;
+        this.subject = subject;
+        this.time = time;
+        this.data = data;
+    }
+
+    public static IncomingEvent of(ConsumerRecord<String, String> record) {
+        String id = required(record, CloudEventHeaders.ID);
+        String type = required(record, CloudEventHeaders.TYPE);
+        String source = required(record, CloudEventHeaders.SOURCE);
+        if (!"1.0".equals(CloudEventHeaders.read(record.headers(), CloudEventHeaders.SPEC_VERSION))) {
+            throw new PoisonEventException("unsupported or missing ce_specversion");
+        }
+        String timeText = CloudEventHeaders.read(record.headers(), CloudEventHeaders.TIME);
+        Instant time;
+        try {
+            time = timeText == null ? null : Instant.parse(timeText);
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("ce_time is not an RFC 3339 timestamp: " + timeText);
+        }
+        if (record.value() == null) {
+            throw new PoisonEventException("record " + id + " has no data");
+        }
+        return new IncomingEvent(id, type, source, CloudEventHeaders.read(record.headers(), CloudEventHeaders.SUBJECT),
+                time, record.value());
+    }
+
+    private static String required(ConsumerRecord<String, String> r, String header) {
+        String v = CloudEventHeaders.read(r.headers(), header);
+        if (v == null || v.isBlank()) {
+            throw new PoisonEventException("missing CloudEvents header " + header + " at " + r.topic() + "/"
+                    + r.partition() + "@" + r.offset());
+        }
+        return v;
+    }
+
+    public boolean is(EventType eventType) {
+        return eventType.type().equals(type);
+    }
+
+    /** The data as the event type's payload record; unknown properties are tolerated, missing ones are not. */
+    public <T extends Record> T payload(EventType eventType, ObjectMapper json) {
+        if (!is(eventType)) {
+            throw new IllegalStateException("event " + id + " is " + type + ", not " + eventType.type());
+        }
+        try {
+            Object value = json.readerFor(eventType.payload())
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                    .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .readValue(data);
+            @SuppressWarnings("unchecked")
+            T t = (T) value;
+            return t;
+        } catch (Exception e) {
+            throw new PoisonEventException("data of " + type + " " + id + " does not match its contract: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    public String data() {
+        return data;
+    }
+}

@@ -1,0 +1,208 @@
+package no.helsefellesskap.runtime.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import no.helsefellesskap.runtime.config.RuntimeConfig;
+import no.helsefellesskap.runtime.messaging.CloudEventHeaders;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the outbox to Kafka, at least once and in commit order (so in order per aggregate).
+ * <p>
+ * One thread sleeps until a commit wakes it ({@link #wake()}) or the slow safety-net poll elapses, so an idle
+ * service costs no CPU. A batch is read, sent, acknowledged by Kafka and only then marked sent, all in one
+ * transaction; a transaction-level advisory lock lets only one instance of a service relay at a time.
+ * While Kafka is unreachable the rows stay unsent and the relay backs off; nothing is lost.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String SELECT_UNSENT = """
+            select id, aggregatetype, aggregateid, type, timestamp, payload::text, topic, source
+              from outbox_event where sent_at is null order by seq limit ?""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RuntimeConfig config;
+
+    @Inject
+    OutboxProducer producer;
+
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    void onStart(@Observes StartupEvent ev) {
+        if (!config.outbox().relayEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+        wake(); // publish whatever an earlier run left unsent
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows. Cheap and non-blocking. */
+    public void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ofMillis(200);
+        boolean failing = false;
+        while (running) {
+            try {
+                if (!failing) {
+                    signal.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                signal.drainPermits();
+                int published;
+                do {
+                    published = publishBatch();
+                } while (published >= config.outbox().batchSize() && running);
+                if (failing) {
+                    LOG.info("Outbox relay: Kafka reachable again, publishing resumed");
+                }
+                failing = false;
+                backoff = Duration.ofMillis(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!failing) {
+                    LOG.warnf("Outbox relay: publishing failed, events stay in the outbox and are retried: %s", e.toString());
+                }
+                failing = true;
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(config.outbox().maxBackoff()) > 0 ? config.outbox().maxBackoff() : doubled;
+            }
+        }
+    }
+
+    /** Publishes one batch and returns how many events it marked sent. Visible for tests. */
+    public int publishBatch() {
+        int[] result = QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(hashtext(current_schema()))");
+                     ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return new int[] {0, 0}; // another instance is relaying
+                    }
+                }
+                List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+                List<UUID> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(SELECT_UNSENT)) {
+                    ps.setInt(1, config.outbox().batchSize());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            UUID id = rs.getObject(1, UUID.class);
+                            ProducerRecord<String, byte[]> r = new ProducerRecord<>(rs.getString(7), rs.getString(3),
+                                    rs.getString(6).getBytes(StandardCharsets.UTF_8));
+                            CloudEventHeaders.write(r.headers(), id.toString(), rs.getString(4), rs.getString(8),
+                                    rs.getString(3), rs.getTimestamp(5).toInstant());
+                            records.add(r);
+                            ids.add(id);
+                        }
+                    }
+                }
+                if (records.isEmpty()) {
+                    return new int[] {0, 0};
+                }
+                List<UUID> acknowledged = sendInOrder(records, ids);
+                markSent(c, acknowledged);
+                return new int[] {acknowledged.size(), ids.size()};
+            }
+        });
+        if (result[0] < result[1]) {
+            // the acknowledged prefix is committed as sent; the rest is retried after a back-off
+            throw new IllegalStateException("Kafka acknowledged " + result[0] + " of " + result[1] + " events");
+        }
+        return result[0];
+    }
+
+    /** Sends all, then returns the ids of the longest acknowledged prefix: a gap must not let later events overtake. */
+    private List<UUID> sendInOrder(List<ProducerRecord<String, byte[]>> records, List<UUID> ids) {
+        Producer<String, byte[]> kafka = producer.get();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
+        try {
+            for (ProducerRecord<String, byte[]> r : records) {
+                futures.add(kafka.send(r));
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("send failed after %d of %d records: %s", futures.size(), records.size(), e);
+        }
+        kafka.flush();
+        List<UUID> acked = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get();
+                acked.add(ids.get(i));
+            } catch (Exception e) {
+                break;
+            }
+        }
+        return acked;
+    }
+
+    private static void markSent(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Array arr = c.createArrayOf("uuid", ids.toArray());
+        try (PreparedStatement ps = c.prepareStatement("update outbox_event set sent_at = now() where id = any(?)")) {
+            ps.setArray(1, arr);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package no.helsefellesskap.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error leaves a service as RFC 9457 problem+json. Client errors name the field; a 500 is a bug and is logged. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of(400, "validation", "Invalid input", detail, errors), uri);
+    }
+
+    // Listed one by one: Quarkus REST has built-in mappers for some of these subtypes.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
+        String message = e.getOriginalMessage();
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        return respond(Problem.of(400, "unreadable-body", "Request body is not valid JSON for this resource",
+                field.isEmpty() ? message : field + ": " + message, errors), uri);
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response r = respond(Problem.of(401, "unauthenticated", "Authentication required",
+                "A valid bearer token is required; the one given is missing, expired or not trusted", List.of()), uri);
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden",
+                "Your organisation or role does not allow this operation", List.of()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Server error", e);
+        }
+        Response.StatusType st = e.getResponse().getStatusInfo();
+        Problem p = Problem.of(status, slug(st.getReasonPhrase()), st.getReasonPhrase(), e.getMessage(), List.of());
+        return respond(p, uri);
+    }
+
+    @ServerExceptionMapper(priority = 10000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unhandled error: this is a bug", e);
+        return respond(Problem.of(500, "internal", "Internal error",
+                "The service failed to handle the request; it has been logged", List.of()), uri);
+    }
+
+    static Response respond(Problem p, UriInfo uri) {
+        Problem withInstance = uri == null ? p : p.at(URI.create(uri.getPath()));
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(withInstance).build();
+    }
+
+    /** {@code register.arg0.partners[1].orgnr} becomes {@code partners[1].orgnr}: the method and parameter are noise. */
+    static String fieldOf(ConstraintViolation<?> v) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node n : v.getPropertyPath()) {
+            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER
+                    || n.getKind() == ElementKind.CROSS_PARAMETER || n.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            String name = n.getName();
+            String seg = name == null ? "" : name;
+            if (n.getIndex() != null) {
+                if (!parts.isEmpty() && seg.isEmpty()) {
+                    int last = parts.size() - 1;
+                    parts.set(last, parts.get(last) + "[" + n.getIndex() + "]");
+                    continue;
+                }
+            }
+            if (!seg.isEmpty() && !seg.startsWith("<")) {
+                parts.add(seg);
+            }
+        }
+        if (parts.isEmpty()) {
+            // a constraint on the parameter itself, e.g. a missing body
+            for (Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == ElementKind.PARAMETER) {
+                    return "body";
+                }
+            }
+            return "body";
+        }
+        return String.join(".", parts);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String slug(String reason) {
+        return reason == null ? "error" : reason.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

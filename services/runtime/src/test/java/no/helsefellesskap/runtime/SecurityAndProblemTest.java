@@ -1,0 +1,143 @@
+package no.helsefellesskap.runtime;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
+import no.helsefellesskap.infra.test.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bearer tokens, organisation scoping and RFC 9457 errors, as every service gets them from the runtime. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestInfrastructure.class)
+class SecurityAndProblemTest {
+
+    static final String AHUS = "983971636";
+    static final String OTHER = "974604167";
+    static final String BODY = "{\"title\":\"porters take blood samples\",\"ownerOrgnr\":\"" + AHUS + "\"}";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void noTokenIs401ProblemJson() {
+        given().contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Authentication required"))
+                .body("instance", equalTo("/api/widgets"));
+    }
+
+    @Test
+    void expiredTokenIs401ProblemJson() {
+        given().header("Authorization", "Bearer " + TestTokens.expired(AHUS, "registrar"))
+                .contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIs401ProblemJson() {
+        given().header("Authorization", "Bearer " + TestTokens.forged(AHUS, "registrar"))
+                .contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void garbageTokenIs401ProblemJson() {
+        given().header("Authorization", "Bearer not.a.jwt")
+                .contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void writingForAnotherOrganisationIs403AndChangesNothing() {
+        long before = widgets();
+        given().header("Authorization", TestTokens.bearer(OTHER, "registrar"))
+                .contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403)).body("detail", containsString(AHUS));
+        assertEquals(before, widgets());
+    }
+
+    @Test
+    void missingRoleIs403() {
+        given().header("Authorization", TestTokens.bearer(AHUS, "subscriber"))
+                .contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidFieldIs400NamingTheFieldAndChangesNothing() {
+        long before = widgets();
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                .contentType(ContentType.JSON).body("{\"title\":\"  \",\"ownerOrgnr\":\"" + AHUS + "\"}")
+                .when().post("/api/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"))
+                .body("errors[0].message", notNullValue());
+        assertEquals(before, widgets());
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                .contentType(ContentType.JSON).body("{\"title\": ")
+                .when().post("/api/widgets")
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                .contentType(ContentType.JSON).body("{\"title\":[1,2],\"ownerOrgnr\":\"" + AHUS + "\"}")
+                .when().post("/api/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"));
+    }
+
+    @Test
+    void unknownPathIs404ProblemJson() {
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                .when().get("/api/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aValidRequestFromTheOwnerSucceeds() {
+        long before = widgets();
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                .contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets")
+                .then().statusCode(201).body("id", notNullValue());
+        assertEquals(before + 1, widgets());
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    private long widgets() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from widget").getSingleResult()).longValue());
+    }
+}

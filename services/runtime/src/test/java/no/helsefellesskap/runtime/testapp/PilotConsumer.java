@@ -1,0 +1,47 @@
+package no.helsefellesskap.runtime.testapp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.model.events.PilotRegistered;
+import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A consumer written the way every service writes one: inbox check and effect in one transaction. */
+@ApplicationScoped
+public class PilotConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Incoming("pilots-in")
+    @Blocking
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!inbox.firstDelivery("runtime-test.pilots", event) || !event.is(EventTypes.PILOT_REGISTERED)) {
+            return;
+        }
+        PilotRegistered p = event.payload(EventTypes.PILOT_REGISTERED, json);
+        PilotSeen seen = em.find(PilotSeen.class, p.pilotId());
+        if (seen == null) {
+            seen = new PilotSeen();
+            seen.pilotId = p.pilotId();
+            seen.title = p.title();
+            em.persist(seen);
+        }
+        seen.deliveries++; // a non-idempotent effect on purpose: the inbox must keep it at 1
+    }
+}
