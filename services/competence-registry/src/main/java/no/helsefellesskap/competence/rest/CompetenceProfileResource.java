@@ -1,0 +1,61 @@
+package no.helsefellesskap.competence.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import no.helsefellesskap.competence.domain.CompetenceProfile;
+import no.helsefellesskap.competence.service.CompetenceProfileService;
+import no.helsefellesskap.runtime.security.Caller;
+import no.helsefellesskap.runtime.validation.Orgnr;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/competence-profiles")
+public class CompetenceProfileResource {
+
+    public record NewCount(@NotBlank @Size(max = 200) String organisationUnit,
+                           @NotBlank String personnelGroup,
+                           @NotBlank @Size(max = 200) String competence,
+                           @NotNull @Min(0) @Max(100000) Integer headcount,
+                           @NotNull @PastOrPresent LocalDate countedOn) {
+    }
+
+    public record CountView(UUID id, String orgnr, String organisationUnit, String personnelGroup, String competence,
+                            int headcount, LocalDate countedOn) {
+        static CountView of(CompetenceProfile p) {
+            return new CountView(p.id, p.orgnr, p.organisationUnit, p.personnelGroup, p.competence, p.headcount, p.countedOn);
+        }
+    }
+
+    @Inject
+    CompetenceProfileService profiles;
+
+    @Inject
+    Caller caller;
+
+    /** A registrar records an aggregate count for its own organisation. */
+    @POST
+    public Response record(@NotNull @Valid NewCount body) {
+        caller.requireRole("registrar");
+        CompetenceProfile p = profiles.record(caller.requireOrgnr(), body.organisationUnit().strip(),
+                body.personnelGroup(), body.competence().strip(), body.headcount(), body.countedOn());
+        return Response.status(201).entity(CountView.of(p)).build();
+    }
+
+    @GET
+    public List<CountView> list(@QueryParam("orgnr") @NotNull @Orgnr String orgnr) {
+        return profiles.forOrganisation(orgnr).stream().map(CountView::of).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package no.helsefellesskap.competence.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.competence.domain.CompetenceProfile;
+import no.helsefellesskap.model.codes.PersonnelGroups;
+import no.helsefellesskap.model.events.CompetenceProfileRecorded;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.runtime.outbox.Outbox;
+import no.helsefellesskap.runtime.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CompetenceProfileService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PersonnelGroups personnelGroups;
+
+    @Transactional
+    public CompetenceProfile record(String orgnr, String unit, String group, String competence, int headcount,
+                                    LocalDate countedOn) {
+        if (!personnelGroups.isKnown(group)) {
+            throw ProblemException.invalid("personnelGroup", "unknown personnel group '" + group
+                    + "'; see GET /api/personnel-groups");
+        }
+        if (CompetenceProfile.count("orgnr = ?1 and organisationUnit = ?2 and personnelGroup = ?3 and competence = ?4 and countedOn = ?5",
+                orgnr, unit, group, competence, countedOn) > 0) {
+            throw ProblemException.conflict("A count for this unit, group, competence and date exists already");
+        }
+        CompetenceProfile p = new CompetenceProfile();
+        p.id = UUID.randomUUID();
+        p.orgnr = orgnr;
+        p.organisationUnit = unit;
+        p.personnelGroup = group;
+        p.competence = competence;
+        p.headcount = headcount;
+        p.countedOn = countedOn;
+        p.persist();
+        outbox.emit(EventTypes.COMPETENCE_PROFILE_RECORDED, p.id, new CompetenceProfileRecorded(p.id, orgnr, unit,
+                group, competence, headcount, countedOn));
+        return p;
+    }
+
+    public List<CompetenceProfile> forOrganisation(String orgnr) {
+        return CompetenceProfile.list("orgnr", orgnr);
+    }
+}
