@@ -1,0 +1,264 @@
+package no.helsefellesskap.local;
+
+import no.helsefellesskap.infra.DevKeys;
+import no.helsefellesskap.infra.EmbeddedKafka;
+import no.helsefellesskap.infra.EmbeddedPostgresServer;
+import no.helsefellesskap.infra.Persona;
+import no.helsefellesskap.infra.Tokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite on one machine: PostgreSQL (embedded unless {@code QUARKUS_DATASOURCE_JDBC_URL} is set), a
+ * single-node KRaft broker (in this JVM unless {@code KAFKA_BOOTSTRAP_SERVERS} is set) and the five services as
+ * child JVMs. {@link #close()} stops everything it started.
+ */
+public final class Suite implements AutoCloseable {
+
+    public record Options(Path root, Path dataDir, int portOffset, boolean clean, Duration readyTimeout,
+                          Map<String, String> environment) {
+    }
+
+    private final Options options;
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafka kafka;
+    private String jdbcUrl;
+    private String bootstrapServers;
+    private DevKeys keys;
+
+    public Suite(Options options) {
+        this.options = options;
+    }
+
+    public Suite start() {
+        try {
+            if (options.clean()) {
+                deleteTree(options.dataDir().resolve("pg"));
+                deleteTree(options.dataDir().resolve("kafka"));
+            }
+            Files.createDirectories(options.dataDir().resolve("logs"));
+            startPostgres();
+            startKafka();
+            keys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
+            writeTokens();
+            for (ServiceSpec s : ServiceSpec.ALL) {
+                startService(s);
+            }
+            awaitReady();
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startPostgres() {
+        String external = env("QUARKUS_DATASOURCE_JDBC_URL");
+        if (external != null) {
+            jdbcUrl = external;
+            log("PostgreSQL: external, " + external);
+            return;
+        }
+        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("pg"), 15432 + options.portOffset(), false);
+        jdbcUrl = postgres.jdbcUrl();
+        log("PostgreSQL: embedded, " + jdbcUrl + " (data in " + options.dataDir().resolve("pg") + ")");
+    }
+
+    private void startKafka() {
+        String external = env("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null) {
+            bootstrapServers = external;
+            log("Kafka: external, " + external);
+            return;
+        }
+        kafka = new EmbeddedKafka(options.dataDir().resolve("kafka"), 19092 + options.portOffset(),
+                19093 + options.portOffset()).start();
+        bootstrapServers = kafka.bootstrapServers();
+        log("Kafka: single-node KRaft broker, " + bootstrapServers);
+    }
+
+    private void writeTokens() throws IOException {
+        Path dir = options.dataDir().resolve("tokens");
+        Files.createDirectories(dir);
+        for (Persona p : Persona.all()) {
+            String jwt = Tokens.sign(keys.privateKey(), p.id(), p.orgnr(), p.roles(), Duration.ofDays(30));
+            Files.writeString(dir.resolve(p.id() + ".jwt"), jwt);
+        }
+    }
+
+    private void startService(ServiceSpec s) throws IOException {
+        Path jar = options.root().resolve("services").resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("Not built: " + jar + " (run ./mvnw -DskipTests package)");
+        }
+        int port = s.port() + options.portOffset();
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.putAll(serviceEnvironment(port));
+        Path log = options.dataDir().resolve("logs").resolve(s.name() + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        processes.add(pb.start());
+        ports.put(s.name(), port);
+    }
+
+    /** The configuration a service gets; the same names docker-compose.yml uses. */
+    Map<String, String> serviceEnvironment(int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", envOr("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", envOr("QUARKUS_DATASOURCE_PASSWORD", ""));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("QUARKUS_OIDC_PUBLIC_KEY", keys.publicKeyBase64());
+        env.put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.LOCAL_ISSUER);
+        return env;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(options.readyTimeout());
+        Map<String, Integer> waiting = new LinkedHashMap<>(ports);
+        while (!waiting.isEmpty()) {
+            for (int i = 0; i < processes.size(); i++) {
+                if (!processes.get(i).isAlive()) {
+                    String name = ServiceSpec.ALL.get(i).name();
+                    throw new IllegalStateException(name + " exited with " + processes.get(i).exitValue() + "; see "
+                            + options.dataDir().resolve("logs").resolve(name + ".log"));
+                }
+            }
+            waiting.entrySet().removeIf(e -> isReady(e.getValue()));
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Not ready within " + options.readyTimeout() + ": " + waiting.keySet());
+            }
+            sleep(500);
+        }
+    }
+
+    static boolean isReady(int port) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            return code == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Map<String, Integer> ports() {
+        return ports;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public DevKeys keys() {
+        return keys;
+    }
+
+    /** The service processes and their descendants. */
+    public List<ProcessHandle> processHandles() {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process p : processes) {
+            all.add(p.toHandle());
+            p.descendants().forEach(all::add);
+        }
+        return all;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private String env(String name) {
+        String v = options.environment().get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private String envOr(String name, String fallback) {
+        String v = env(name);
+        return v == null ? fallback : v;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void log(String s) {
+        System.out.println("[suite] " + s);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
