@@ -1,0 +1,207 @@
+package no.helsefellesskap.local;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import no.helsefellesskap.infra.Tokens;
+import no.helsefellesskap.model.events.EventTypes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole suite as {@code ./run-suite} starts it (packaged services as child JVMs, embedded PostgreSQL, a KRaft
+ * broker), on shifted ports so it does not collide with a suite a developer is running.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndTest {
+
+    static final int OFFSET = 200;
+    static final String AHUS = "983971636";
+    static final String LORENSKOG = "974604167";
+
+    Path data;
+    Suite suite;
+    String pilotId;
+
+    @BeforeAll
+    void start() throws IOException {
+        data = Files.createTempDirectory("suite-e2e");
+        suite = start(true);
+    }
+
+    private Suite start(boolean clean) {
+        Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+        return new Suite(new Suite.Options(root, data, OFFSET, clean, Duration.ofMinutes(5), System.getenv())).start();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (suite != null) {
+            suite.close();
+        }
+        Suite.deleteTree(data);
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReadyDocumentedAndClosedWithoutAToken() {
+        assertEquals(5, suite.ports().size());
+        suite.ports().forEach((name, port) -> {
+            given().get(url(name, "/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+            given().get(url(name, "/q/openapi")).then().statusCode(200);
+        });
+        for (String[] api : new String[][] {{"pilot-projects", "/api/pilots"}, {"spread", "/api/pilots"},
+                {"competence-registry", "/api/personnel-groups"}, {"task-catalogue", "/api/tasks"},
+                {"evaluations", "/api/evaluations/" + UUID.randomUUID()}}) {
+            given().get(url(api[0], api[1])).then().statusCode(401).contentType("application/problem+json");
+        }
+        assertTrue(Files.exists(data.resolve("tokens/hf-registrar-ahus.jwt")));
+        assertTrue(Files.exists(data.resolve("tokens/municipality-lorenskog.jwt")));
+        assertTrue(Files.exists(data.resolve("tokens/programme-admin.jwt")));
+    }
+
+    @Test
+    @Order(2)
+    void aPilotPostedToOneServiceTravelsAsACloudEventToTheOthers() throws IOException {
+        String registrar = Files.readString(data.resolve("tokens/hf-registrar-ahus.jwt"), StandardCharsets.UTF_8);
+        pilotId = given().header("Authorization", "Bearer " + registrar).contentType(ContentType.JSON)
+                .body("{\"title\":\"Pasientportører tar blodprøver\",\"ownerOrgnr\":\"" + AHUS + "\"}")
+                .post(url("pilot-projects", "/api/pilots"))
+                .then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, String> event = firstRecord(EventTypes.TOPIC_PILOTS, pilotId);
+        assertNotNull(event, "pilot.registered reached Kafka");
+        assertEquals("1.0", header(event, "ce_specversion"));
+        assertEquals(EventTypes.PILOT_REGISTERED.type(), header(event, "ce_type"));
+        assertEquals("/pilot-projects", header(event, "ce_source"));
+        assertEquals(pilotId, header(event, "ce_subject"));
+        assertEquals("application/json", header(event, "content-type"));
+        UUID.fromString(header(event, "ce_id"));
+        Instant.parse(header(event, "ce_time"));
+        assertEquals(pilotId, JsonPath.from(event.value()).getString("pilotId"));
+
+        String municipality = Files.readString(data.resolve("tokens/municipality-lorenskog.jwt"), StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("Authorization", "Bearer " + municipality).get(url("spread", "/api/pilots/" + pilotId))
+                        .then().statusCode(200).body("title", equalTo("Pasientportører tar blodprøver"))
+                        .body("ownerOrgnr", equalTo(AHUS)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("Authorization", "Bearer " + municipality).get(url("evaluations", "/api/pilots/" + pilotId))
+                        .then().statusCode(200));
+
+        // and on: an evaluation drafted in the evaluations service shows in spread
+        String evaluator = Tokens.sign(suite.keys().privateKey(), "e2e-evaluator", AHUS, List.of("evaluator"), Duration.ofMinutes(10));
+        given().header("Authorization", "Bearer " + evaluator).contentType(ContentType.JSON)
+                .body("{\"pilotId\":\"" + pilotId + "\",\"design\":\"BEFORE_AFTER\"}")
+                .post(url("evaluations", "/api/evaluations")).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("Authorization", "Bearer " + municipality).get(url("spread", "/api/pilots/" + pilotId))
+                        .then().statusCode(200).body("evaluations", hasSize(1))
+                        .body("evaluations[0].design", equalTo("BEFORE_AFTER")));
+    }
+
+    @Test
+    @Order(3)
+    void stoppingLeavesNoProcessAndDataSurvivesARestart() throws IOException {
+        List<ProcessHandle> children = new ArrayList<>(suite.processHandles());
+        assertEquals(5, children.stream().filter(ProcessHandle::isAlive).count());
+        suite.close();
+        suite = null;
+        for (ProcessHandle p : children) {
+            assertFalse(p.isAlive(), "process " + p.pid() + " is gone");
+        }
+        for (int port : allPorts()) {
+            assertFalse(listening(port), "nothing listens on " + port + " any more");
+        }
+
+        suite = start(false);
+        String registrar = Files.readString(data.resolve("tokens/hf-registrar-ahus.jwt"), StandardCharsets.UTF_8);
+        given().header("Authorization", "Bearer " + registrar).get(url("pilot-projects", "/api/pilots/" + pilotId))
+                .then().statusCode(200).body("title", equalTo("Pasientportører tar blodprøver"));
+        given().header("Authorization", "Bearer " + registrar).get(url("spread", "/api/pilots/" + pilotId))
+                .then().statusCode(200).body("evaluations", hasSize(1));
+
+        children = new ArrayList<>(suite.processHandles());
+        suite.close();
+        suite = null;
+        for (ProcessHandle p : children) {
+            assertFalse(p.isAlive());
+        }
+        for (int port : allPorts()) {
+            assertFalse(listening(port), "nothing listens on " + port + " any more");
+        }
+    }
+
+    private String url(String service, String path) {
+        return "http://127.0.0.1:" + suite.ports().get(service) + path;
+    }
+
+    private static List<Integer> allPorts() {
+        List<Integer> ports = new ArrayList<>();
+        ServiceSpec.ALL.forEach(s -> ports.add(s.port() + OFFSET));
+        ports.add(15432 + OFFSET);
+        ports.add(19092 + OFFSET);
+        return ports;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ConsumerRecord<String, String> firstRecord(String topic, String key) {
+        Map<String, Object> cfg = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cfg, new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            Instant end = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(end)) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
