@@ -1,13 +1,13 @@
-package no.helsefellesskap.competence.config;
+package no.helsefellesskap.runtime.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import no.helsefellesskap.model.codes.PersonnelGroups;
 
-/** Reference data loaded once at start from the versioned data files of the shared model. */
+/** Code lists from the shared model's versioned data files, loaded once per service and injectable anywhere. */
 @ApplicationScoped
-public class CodeLists {
+public class ReferenceData {
 
     @Produces
     @Singleton
