@@ -106,6 +106,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
         p.put("log.flush.interval.messages", "1");
+        // idle cost: the controller appends a no-op record every 500 ms by default
+        p.put("metadata.max.idle.interval.ms", "5000");
         return p;
     }
 }
