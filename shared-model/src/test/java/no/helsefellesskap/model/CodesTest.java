@@ -1,6 +1,9 @@
 package no.helsefellesskap.model;
 
+import no.helsefellesskap.model.codes.CompetenceCatalogue;
+import no.helsefellesskap.model.codes.CsvTable;
 import no.helsefellesskap.model.codes.Kommunenummer;
+import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.codes.OrganisationNumber;
 import no.helsefellesskap.model.codes.PersonnelGroup;
 import no.helsefellesskap.model.codes.PersonnelGroups;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodesTest {
@@ -55,5 +59,35 @@ class CodesTest {
         assertFalse(porter.authorised());
         assertFalse(groups.isKnown("NOPE"));
         assertTrue(groups.all().stream().allMatch(g -> !g.source().isBlank()), "every row cites its source");
+        assertEquals(java.util.List.of("SP"), groups.byCode("JO").orElseThrow().alsoAuthorisedAs(), "a midwife is also a nurse");
+        assertTrue(groups.byCode("LE").orElseThrow().universityEducated());
+        assertTrue(groups.byCode("APOTEKTEKNIKER").orElseThrow().authorised());
+    }
+
+    @Test
+    void competencesAndSignOffSchemesLoadAndReferToEachOther() {
+        CompetenceCatalogue c = CompetenceCatalogue.loadDefault();
+        assertEquals(java.util.List.of("IDENTIFY_GAP", "THEORETICAL_AND_PRACTICAL_TRAINING", "DOCUMENTED_TEST"),
+                c.scheme("ROYKEN").orElseThrow().steps());
+        assertEquals("6-8", c.scheme("LOCAL_FULLMAKT").orElseThrow().repetitions());
+        assertTrue(c.scheme("LOCAL_FULLMAKT").orElseThrow().validOnlyInIssuingUnit());
+        assertEquals(3.5, c.scheme("COURSE_AND_SUPERVISED_PRACTICE").orElseThrow().courseHours());
+        assertEquals(java.util.List.of("PHARMACIST_CHECKED_PREPARATION"), c.competence("IV_TILBEREDNING_BLANDEKORT").orElseThrow().closedBy());
+        assertTrue(c.competences().stream().allMatch(x -> !x.source().isBlank()));
+    }
+
+    @Test
+    void vocabularyListsLoad() {
+        Vocabulary v = Vocabulary.loadDefault();
+        assertTrue(v.contains(Vocabulary.TASK_CATEGORY, "CLINICAL_PROCEDURE"));
+        assertTrue(v.contains(Vocabulary.SHARING_DIRECTION, "VERTICAL_DOWN"));
+        assertFalse(v.contains(Vocabulary.SETTING, "MOON_BASE"));
+        assertEquals(4, v.codes(Vocabulary.FORMAL_HEALTH_COMPETENCE).size());
+    }
+
+    @Test
+    void aMalformedDataFileIsRefused() {
+        String bad = "# version: x\ncode,name\nA,b,c\n";
+        assertThrows(IllegalStateException.class, () -> CsvTable.read("bad", new java.io.ByteArrayInputStream(bad.getBytes())));
     }
 }

@@ -40,7 +40,7 @@ class CompetenceRegistryTest {
         String unit = "Sykehjem " + UUID.randomUUID();
         String id = given().header("Authorization", TestTokens.bearer(LORENSKOG, "registrar"))
                 .contentType(ContentType.JSON)
-                .body("{\"organisationUnit\":\"" + unit + "\",\"personnelGroup\":\"HF\",\"competence\":\"EKG\","
+                .body("{\"organisationUnit\":\"" + unit + "\",\"personnelGroup\":\"HF\",\"competence\":\"BLODPROVETAKING\","
                         + "\"headcount\":7,\"countedOn\":\"2026-11-01\"}")
                 .when().post("/api/competence-profiles")
                 .then().statusCode(201).body("orgnr", equalTo(LORENSKOG)).body("headcount", equalTo(7))
@@ -60,7 +60,7 @@ class CompetenceRegistryTest {
     void anUnknownPersonnelGroupIs422AndNothingIsStored() {
         given().header("Authorization", TestTokens.bearer(LORENSKOG, "registrar"))
                 .contentType(ContentType.JSON)
-                .body("{\"organisationUnit\":\"Hjemmetjenesten\",\"personnelGroup\":\"WIZARD\",\"competence\":\"EKG\","
+                .body("{\"organisationUnit\":\"Hjemmetjenesten\",\"personnelGroup\":\"WIZARD\",\"competence\":\"BLODPROVETAKING\","
                         + "\"headcount\":1,\"countedOn\":\"2026-11-01\"}")
                 .when().post("/api/competence-profiles")
                 .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("personnelGroup"));
@@ -73,7 +73,7 @@ class CompetenceRegistryTest {
     void aNegativeHeadcountIs400() {
         given().header("Authorization", TestTokens.bearer(LORENSKOG, "registrar"))
                 .contentType(ContentType.JSON)
-                .body("{\"organisationUnit\":\"U\",\"personnelGroup\":\"HF\",\"competence\":\"EKG\",\"headcount\":-1,\"countedOn\":\"2026-11-01\"}")
+                .body("{\"organisationUnit\":\"U\",\"personnelGroup\":\"HF\",\"competence\":\"BLODPROVETAKING\",\"headcount\":-1,\"countedOn\":\"2026-11-01\"}")
                 .when().post("/api/competence-profiles")
                 .then().statusCode(400).body("errors.field", hasItem("headcount"));
     }

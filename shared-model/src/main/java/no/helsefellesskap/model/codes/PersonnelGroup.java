@@ -1,10 +1,18 @@
 package no.helsefellesskap.model.codes;
 
+import java.util.List;
+
 /**
  * A personnel group (yrkesgruppe) as reference data. {@code hprCategory} is the code of Volven code list 9060
- * "Kategori helsepersonell" for authorised groups and null for groups without authorisation;
- * {@code isco08} is the ISCO-08/STYRK-08 unit group where a source gives it, else null (unknown).
+ * "Kategori helsepersonell" where a source gives it, else null; {@code isco08} and {@code escoUri} likewise.
+ * {@code alsoAuthorisedAs} records double authorisation (a midwife is also a nurse).
  */
 public record PersonnelGroup(String code, String nameNb, String nameEn, String hprCategory, boolean authorised,
-                             String isco08, String source) {
+                             String isco08, String escoUri, String educationRoute, List<String> alsoAuthorisedAs,
+                             String source) {
+
+    /** Groups whose education route is a university or university college degree. */
+    public boolean universityEducated() {
+        return "UNIVERSITY".equals(educationRoute);
+    }
 }

@@ -1,13 +1,5 @@
 package no.helsefellesskap.model.codes;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,52 +22,33 @@ public final class PersonnelGroups {
     }
 
     public static PersonnelGroups loadDefault() {
-        return load(DEFAULT_RESOURCE);
+        return from(CsvTable.load(DEFAULT_RESOURCE));
     }
 
     public static PersonnelGroups load(String resource) {
-        InputStream in = PersonnelGroups.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Code list not found on classpath: " + resource);
+        return from(CsvTable.load(resource));
+    }
+
+    public static PersonnelGroups from(CsvTable t) {
+        Map<String, PersonnelGroup> groups = new LinkedHashMap<>();
+        for (Map<String, String> r : t.rows()) {
+            PersonnelGroup g = new PersonnelGroup(r.get("code"), r.get("name_nb"), r.get("name_en"),
+                    CsvTable.opt(r, "hpr_category"), Boolean.parseBoolean(r.get("authorised")),
+                    CsvTable.opt(r, "isco08"), CsvTable.opt(r, "esco_uri"),
+                    Optional.ofNullable(CsvTable.opt(r, "education_route")).orElse("UNKNOWN"),
+                    CsvTable.list(r, "also_authorised_as", "\\|"), r.get("source"));
+            if (groups.put(g.code(), g) != null) {
+                throw new IllegalStateException(t.resource() + ": duplicate code " + g.code());
+            }
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String version = null;
-            Map<String, PersonnelGroup> groups = new LinkedHashMap<>();
-            String header = null;
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.startsWith("#")) {
-                    if (line.startsWith("# version:")) {
-                        version = line.substring("# version:".length()).trim();
-                    }
-                    continue;
-                }
-                if (header == null) {
-                    header = line;
-                    continue;
-                }
-                List<String> f = Csv.split(line);
-                if (f.size() != 7) {
-                    throw new IllegalStateException(resource + " line " + lineNo + ": expected 7 fields, got " + f.size());
-                }
-                PersonnelGroup g = new PersonnelGroup(f.get(0), f.get(1), f.get(2), blankToNull(f.get(3)),
-                        Boolean.parseBoolean(f.get(4)), blankToNull(f.get(5)), f.get(6));
-                if (groups.put(g.code(), g) != null) {
-                    throw new IllegalStateException(resource + " line " + lineNo + ": duplicate code " + g.code());
+        for (PersonnelGroup g : groups.values()) {
+            for (String other : g.alsoAuthorisedAs()) {
+                if (!groups.containsKey(other)) {
+                    throw new IllegalStateException(t.resource() + ": " + g.code() + " refers to unknown group " + other);
                 }
             }
-            if (version == null) {
-                throw new IllegalStateException(resource + " has no '# version:' line");
-            }
-            return new PersonnelGroups(version, Collections.unmodifiableMap(groups));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new PersonnelGroups(t.version(), groups);
     }
 
     public String version() {
@@ -83,7 +56,7 @@ public final class PersonnelGroups {
     }
 
     public List<PersonnelGroup> all() {
-        return new ArrayList<>(byCode.values());
+        return List.copyOf(byCode.values());
     }
 
     public Optional<PersonnelGroup> byCode(String code) {
@@ -92,9 +65,5 @@ public final class PersonnelGroups {
 
     public boolean isKnown(String code) {
         return code != null && byCode.containsKey(code);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

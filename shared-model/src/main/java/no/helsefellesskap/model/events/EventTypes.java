@@ -10,29 +10,72 @@ public final class EventTypes {
 
     public static final String TOPIC_PILOTS = "pilots";
     public static final String TOPIC_EVALUATIONS = "evaluations";
+    public static final String TOPIC_MODEL_EVIDENCE = "model-evidence";
     public static final String TOPIC_TASKS = "tasks";
+    public static final String TOPIC_MODELS = "models";
+    public static final String TOPIC_PERSONNEL_GROUPS = "personnel-groups";
+    public static final String TOPIC_COMPETENCES = "competences";
     public static final String TOPIC_COMPETENCE_PROFILES = "competence-profiles";
 
-    public static final EventType PILOT_REGISTERED = new EventType(
-            PREFIX + "pilot-projects.pilot.registered.v1", "pilot-projects", "pilot", TOPIC_PILOTS,
-            PilotRegistered.class);
-    public static final EventType EVALUATION_DRAFTED = new EventType(
-            PREFIX + "evaluations.evaluation.drafted.v1", "evaluations", "evaluation", TOPIC_EVALUATIONS,
-            EvaluationDrafted.class);
-    public static final EventType TASK_DESCRIBED = new EventType(
-            PREFIX + "task-catalogue.task.described.v1", "task-catalogue", "task", TOPIC_TASKS,
-            TaskDescribed.class);
-    public static final EventType COMPETENCE_PROFILE_RECORDED = new EventType(
-            PREFIX + "competence-registry.competence-profile.recorded.v1", "competence-registry",
+    // competence-registry
+    public static final EventType PERSONNEL_GROUP_DEFINED = type("competence-registry", "personnel-group.defined",
+            "personnel-group", TOPIC_PERSONNEL_GROUPS, PersonnelGroupDefinition.class);
+    public static final EventType PERSONNEL_GROUP_CHANGED = type("competence-registry", "personnel-group.changed",
+            "personnel-group", TOPIC_PERSONNEL_GROUPS, PersonnelGroupDefinition.class);
+    public static final EventType COMPETENCE_DEFINED = type("competence-registry", "competence.defined",
+            "competence", TOPIC_COMPETENCES, CompetenceDefinition.class);
+    public static final EventType COMPETENCE_CHANGED = type("competence-registry", "competence.changed",
+            "competence", TOPIC_COMPETENCES, CompetenceDefinition.class);
+    public static final EventType COMPETENCE_PROFILE_RECORDED = type("competence-registry", "competence-profile.recorded",
             "competence-profile", TOPIC_COMPETENCE_PROFILES, CompetenceProfileRecorded.class);
 
+    // task-catalogue
+    public static final EventType TASK_REGISTERED = type("task-catalogue", "task.registered", "task", TOPIC_TASKS,
+            TaskRegistered.class);
+    public static final EventType TASK_ASSESSED = type("task-catalogue", "task.assessed", "task", TOPIC_TASKS,
+            TaskAssessed.class);
+    public static final EventType TASK_RESERVATION_FLAGGED = type("task-catalogue", "task.reservation-flagged", "task",
+            TOPIC_TASKS, TaskReservationFlagged.class);
+    public static final EventType MODEL_PUBLISHED = type("task-catalogue", "model.published", "model", TOPIC_MODELS,
+            ModelPublished.class);
+    public static final EventType MODEL_VERSIONED = type("task-catalogue", "model.versioned", "model", TOPIC_MODELS,
+            ModelPublished.class);
+    public static final EventType MODEL_LIFECYCLE_CHANGED = type("task-catalogue", "model.lifecycle-changed", "model",
+            TOPIC_MODELS, ModelLifecycleChanged.class);
+
+    // pilot-projects
+    public static final EventType PILOT_REGISTERED = type("pilot-projects", "pilot.registered", "pilot", TOPIC_PILOTS,
+            PilotRegistered.class);
+
+    // evaluations
+    public static final EventType EVALUATION_DRAFTED = type("evaluations", "evaluation.drafted", "evaluation",
+            TOPIC_EVALUATIONS, EvaluationDrafted.class);
+    public static final EventType EVALUATION_PUBLISHED = type("evaluations", "evaluation.published", "evaluation",
+            TOPIC_EVALUATIONS, EvaluationPublished.class);
+    public static final EventType MODEL_PROVEN = type("evaluations", "model.proven", "model-evidence",
+            TOPIC_MODEL_EVIDENCE, ModelProven.class);
+
     public static final List<EventType> ALL = List.of(
-            PILOT_REGISTERED, EVALUATION_DRAFTED, TASK_DESCRIBED, COMPETENCE_PROFILE_RECORDED);
+            PERSONNEL_GROUP_DEFINED, PERSONNEL_GROUP_CHANGED, COMPETENCE_DEFINED, COMPETENCE_CHANGED,
+            COMPETENCE_PROFILE_RECORDED,
+            TASK_REGISTERED, TASK_ASSESSED, TASK_RESERVATION_FLAGGED, MODEL_PUBLISHED, MODEL_VERSIONED,
+            MODEL_LIFECYCLE_CHANGED,
+            PILOT_REGISTERED,
+            EVALUATION_DRAFTED, EVALUATION_PUBLISHED, MODEL_PROVEN);
 
     private EventTypes() {
     }
 
+    private static EventType type(String service, String event, String aggregateType, String topic,
+                                  Class<? extends Record> payload) {
+        return new EventType(PREFIX + service + "." + event + ".v1", service, aggregateType, topic, payload);
+    }
+
     public static Optional<EventType> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
+    }
+
+    public static List<String> topics() {
+        return ALL.stream().map(EventType::topic).distinct().toList();
     }
 }

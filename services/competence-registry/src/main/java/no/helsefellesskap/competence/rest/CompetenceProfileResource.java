@@ -27,7 +27,7 @@ public class CompetenceProfileResource {
 
     public record NewCount(@NotBlank @Size(max = 200) String organisationUnit,
                            @NotBlank String personnelGroup,
-                           @NotBlank @Size(max = 200) String competence,
+                           @NotBlank String competence,
                            @NotNull @Min(0) @Max(100000) Integer headcount,
                            @NotNull @PastOrPresent LocalDate countedOn) {
     }
@@ -50,7 +50,7 @@ public class CompetenceProfileResource {
     public Response record(@NotNull @Valid NewCount body) {
         caller.requireRole("registrar");
         CompetenceProfile p = profiles.record(caller.requireOrgnr(), body.organisationUnit().strip(),
-                body.personnelGroup(), body.competence().strip(), body.headcount(), body.countedOn());
+                body.personnelGroup(), body.competence(), body.headcount(), body.countedOn());
         return Response.status(201).entity(CountView.of(p)).build();
     }
 

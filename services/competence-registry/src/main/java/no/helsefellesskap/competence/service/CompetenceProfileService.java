@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.competence.domain.CompetenceProfile;
-import no.helsefellesskap.model.codes.PersonnelGroups;
+import no.helsefellesskap.runtime.validation.CodeCheck;
 import no.helsefellesskap.model.events.CompetenceProfileRecorded;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.outbox.Outbox;
@@ -21,15 +21,12 @@ public class CompetenceProfileService {
     Outbox outbox;
 
     @Inject
-    PersonnelGroups personnelGroups;
+    CodeCheck codes;
 
     @Transactional
     public CompetenceProfile record(String orgnr, String unit, String group, String competence, int headcount,
                                     LocalDate countedOn) {
-        if (!personnelGroups.isKnown(group)) {
-            throw ProblemException.invalid("personnelGroup", "unknown personnel group '" + group
-                    + "'; see GET /api/personnel-groups");
-        }
+        codes.errors().group("personnelGroup", group).competence("competence", competence).throwIfAny();
         if (CompetenceProfile.count("orgnr = ?1 and organisationUnit = ?2 and personnelGroup = ?3 and competence = ?4 and countedOn = ?5",
                 orgnr, unit, group, competence, countedOn) > 0) {
             throw ProblemException.conflict("A count for this unit, group, competence and date exists already");

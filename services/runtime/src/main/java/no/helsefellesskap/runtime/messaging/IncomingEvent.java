@@ -3,9 +3,12 @@ package no.helsefellesskap.runtime.messaging;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.model.events.Nullable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -72,15 +75,35 @@ public final class IncomingEvent {
         try {
             Object value = json.readerFor(eventType.payload())
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                     .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     .readValue(data);
+            requireNonNullComponents(value);
             @SuppressWarnings("unchecked")
             T t = (T) value;
             return t;
         } catch (Exception e) {
             throw new PoisonEventException("data of " + type + " " + id + " does not match its contract: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Every component not marked {@link Nullable} must be present and non-null, recursively into nested records. */
+    private static void requireNonNullComponents(Object value) throws ReflectiveOperationException {
+        if (value == null || !value.getClass().isRecord()) {
+            return;
+        }
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            Object v = c.getAccessor().invoke(value);
+            if (v == null && !c.isAnnotationPresent(Nullable.class)) {
+                throw new IllegalArgumentException("'" + c.getName() + "' is required");
+            }
+            if (v instanceof List<?> list) {
+                for (Object item : list) {
+                    requireNonNullComponents(item);
+                }
+            } else {
+                requireNonNullComponents(v);
+            }
         }
     }
 

@@ -9,9 +9,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -54,6 +56,11 @@ public class Outbox {
             e.payload = json.writeValueAsString(payload);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("Cannot serialise " + type.type(), ex);
+        }
+        // Last line of defence: no person identifier may leave a service in an event.
+        List<String> personal = PersonalDataGuard.findings(e.payload);
+        if (!personal.isEmpty()) {
+            throw new IllegalStateException(type.type() + " would carry personal data: " + personal);
         }
         em.persist(e);
         wakeRelayAfterCommit();

@@ -1,0 +1,50 @@
+package no.helsefellesskap.competence.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import no.helsefellesskap.model.codes.Competence;
+import no.helsefellesskap.model.codes.CompetenceCatalogue;
+import no.helsefellesskap.model.codes.SignOffScheme;
+import no.helsefellesskap.runtime.problem.ProblemException;
+
+import java.util.List;
+
+/** Competences (by type and issuer) and the sign-off schemes that document them. */
+@Path("/api")
+public class CompetenceResource {
+
+    public record CompetenceList(String version, List<Competence> competences) {
+    }
+
+    public record SchemeList(String version, List<SignOffScheme> schemes) {
+    }
+
+    @Inject
+    CompetenceCatalogue catalogue;
+
+    @GET
+    @Path("competences")
+    public CompetenceList competences() {
+        return new CompetenceList(catalogue.competenceVersion(), catalogue.competences());
+    }
+
+    @GET
+    @Path("competences/{code}")
+    public Competence competence(@PathParam("code") String code) {
+        return catalogue.competence(code).orElseThrow(() -> ProblemException.notFound("Competence", code));
+    }
+
+    @GET
+    @Path("sign-off-schemes")
+    public SchemeList schemes() {
+        return new SchemeList(catalogue.schemeVersion(), catalogue.schemes());
+    }
+
+    @GET
+    @Path("sign-off-schemes/{code}")
+    public SignOffScheme scheme(@PathParam("code") String code) {
+        return catalogue.scheme(code).orElseThrow(() -> ProblemException.notFound("Sign-off scheme", code));
+    }
+}

@@ -1,0 +1,101 @@
+package no.helsefellesskap.competence.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import no.helsefellesskap.model.codes.CompetenceCatalogue;
+import no.helsefellesskap.model.codes.SignOffScheme;
+import no.helsefellesskap.model.events.CompetenceRequirement;
+import no.helsefellesskap.runtime.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * For a model version and an organisation: each required competence against the organisation's latest aggregate
+ * counts (per unit, the most recent count date), and the sign-off schemes that close a gap. Every figure names the
+ * counts it was summed from, so a reader can trace it.
+ */
+@ApplicationScoped
+public class CompetenceGapService {
+
+    public enum Status { MET, SHORT, MISSING }
+
+    public record SchemeRef(String code, String nameNb, String nameEn, List<String> steps, String source) {
+        static SchemeRef of(SignOffScheme s) {
+            return new SchemeRef(s.code(), s.nameNb(), s.nameEn(), s.steps(), s.source());
+        }
+    }
+
+    public record Line(String competence, String competenceName, String personnelGroup, int required, int available,
+                       int shortfall, Status status, boolean acceptsActualCompetence, LocalDate latestCountedOn,
+                       List<UUID> fromCounts, List<SchemeRef> closedBy) {
+    }
+
+    public record Report(UUID modelId, int version, String modelName, String orgnr, List<Line> gaps, List<Line> met) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CompetenceCatalogue catalogue;
+
+    public Report report(UUID modelId, int version, String orgnr) {
+        List<?> rows = em.createNativeQuery("select name, requirements::text from model_requirement where model_id = ?1 and version = ?2")
+                .setParameter(1, modelId).setParameter(2, version).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Model version", modelId + " v" + version);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        List<CompetenceRequirement> requirements;
+        try {
+            requirements = json.readValue((String) row[1], new TypeReference<>() { });
+        } catch (Exception e) {
+            throw new IllegalStateException("stored requirements unreadable", e);
+        }
+        List<Line> gaps = new ArrayList<>();
+        List<Line> met = new ArrayList<>();
+        for (CompetenceRequirement r : requirements) {
+            Line line = line(r, orgnr);
+            (line.status() == Status.MET ? met : gaps).add(line);
+        }
+        return new Report(modelId, version, (String) row[0], orgnr, gaps, met);
+    }
+
+    private Line line(CompetenceRequirement r, String orgnr) {
+        // latest count per organisation unit for this group and competence
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("""
+                        select distinct on (organisation_unit) id, headcount, counted_on
+                          from competence_profile
+                         where orgnr = ?1 and personnel_group = ?2 and competence = ?3
+                         order by organisation_unit, counted_on desc""")
+                .setParameter(1, orgnr).setParameter(2, r.personnelGroup()).setParameter(3, r.competence())
+                .getResultList();
+        int available = 0;
+        LocalDate latest = null;
+        List<UUID> ids = new ArrayList<>();
+        for (Object[] c : counts) {
+            ids.add((UUID) c[0]);
+            available += ((Number) c[1]).intValue();
+            LocalDate d = c[2] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) c[2];
+            latest = latest == null || d.isAfter(latest) ? d : latest;
+        }
+        int shortfall = Math.max(0, r.minimumHeadcount() - available);
+        Status status = shortfall == 0 ? Status.MET : available == 0 ? Status.MISSING : Status.SHORT;
+        var competence = catalogue.competence(r.competence());
+        List<SchemeRef> closedBy = competence.map(c -> c.closedBy().stream()
+                .map(code -> catalogue.scheme(code).map(SchemeRef::of).orElseThrow()).toList()).orElse(List.of());
+        return new Line(r.competence(), competence.map(c -> c.nameNb()).orElse(r.competence()), r.personnelGroup(),
+                r.minimumHeadcount(), available, shortfall, status, r.acceptsActualCompetence(), latest, ids,
+                status == Status.MET ? List.of() : closedBy);
+    }
+}

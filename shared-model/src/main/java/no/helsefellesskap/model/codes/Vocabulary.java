@@ -1,0 +1,71 @@
+package no.helsefellesskap.model.codes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Controlled vocabularies (task categories, settings, sharing directions, ...) from {@code codelists/vocabulary.v*.csv}. */
+public final class Vocabulary {
+
+    public static final String DEFAULT_RESOURCE = "/codelists/vocabulary.v1.csv";
+
+    public static final String TASK_CATEGORY = "task-category";
+    public static final String SETTING = "setting";
+    public static final String SERVICE_LEVEL = "service-level";
+    public static final String FORMAL_HEALTH_COMPETENCE = "formal-health-competence";
+    public static final String SHARING_DIRECTION = "sharing-direction";
+    public static final String CANDIDATE_CONDITION = "candidate-condition";
+    public static final String LEGAL_BASIS = "legal-basis";
+    public static final String RISK_LEVEL = "risk-level";
+    public static final String MODEL_TYPE = "model-type";
+    public static final String EVIDENCE_LEVEL = "evidence-level";
+    public static final String VOLUME_UNIT = "volume-unit";
+
+    private final String version;
+    private final Map<String, Map<String, String>> lists;
+
+    private Vocabulary(String version, Map<String, Map<String, String>> lists) {
+        this.version = version;
+        this.lists = lists;
+    }
+
+    public static Vocabulary loadDefault() {
+        CsvTable t = CsvTable.load(DEFAULT_RESOURCE);
+        Map<String, Map<String, String>> lists = new LinkedHashMap<>();
+        for (Map<String, String> r : t.rows()) {
+            if (lists.computeIfAbsent(r.get("list"), k -> new LinkedHashMap<>()).put(r.get("code"), r.get("name_en")) != null) {
+                throw new IllegalStateException(t.resource() + ": duplicate " + r.get("list") + "/" + r.get("code"));
+            }
+        }
+        return new Vocabulary(t.version(), lists);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public boolean contains(String list, String code) {
+        Map<String, String> l = lists.get(list);
+        if (l == null) {
+            throw new IllegalArgumentException("No vocabulary list " + list);
+        }
+        return code != null && l.containsKey(code);
+    }
+
+    public Set<String> codes(String list) {
+        Map<String, String> l = lists.get(list);
+        if (l == null) {
+            throw new IllegalArgumentException("No vocabulary list " + list);
+        }
+        return l.keySet();
+    }
+
+    public Map<String, Map<String, String>> all() {
+        return lists;
+    }
+
+    public List<String> listNames() {
+        return List.copyOf(lists.keySet());
+    }
+}
