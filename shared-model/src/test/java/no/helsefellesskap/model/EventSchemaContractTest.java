@@ -118,7 +118,7 @@ class EventSchemaContractTest {
         return EventTypes.ALL.stream().map(t -> DynamicTest.dynamicTest(t.type(), () -> {
             JsonNode schema = schema(t);
             for (boolean withNulls : new boolean[] {false, true}) {
-                Record sample = (Record) sample(t.payload(), withNulls);
+                Record sample = (Record) sample(t.payload(), withNulls, schema);
                 JsonNode json = JSON.valueToTree(sample);
                 validate(schema, json, "$");
                 assertEquals(sample, JSON.treeToValue(json, t.payload()), "reads back what it wrote");
@@ -234,20 +234,21 @@ class EventSchemaContractTest {
         return null;
     }
 
-    /** A sample value per component; strings chosen to satisfy the schemas' patterns and enums. */
-    static Object sample(Class<?> type, boolean withNulls) throws Exception {
+    /** A sample value per component; strings follow the schema's enum or pattern where it has one. */
+    static Object sample(Class<?> type, boolean withNulls, JsonNode schema) throws Exception {
         RecordComponent[] rc = type.getRecordComponents();
         Object[] args = new Object[rc.length];
         Class<?>[] types = new Class<?>[rc.length];
         for (int i = 0; i < rc.length; i++) {
             types[i] = rc[i].getType();
+            JsonNode p = schema.get("properties").get(rc[i].getName());
             args[i] = withNulls && rc[i].isAnnotationPresent(Nullable.class) ? null
-                    : value(rc[i].getName(), rc[i].getType(), rc[i].getGenericType(), withNulls);
+                    : value(rc[i].getType(), rc[i].getGenericType(), withNulls, p);
         }
         return type.getDeclaredConstructor(types).newInstance(args);
     }
 
-    private static Object value(String n, Class<?> c, Type generic, boolean withNulls) throws Exception {
+    private static Object value(Class<?> c, Type generic, boolean withNulls, JsonNode p) throws Exception {
         if (c == UUID.class) {
             return UUID.randomUUID();
         }
@@ -268,17 +269,15 @@ class EventSchemaContractTest {
         }
         if (List.class.isAssignableFrom(c)) {
             Class<?> item = (Class<?>) ((ParameterizedType) generic).getActualTypeArguments()[0];
-            return List.of(item.isRecord() ? sample(item, withNulls) : value(n, item, item, withNulls));
+            return List.of(value(item, item, withNulls, p.get("items")));
         }
         if (c.isRecord()) {
-            return sample(c, withNulls);
+            return sample(c, withNulls, p);
         }
-        String lower = n.toLowerCase();
-        return lower.endsWith("orgnr") ? "983971636"
-                : n.equals("status") ? "PLANNED"
-                : lower.equals("lifecycle") || n.equals("from") || n.equals("to") ? "PROVEN"
-                : n.equals("recommendation") ? "SPREAD"
-                : n.equals("requiresFormalHealthCompetence") ? "NO"
-                : "sample";
+        if (p.has("enum")) {
+            return p.get("enum").get(0).asText();
+        }
+        String pattern = p.path("pattern").asText("");
+        return pattern.equals("^[0-9]{9}$") ? "983971636" : pattern.equals("^[0-9]{4}$") ? "0301" : "sample";
     }
 }

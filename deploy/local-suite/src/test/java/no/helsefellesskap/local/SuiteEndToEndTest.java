@@ -95,7 +95,8 @@ class SuiteEndToEndTest {
     void aPilotPostedToOneServiceTravelsAsACloudEventToTheOthers() throws IOException {
         String registrar = Files.readString(data.resolve("tokens/hf-registrar-ahus.jwt"), StandardCharsets.UTF_8);
         pilotId = given().header("Authorization", "Bearer " + registrar).contentType(ContentType.JSON)
-                .body("{\"title\":\"Pasientportører tar blodprøver\",\"ownerOrgnr\":\"" + AHUS + "\"}")
+                .body("{\"title\":\"Pasientportører tar blodprøver\",\"ownerOrgnr\":\"" + AHUS + "\",\"taskIds\":[\""
+                        + UUID.randomUUID() + "\"],\"toGroups\":[\"PORTOR\"]}")
                 .post(url("pilot-projects", "/api/pilots"))
                 .then().statusCode(201).extract().path("id");
 

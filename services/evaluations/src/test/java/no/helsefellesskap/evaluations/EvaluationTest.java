@@ -30,7 +30,7 @@ class EvaluationTest {
         UUID pilot = UUID.randomUUID();
         TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(),
                 "{\"pilotId\":\"" + pilot + "\",\"title\":\"Apotekteknikere på medisinrom\",\"ownerOrgnr\":\"" + AHUS
-                        + "\",\"status\":\"PLANNED\",\"registeredAt\":\"" + Instant.now() + "\"}",
+                        + "\",\"status\":\"PLANNED\",\"taskIds\":[],\"fromGroups\":[],\"toGroups\":[],\"priorityGroups\":[],\"settings\":[],\"partnerOrgnrs\":[],\"registeredAt\":\"" + Instant.now() + "\"}",
                 "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_type", EventTypes.PILOT_REGISTERED.type(), "ce_source", "/pilot-projects");
 

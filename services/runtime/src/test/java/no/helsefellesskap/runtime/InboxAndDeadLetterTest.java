@@ -89,7 +89,7 @@ class InboxAndDeadLetterTest {
 
     private static String pilotJson(UUID id, String title) {
         return "{\"pilotId\":\"" + id + "\",\"title\":\"" + title + "\",\"ownerOrgnr\":\"983971636\","
-                + "\"status\":\"PLANNED\",\"registeredAt\":\"" + Instant.now() + "\"}";
+                + "\"status\":\"PLANNED\",\"taskIds\":[],\"fromGroups\":[],\"toGroups\":[],\"priorityGroups\":[],\"settings\":[],\"partnerOrgnrs\":[],\"registeredAt\":\"" + Instant.now() + "\"}";
     }
 
     private static String[] headers(String eventId) {

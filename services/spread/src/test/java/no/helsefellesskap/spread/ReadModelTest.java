@@ -33,7 +33,7 @@ class ReadModelTest {
                 "ce_type", EventTypes.EVALUATION_DRAFTED.type(), "ce_source", "/evaluations");
         TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(),
                 "{\"pilotId\":\"" + pilot + "\",\"title\":\"Forsyningsportører\",\"ownerOrgnr\":\"983971636\","
-                        + "\"status\":\"PLANNED\",\"registeredAt\":\"" + Instant.now() + "\"}",
+                        + "\"status\":\"PLANNED\",\"taskIds\":[],\"fromGroups\":[],\"toGroups\":[],\"priorityGroups\":[],\"settings\":[],\"partnerOrgnrs\":[],\"registeredAt\":\"" + Instant.now() + "\"}",
                 "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_type", EventTypes.PILOT_REGISTERED.type(), "ce_source", "/pilot-projects");
 

@@ -21,6 +21,11 @@ public final class Vocabulary {
     public static final String MODEL_TYPE = "model-type";
     public static final String EVIDENCE_LEVEL = "evidence-level";
     public static final String VOLUME_UNIT = "volume-unit";
+    public static final String PRIORITY_GROUP = "priority-group";
+    public static final String ORGANISATION_KIND = "organisation-kind";
+    public static final String ABANDONMENT_REASON = "abandonment-reason";
+    public static final String PRECONDITION = "precondition";
+    public static final String PRECONDITION_STATUS = "precondition-status";
 
     private final String version;
     private final Map<String, Map<String, String>> lists;

@@ -16,6 +16,9 @@ public final class EventTypes {
     public static final String TOPIC_PERSONNEL_GROUPS = "personnel-groups";
     public static final String TOPIC_COMPETENCES = "competences";
     public static final String TOPIC_COMPETENCE_PROFILES = "competence-profiles";
+    public static final String TOPIC_ORGANISATIONS = "organisations";
+    public static final String TOPIC_PARTNERSHIPS = "partnerships";
+    public static final String TOPIC_ADOPTIONS = "adoptions";
 
     // competence-registry
     public static final EventType PERSONNEL_GROUP_DEFINED = type("competence-registry", "personnel-group.defined",
@@ -44,8 +47,30 @@ public final class EventTypes {
             TOPIC_MODELS, ModelLifecycleChanged.class);
 
     // pilot-projects
+    public static final EventType ORGANISATION_CHANGED = type("pilot-projects", "organisation.changed", "organisation",
+            TOPIC_ORGANISATIONS, OrganisationChanged.class);
+    public static final EventType PARTNERSHIP_CHANGED = type("pilot-projects", "partnership.changed", "partnership",
+            TOPIC_PARTNERSHIPS, PartnershipChanged.class);
     public static final EventType PILOT_REGISTERED = type("pilot-projects", "pilot.registered", "pilot", TOPIC_PILOTS,
             PilotRegistered.class);
+    public static final EventType PILOT_STARTED = type("pilot-projects", "pilot.started", "pilot", TOPIC_PILOTS,
+            PilotStatusChanged.class);
+    public static final EventType PILOT_STATUS_CHANGED = type("pilot-projects", "pilot.status-changed", "pilot",
+            TOPIC_PILOTS, PilotStatusChanged.class);
+    public static final EventType PILOT_COMPLETED = type("pilot-projects", "pilot.completed", "pilot", TOPIC_PILOTS,
+            PilotStatusChanged.class);
+    public static final EventType PILOT_ABANDONED = type("pilot-projects", "pilot.abandoned", "pilot", TOPIC_PILOTS,
+            PilotStatusChanged.class);
+    public static final EventType PARTNER_CONFIRMED = type("pilot-projects", "partner.confirmed", "pilot", TOPIC_PILOTS,
+            PartnerAnswered.class);
+    public static final EventType PARTNER_DECLINED = type("pilot-projects", "partner.declined", "pilot", TOPIC_PILOTS,
+            PartnerAnswered.class);
+    public static final EventType ADOPTION_DECLARED = type("pilot-projects", "adoption.declared", "adoption",
+            TOPIC_ADOPTIONS, AdoptionChanged.class);
+    public static final EventType ADOPTION_COMPLETED = type("pilot-projects", "adoption.completed", "adoption",
+            TOPIC_ADOPTIONS, AdoptionChanged.class);
+    public static final EventType ADOPTION_ABANDONED = type("pilot-projects", "adoption.abandoned", "adoption",
+            TOPIC_ADOPTIONS, AdoptionChanged.class);
 
     // evaluations
     public static final EventType EVALUATION_DRAFTED = type("evaluations", "evaluation.drafted", "evaluation",
@@ -60,7 +85,9 @@ public final class EventTypes {
             COMPETENCE_PROFILE_RECORDED,
             TASK_REGISTERED, TASK_ASSESSED, TASK_RESERVATION_FLAGGED, MODEL_PUBLISHED, MODEL_VERSIONED,
             MODEL_LIFECYCLE_CHANGED,
-            PILOT_REGISTERED,
+            ORGANISATION_CHANGED, PARTNERSHIP_CHANGED, PILOT_REGISTERED, PILOT_STARTED, PILOT_STATUS_CHANGED,
+            PILOT_COMPLETED, PILOT_ABANDONED, PARTNER_CONFIRMED, PARTNER_DECLINED, ADOPTION_DECLARED,
+            ADOPTION_COMPLETED, ADOPTION_ABANDONED,
             EVALUATION_DRAFTED, EVALUATION_PUBLISHED, MODEL_PROVEN);
 
     private EventTypes() {

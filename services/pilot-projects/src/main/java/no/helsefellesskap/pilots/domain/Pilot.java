@@ -7,30 +7,92 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** A pilot (pilotprosjekt) of task sharing, owned by the organisation that registered it. */
+/** A pilot (pilotprosjekt) of task sharing, owned by the hospital trust or municipality that registered it. */
 @Entity
 @Table(name = "pilot")
 public class Pilot extends PanacheEntityBase {
 
     public enum Status { PLANNED, RUNNING, COMPLETED, ABANDONED }
 
+    public record Staffing(String group, Integer headcount) {
+    }
+
+    public record Funding(String source, Long amountNok) {
+    }
+
+    /** One item of the preconditions checklist (leadership anchoring, employer-union cooperation, ...). */
+    public record Precondition(String item, String status, String note) {
+    }
+
+    /** What an adopting pilot changed from its model or earlier pilot, and why. */
+    public record Adaptation(String what, String why) {
+    }
+
     @Id
     public UUID id;
-
     @Column(nullable = false)
     public String title;
-
     @Column(name = "owner_orgnr", nullable = false)
     public String ownerOrgnr;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
-
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+    @Column(name = "model_id")
+    public UUID modelId;
+    @Column(name = "model_version")
+    public Integer modelVersion;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "task_ids")
+    public List<UUID> taskIds = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "from_groups")
+    public List<String> fromGroups = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "to_groups")
+    public List<String> toGroups = new ArrayList<>();
+    public String partnership;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "priority_groups")
+    public List<String> priorityGroups = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> settings = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> sites = new ArrayList<>();
+    @Column(name = "planned_start")
+    public LocalDate plannedStart;
+    @Column(name = "planned_end")
+    public LocalDate plannedEnd;
+    @Column(name = "started_on")
+    public LocalDate startedOn;
+    @Column(name = "ended_on")
+    public LocalDate endedOn;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Staffing> staffing = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Funding> funding = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Precondition> preconditions = new ArrayList<>();
+    @Column(name = "forsvarlighet_assessment")
+    public String forsvarlighetAssessment;
+    @Column(name = "baseline_plan")
+    public String baselinePlan;
+    @Column(name = "derived_from_pilot")
+    public UUID derivedFromPilot;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Adaptation> adaptations = new ArrayList<>();
+    @Column(name = "abandon_reason")
+    public String abandonReason;
+    @Column(name = "abandon_text")
+    public String abandonText;
 }

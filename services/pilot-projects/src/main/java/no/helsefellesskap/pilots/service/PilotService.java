@@ -2,36 +2,226 @@ package no.helsefellesskap.pilots.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.helsefellesskap.model.codes.OrganisationNumber;
+import no.helsefellesskap.model.codes.Vocabulary;
+import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.model.events.PartnerAnswered;
 import no.helsefellesskap.model.events.PilotRegistered;
+import no.helsefellesskap.model.events.PilotStatusChanged;
 import no.helsefellesskap.pilots.domain.Pilot;
+import no.helsefellesskap.pilots.domain.PilotPartner;
 import no.helsefellesskap.runtime.outbox.Outbox;
 import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.runtime.validation.CodeCheck;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PilotService {
 
+    /** What the owner states when registering a pilot. */
+    public record Registration(String title, UUID modelId, Integer modelVersion, List<UUID> taskIds, List<String> fromGroups,
+                               List<String> toGroups, String ownerOrgnr, List<String> partnerOrgnrs, List<String> sites,
+                               List<String> priorityGroups, List<String> settings, LocalDate plannedStart, LocalDate plannedEnd,
+                               List<Pilot.Staffing> staffing, List<Pilot.Funding> funding, List<Pilot.Precondition> preconditions,
+                               String forsvarlighetAssessment, String baselinePlan, UUID derivedFromPilot,
+                               List<Pilot.Adaptation> adaptations) {
+    }
+
+    /** Filters of the pilot list; null means any. */
+    public record Query(String ownerOrgnr, String partnership, Boolean noMunicipalPartner, UUID modelId, UUID task,
+                        String group, String status, String priorityGroup, LocalDate from, LocalDate to) {
+    }
+
+    static final Set<String> OWNER_KINDS = Set.of("HF", "MUNICIPALITY");
+
     @Inject
     Outbox outbox;
 
-    /** Registers a pilot in status PLANNED and records {@code pilot.registered} in the same transaction. */
+    @Inject
+    CodeCheck codes;
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    EntityManager em;
+
     @Transactional
-    public Pilot register(String title, String ownerOrgnr) {
+    public Pilot register(Registration r) {
+        CodeCheck.Errors e = codes.errors()
+                .groups("fromGroups", r.fromGroups()).groups("toGroups", r.toGroups())
+                .terms(Vocabulary.PRIORITY_GROUP, "priorityGroups", r.priorityGroups())
+                .terms(Vocabulary.SETTING, "settings", r.settings());
+        var owner = organisations.byOrgnr(r.ownerOrgnr());
+        if (owner.isEmpty() || !OWNER_KINDS.contains(owner.get().kind())) {
+            e.add("ownerOrgnr", "the owner must be a hospital trust or municipality known to the suite");
+        }
+        List<Pilot.Staffing> staffing = list(r.staffing());
+        for (int i = 0; i < staffing.size(); i++) {
+            e.group("staffing[" + i + "].group", staffing.get(i).group());
+        }
+        List<Pilot.Precondition> pre = list(r.preconditions());
+        for (int i = 0; i < pre.size(); i++) {
+            e.term(Vocabulary.PRECONDITION, "preconditions[" + i + "].item", pre.get(i).item());
+            e.term(Vocabulary.PRECONDITION_STATUS, "preconditions[" + i + "].status", pre.get(i).status());
+        }
+        List<String> partners = list(r.partnerOrgnrs());
+        for (int i = 0; i < partners.size(); i++) {
+            if (!OrganisationNumber.isValid(partners.get(i))) {
+                e.add("partnerOrgnrs[" + i + "]", "must be a 9-digit organisation number with a valid mod-11 check digit");
+            } else if (partners.get(i).equals(r.ownerOrgnr())) {
+                e.add("partnerOrgnrs[" + i + "]", "the owner is not its own partner");
+            }
+        }
+        if (r.modelId() != null) {
+            if (r.modelVersion() == null) {
+                e.add("modelVersion", "a model is referred to by id and version");
+            } else if (!knownModelVersion(r.modelId(), r.modelVersion())) {
+                e.add("modelVersion", "model " + r.modelId() + " version " + r.modelVersion() + " is not known to the task catalogue");
+            }
+        } else if (list(r.taskIds()).isEmpty()) {
+            e.add("taskIds", "a pilot follows a model version or names its tasks");
+        }
+        if (r.plannedStart() != null && r.plannedEnd() != null && r.plannedEnd().isBefore(r.plannedStart())) {
+            e.add("plannedEnd", "ends before it starts (" + r.plannedStart() + ")");
+        }
+        if (r.derivedFromPilot() != null && Pilot.findById(r.derivedFromPilot()) == null) {
+            e.add("derivedFromPilot", "no pilot " + r.derivedFromPilot());
+        }
+        e.throwIfAny();
+
         Pilot p = new Pilot();
         p.id = UUID.randomUUID();
-        p.title = title.strip();
-        p.ownerOrgnr = ownerOrgnr;
+        p.title = r.title().strip();
+        p.ownerOrgnr = r.ownerOrgnr();
         p.status = Pilot.Status.PLANNED;
         p.registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.modelId = r.modelId();
+        p.modelVersion = r.modelVersion();
+        p.taskIds = list(r.taskIds());
+        p.fromGroups = list(r.fromGroups());
+        p.toGroups = list(r.toGroups());
+        p.priorityGroups = list(r.priorityGroups());
+        p.settings = list(r.settings());
+        p.sites = list(r.sites());
+        p.plannedStart = r.plannedStart();
+        p.plannedEnd = r.plannedEnd();
+        p.staffing = staffing;
+        p.funding = list(r.funding());
+        p.preconditions = pre;
+        p.forsvarlighetAssessment = r.forsvarlighetAssessment();
+        p.baselinePlan = r.baselinePlan();
+        p.derivedFromPilot = r.derivedFromPilot();
+        p.adaptations = list(r.adaptations());
+        p.partnership = organisations.partnershipOf(owner.get().code(), r.plannedStart() != null ? r.plannedStart() : LocalDate.now()).orElse(null);
         p.persist();
-        outbox.emit(EventTypes.PILOT_REGISTERED, p.id,
-                new PilotRegistered(p.id, p.title, p.ownerOrgnr, p.status.name(), p.registeredAt));
+        for (String orgnr : partners) {
+            PilotPartner pp = new PilotPartner();
+            pp.pilotId = p.id;
+            pp.orgnr = orgnr;
+            pp.answer = "INVITED";
+            pp.persist();
+        }
+        outbox.emit(EventTypes.PILOT_REGISTERED, p.id, new PilotRegistered(p.id, p.title, p.ownerOrgnr, p.status.name(),
+                p.registeredAt, p.modelId, p.modelVersion, p.taskIds, p.fromGroups, p.toGroups, p.partnership,
+                p.priorityGroups, p.settings, partners, p.plannedStart, p.plannedEnd, p.derivedFromPilot));
+        return p;
+    }
+
+    /** PLANNED → RUNNING. The partnership is the owner's on the start date, and stays so if membership later changes. */
+    @Transactional
+    public Pilot start(UUID id, LocalDate date, String callerOrgnr) {
+        Pilot p = owned(id, callerOrgnr);
+        require(p, Pilot.Status.PLANNED, Pilot.Status.RUNNING);
+        organisations.byOrgnr(p.ownerOrgnr).flatMap(o -> organisations.partnershipOf(o.code(), date))
+                .ifPresent(code -> p.partnership = code);
+        p.startedOn = date;
+        return transition(p, Pilot.Status.RUNNING, date, null, null, EventTypes.PILOT_STARTED);
+    }
+
+    /** RUNNING → COMPLETED; never straight from PLANNED. */
+    @Transactional
+    public Pilot complete(UUID id, LocalDate date, String callerOrgnr) {
+        Pilot p = owned(id, callerOrgnr);
+        require(p, Pilot.Status.RUNNING, Pilot.Status.COMPLETED);
+        if (date.isBefore(p.startedOn)) {
+            throw ProblemException.invalid("date", "a pilot cannot end (" + date + ") before it started (" + p.startedOn + ")");
+        }
+        p.endedOn = date;
+        return transition(p, Pilot.Status.COMPLETED, date, null, null, EventTypes.PILOT_COMPLETED);
+    }
+
+    /** PLANNED or RUNNING → ABANDONED, with a reason from the list (OTHER needs a text). */
+    @Transactional
+    public Pilot abandon(UUID id, LocalDate date, String reason, String text, String callerOrgnr) {
+        Pilot p = owned(id, callerOrgnr);
+        if (p.status != Pilot.Status.PLANNED && p.status != Pilot.Status.RUNNING) {
+            throw ProblemException.conflict("A " + p.status + " pilot cannot be abandoned");
+        }
+        CodeCheck.Errors e = codes.errors().term(Vocabulary.ABANDONMENT_REASON, "reason", reason);
+        if ("OTHER".equals(reason) && (text == null || text.isBlank())) {
+            e.add("text", "reason OTHER is explained in text");
+        }
+        if (p.startedOn != null && date.isBefore(p.startedOn)) {
+            e.add("date", "a pilot cannot be abandoned (" + date + ") before it started (" + p.startedOn + ")");
+        }
+        e.throwIfAny();
+        p.endedOn = date;
+        p.abandonReason = reason;
+        p.abandonText = text;
+        return transition(p, Pilot.Status.ABANDONED, date, reason, text, EventTypes.PILOT_ABANDONED);
+    }
+
+    /** A partner answers for itself; nobody else, not even the owner, can answer for it. */
+    @Transactional
+    public PilotPartner answer(UUID id, String partnerOrgnr, boolean confirm, String comment, String callerOrgnr) {
+        get(id);
+        if (!partnerOrgnr.equals(callerOrgnr)) {
+            throw ProblemException.forbidden("Only organisation " + partnerOrgnr + " answers for its own participation");
+        }
+        PilotPartner pp = PilotPartner.find("pilotId = ?1 and orgnr = ?2", id, partnerOrgnr).firstResult();
+        if (pp == null) {
+            throw ProblemException.notFound("Partner", partnerOrgnr + " of pilot " + id);
+        }
+        pp.answer = confirm ? "CONFIRMED" : "DECLINED";
+        pp.comment = comment;
+        pp.answeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        outbox.emit(confirm ? EventTypes.PARTNER_CONFIRMED : EventTypes.PARTNER_DECLINED, id,
+                new PartnerAnswered(id, partnerOrgnr, pp.answer, comment, pp.answeredAt));
+        return pp;
+    }
+
+    private Pilot transition(Pilot p, Pilot.Status to, LocalDate date, String reason, String text, EventType specific) {
+        Pilot.Status from = p.status;
+        p.status = to;
+        PilotStatusChanged change = new PilotStatusChanged(p.id, p.ownerOrgnr, from.name(), to.name(), date, reason, text,
+                p.partnership, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        outbox.emit(specific, p.id, change);
+        outbox.emit(EventTypes.PILOT_STATUS_CHANGED, p.id, change);
+        return p;
+    }
+
+    private static void require(Pilot p, Pilot.Status expected, Pilot.Status to) {
+        if (p.status != expected) {
+            throw ProblemException.conflict("A " + p.status + " pilot cannot become " + to + "; it must be " + expected + " first");
+        }
+    }
+
+    private Pilot owned(UUID id, String callerOrgnr) {
+        Pilot p = get(id);
+        if (!p.ownerOrgnr.equals(callerOrgnr)) {
+            throw ProblemException.forbidden("Only the owner organisation " + p.ownerOrgnr + " changes this pilot");
+        }
         return p;
     }
 
@@ -43,7 +233,71 @@ public class PilotService {
         return p;
     }
 
-    public List<Pilot> list(String ownerOrgnr) {
-        return ownerOrgnr == null ? Pilot.listAll() : Pilot.list("ownerOrgnr", ownerOrgnr);
+    public List<PilotPartner> partners(UUID id) {
+        return PilotPartner.list("pilotId = ?1 order by orgnr", id);
+    }
+
+    boolean knownModelVersion(UUID modelId, int version) {
+        return ((Number) em.createNativeQuery("select count(*) from known_model_version where model_id = ?1 and version = ?2")
+                .setParameter(1, modelId).setParameter(2, version).getSingleResult()).longValue() > 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Pilot> find(Query q) {
+        StringBuilder sql = new StringBuilder("select * from pilot p where 1=1");
+        List<Object> params = new ArrayList<>();
+        if (q.ownerOrgnr() != null) {
+            params.add(q.ownerOrgnr());
+            sql.append(" and p.owner_orgnr = ?").append(params.size());
+        }
+        if (q.partnership() != null) {
+            params.add(q.partnership());
+            sql.append(" and p.partnership = ?").append(params.size());
+        }
+        if (Boolean.TRUE.equals(q.noMunicipalPartner())) {
+            // no partner (other than a decliner) that is a municipality known to the suite
+            sql.append(" and not exists (select 1 from pilot_partner pp join organisation_version o on o.orgnr = pp.orgnr"
+                    + " and o.valid_to is null where pp.pilot_id = p.id and pp.answer <> 'DECLINED' and o.kind = 'MUNICIPALITY')");
+        }
+        if (q.modelId() != null) {
+            params.add(q.modelId());
+            sql.append(" and p.model_id = ?").append(params.size());
+        }
+        if (q.task() != null) {
+            params.add("[\"" + q.task() + "\"]");
+            sql.append(" and (p.task_ids @> cast(?").append(params.size()).append(" as jsonb) or exists (select 1 from known_model_version m"
+                    + " where m.model_id = p.model_id and m.version = p.model_version and m.task_ids @> cast(?").append(params.size()).append(" as jsonb)))");
+        }
+        if (q.group() != null) {
+            params.add("[\"" + q.group().replace("\"", "") + "\"]");
+            sql.append(" and (p.from_groups @> cast(?").append(params.size()).append(" as jsonb) or p.to_groups @> cast(?")
+                    .append(params.size()).append(" as jsonb))");
+        }
+        if (q.status() != null) {
+            params.add(q.status());
+            sql.append(" and p.status = ?").append(params.size());
+        }
+        if (q.priorityGroup() != null) {
+            params.add("[\"" + q.priorityGroup().replace("\"", "") + "\"]");
+            sql.append(" and p.priority_groups @> cast(?").append(params.size()).append(" as jsonb)");
+        }
+        if (q.from() != null) {
+            params.add(q.from());
+            sql.append(" and coalesce(p.ended_on, p.planned_end, date '9999-12-31') >= ?").append(params.size());
+        }
+        if (q.to() != null) {
+            params.add(q.to());
+            sql.append(" and coalesce(p.started_on, p.planned_start, date '0001-01-01') <= ?").append(params.size());
+        }
+        sql.append(" order by p.registered_at");
+        var query = em.createNativeQuery(sql.toString(), Pilot.class);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query.getResultList();
+    }
+
+    static <T> List<T> list(List<T> l) {
+        return l == null ? new ArrayList<>() : new ArrayList<>(l);
     }
 }

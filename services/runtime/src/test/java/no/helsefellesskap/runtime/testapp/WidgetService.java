@@ -9,6 +9,7 @@ import no.helsefellesskap.model.events.PilotRegistered;
 import no.helsefellesskap.runtime.outbox.Outbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A stand-in for a service: a change and its event, written together. */
@@ -28,7 +29,8 @@ public class WidgetService {
         w.title = title;
         em.persist(w);
         outbox.emit(EventTypes.PILOT_REGISTERED, w.id,
-                new PilotRegistered(w.id, title, "983971636", "PLANNED", Instant.now()));
+                new PilotRegistered(w.id, title, "983971636", "PLANNED", Instant.now(), null, null, List.of(), List.of(),
+                        List.of(), null, List.of(), List.of(), List.of(), null, null, null));
         em.flush();
         if (failAfterEmit) {
             throw new IllegalStateException("forced failure after the event was written");

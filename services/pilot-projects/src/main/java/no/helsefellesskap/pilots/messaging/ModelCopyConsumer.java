@@ -1,0 +1,54 @@
+package no.helsefellesskap.pilots.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.model.events.ModelLifecycleChanged;
+import no.helsefellesskap.model.events.ModelPublished;
+import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps this service's own copy of the task catalogue's model versions. */
+@ApplicationScoped
+public class ModelCopyConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Incoming("models-in")
+    @Blocking
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) throws Exception {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!inbox.firstDelivery("pilot-projects.models", event)) {
+            return;
+        }
+        if (event.is(EventTypes.MODEL_PUBLISHED) || event.is(EventTypes.MODEL_VERSIONED)) {
+            ModelPublished m = event.payload(event.is(EventTypes.MODEL_PUBLISHED) ? EventTypes.MODEL_PUBLISHED : EventTypes.MODEL_VERSIONED, json);
+            em.createNativeQuery("""
+                            insert into known_model_version (model_id, version, name, task_ids, from_groups, to_groups, lifecycle)
+                            values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb), cast(?6 as jsonb), ?7)
+                            on conflict (model_id, version) do nothing""")
+                    .setParameter(1, m.modelId()).setParameter(2, m.version()).setParameter(3, m.name())
+                    .setParameter(4, json.writeValueAsString(m.taskIds())).setParameter(5, json.writeValueAsString(m.fromGroups()))
+                    .setParameter(6, json.writeValueAsString(m.toGroups())).setParameter(7, m.lifecycle())
+                    .executeUpdate();
+        } else if (event.is(EventTypes.MODEL_LIFECYCLE_CHANGED)) {
+            ModelLifecycleChanged c = event.payload(EventTypes.MODEL_LIFECYCLE_CHANGED, json);
+            em.createNativeQuery("update known_model_version set lifecycle = ?3 where model_id = ?1 and version = ?2")
+                    .setParameter(1, c.modelId()).setParameter(2, c.version()).setParameter(3, c.to()).executeUpdate();
+        }
+    }
+}

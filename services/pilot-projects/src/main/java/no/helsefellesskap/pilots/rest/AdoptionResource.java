@@ -1,0 +1,79 @@
+package no.helsefellesskap.pilots.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import no.helsefellesskap.pilots.domain.Adoption;
+import no.helsefellesskap.pilots.service.AdoptionService;
+import no.helsefellesskap.runtime.security.Caller;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api")
+public class AdoptionResource {
+
+    public record NewAdoption(@NotNull UUID modelId, @NotNull @Min(1) Integer modelVersion, UUID learnedFromPilot,
+                              UUID learnedFromEvaluation) {
+    }
+
+    public record AbandonAdoption(String reason, @Size(max = 2000) String text) {
+    }
+
+    public record LineageView(UUID modelId, List<PilotResource.PilotView> pilots, List<Adoption> adoptions) {
+    }
+
+    @Inject
+    AdoptionService adoptions;
+
+    @Inject
+    no.helsefellesskap.pilots.service.PilotService pilots;
+
+    @Inject
+    Caller caller;
+
+    /** The caller's organisation declares that it adopts a model version. */
+    @POST
+    @Path("adoptions")
+    public Response declare(@NotNull @Valid NewAdoption b) {
+        caller.requireRole("registrar");
+        return Response.status(201).entity(adoptions.declare(b.modelId(), b.modelVersion(), b.learnedFromPilot(),
+                b.learnedFromEvaluation(), caller.requireOrgnr())).build();
+    }
+
+    @GET
+    @Path("adoptions/{id}")
+    public Adoption get(@PathParam("id") UUID id) {
+        return adoptions.get(id);
+    }
+
+    @POST
+    @Path("adoptions/{id}/complete")
+    public Adoption complete(@PathParam("id") UUID id) {
+        caller.requireRole("registrar");
+        return adoptions.complete(id, caller.requireOrgnr());
+    }
+
+    @POST
+    @Path("adoptions/{id}/abandon")
+    public Adoption abandon(@PathParam("id") UUID id, @NotNull @Valid AbandonAdoption b) {
+        caller.requireRole("registrar");
+        return adoptions.abandon(id, b.reason(), b.text(), caller.requireOrgnr());
+    }
+
+    /** The spread of a model: pilots that followed it and the adoptions that cite it. */
+    @GET
+    @Path("models/{id}/lineage")
+    public LineageView lineage(@PathParam("id") UUID id) {
+        AdoptionService.Lineage l = adoptions.lineage(id);
+        return new LineageView(id, l.pilots().stream().map(p -> PilotResource.PilotView.of(p, pilots.partners(p.id))).toList(),
+                l.adoptions());
+    }
+}

@@ -1,0 +1,81 @@
+package no.helsefellesskap.pilots.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import no.helsefellesskap.pilots.service.OrganisationService;
+import no.helsefellesskap.runtime.security.Caller;
+import no.helsefellesskap.runtime.validation.Orgnr;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Organisations with their history, and the 19 health partnerships with members and governance. */
+@Path("/api")
+public class OrganisationResource {
+
+    public record OrganisationChange(@NotBlank @Size(max = 300) String name, @Orgnr String orgnr, String kommunenummer,
+                                     String parent, @NotNull LocalDate validFrom) {
+    }
+
+    public record MembershipChange(@NotBlank String organisation, @NotBlank String role, @NotNull LocalDate validFrom) {
+    }
+
+    public record OrganisationView(OrganisationService.Org current, List<OrganisationService.Org> history) {
+    }
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("organisations")
+    public List<OrganisationService.Org> organisations(@QueryParam("kind") String kind) {
+        return organisations.all(kind);
+    }
+
+    @GET
+    @Path("organisations/{code}")
+    public OrganisationView organisation(@PathParam("code") String code) {
+        return new OrganisationView(organisations.get(code), organisations.history(code));
+    }
+
+    /** A programme administrator records a change (new name, number or parent) from a date. */
+    @PUT
+    @Path("organisations/{code}")
+    public OrganisationView change(@PathParam("code") String code, @NotNull @Valid OrganisationChange b) {
+        caller.requireRole("programme-admin");
+        organisations.change(code, b.name().strip(), b.orgnr(), b.kommunenummer(), b.parent(), b.validFrom());
+        return organisation(code);
+    }
+
+    @GET
+    @Path("partnerships")
+    public List<OrganisationService.Partnership> partnerships() {
+        return organisations.partnerships();
+    }
+
+    @GET
+    @Path("partnerships/{code}")
+    public OrganisationService.Partnership partnership(@PathParam("code") String code) {
+        return organisations.partnership(code);
+    }
+
+    /** A programme administrator records that an organisation belongs to a partnership from a date. */
+    @POST
+    @Path("partnerships/{code}/members")
+    public OrganisationService.Partnership join(@PathParam("code") String code, @NotNull @Valid MembershipChange b) {
+        caller.requireRole("programme-admin");
+        return organisations.join(code, b.organisation(), b.role(), b.validFrom());
+    }
+}

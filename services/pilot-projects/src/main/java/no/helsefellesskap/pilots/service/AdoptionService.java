@@ -1,0 +1,129 @@
+package no.helsefellesskap.pilots.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.model.codes.Vocabulary;
+import no.helsefellesskap.model.events.AdoptionChanged;
+import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.pilots.domain.Adoption;
+import no.helsefellesskap.pilots.domain.Pilot;
+import no.helsefellesskap.runtime.outbox.Outbox;
+import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.runtime.validation.CodeCheck;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Adoptions: the record of how a proven model spreads from organisation to organisation. */
+@ApplicationScoped
+public class AdoptionService {
+
+    public record Lineage(UUID modelId, List<Pilot> pilots, List<Adoption> adoptions) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CodeCheck codes;
+
+    @Inject
+    PilotService pilots;
+
+    @Inject
+    OrganisationService organisations;
+
+    @Transactional
+    public Adoption declare(UUID modelId, int version, UUID learnedFromPilot, UUID learnedFromEvaluation, String adopterOrgnr) {
+        CodeCheck.Errors e = codes.errors();
+        if (!pilots.knownModelVersion(modelId, version)) {
+            e.add("modelVersion", "model " + modelId + " version " + version + " is not known to the task catalogue");
+        }
+        if (learnedFromPilot != null && Pilot.findById(learnedFromPilot) == null) {
+            e.add("learnedFromPilot", "no pilot " + learnedFromPilot);
+        }
+        if (organisations.byOrgnr(adopterOrgnr).isEmpty()) {
+            e.add("adopterOrgnr", "organisation " + adopterOrgnr + " is not known to the suite");
+        }
+        e.throwIfAny();
+        Adoption a = new Adoption();
+        a.id = UUID.randomUUID();
+        a.modelId = modelId;
+        a.modelVersion = version;
+        a.adopterOrgnr = adopterOrgnr;
+        a.learnedFromPilot = learnedFromPilot;
+        a.learnedFromEvaluation = learnedFromEvaluation;
+        a.status = "DECLARED";
+        a.declaredAt = now();
+        a.changedAt = a.declaredAt;
+        a.persist();
+        emit(a, EventTypes.ADOPTION_DECLARED);
+        return a;
+    }
+
+    @Transactional
+    public Adoption complete(UUID id, String callerOrgnr) {
+        Adoption a = own(id, callerOrgnr);
+        a.status = "COMPLETED";
+        a.changedAt = now();
+        emit(a, EventTypes.ADOPTION_COMPLETED);
+        return a;
+    }
+
+    @Transactional
+    public Adoption abandon(UUID id, String reason, String text, String callerOrgnr) {
+        Adoption a = own(id, callerOrgnr);
+        CodeCheck.Errors e = codes.errors().term(Vocabulary.ABANDONMENT_REASON, "reason", reason);
+        if (reason == null) {
+            e.add("reason", "an abandoned adoption states why");
+        }
+        if ("OTHER".equals(reason) && (text == null || text.isBlank())) {
+            e.add("text", "reason OTHER is explained in text");
+        }
+        e.throwIfAny();
+        a.status = "ABANDONED";
+        a.reason = reason;
+        a.reasonText = text;
+        a.changedAt = now();
+        emit(a, EventTypes.ADOPTION_ABANDONED);
+        return a;
+    }
+
+    public Adoption get(UUID id) {
+        Adoption a = Adoption.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("Adoption", id);
+        }
+        return a;
+    }
+
+    /** Pilots that followed the model and the adoptions that cite it: the model's spread so far. */
+    public Lineage lineage(UUID modelId) {
+        return new Lineage(modelId, Pilot.list("modelId = ?1 order by registeredAt", modelId),
+                Adoption.list("modelId = ?1 order by declaredAt", modelId));
+    }
+
+    private Adoption own(UUID id, String callerOrgnr) {
+        Adoption a = get(id);
+        if (!a.adopterOrgnr.equals(callerOrgnr)) {
+            throw ProblemException.forbidden("Only the adopting organisation " + a.adopterOrgnr + " changes this adoption");
+        }
+        if (!"DECLARED".equals(a.status)) {
+            throw ProblemException.conflict("The adoption is " + a.status + " already");
+        }
+        return a;
+    }
+
+    private void emit(Adoption a, EventType type) {
+        outbox.emit(type, a.id, new AdoptionChanged(a.id, a.modelId, a.modelVersion, a.adopterOrgnr, a.learnedFromPilot,
+                a.learnedFromEvaluation, a.status, a.reason, a.reasonText, a.changedAt));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

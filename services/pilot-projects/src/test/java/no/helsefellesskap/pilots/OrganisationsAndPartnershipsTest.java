@@ -1,0 +1,91 @@
+package no.helsefellesskap.pilots;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
+import no.helsefellesskap.infra.test.TopicReader;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.pilots.service.OrganisationService;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static no.helsefellesskap.pilots.Api.AHUS;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(SuiteTestInfrastructure.class)
+class OrganisationsAndPartnershipsTest {
+
+    static final String RAKKESTAD_TEST_ORGNR = "123456793"; // test value given to Rakkestad in this test only
+
+    @Inject
+    OrganisationService organisations;
+
+    @Test
+    void theNineteenPartnershipsAreLoadedWithTrustsGovernanceAndPriorityGroups() {
+        Api.get("/api/partnerships").statusCode(200).body("$", hasSize(19));
+        Api.get("/api/partnerships/HFS-OSLO").body("hospitalTrusts", equalTo(java.util.List.of("HF-OUS", "LOVISENBERG", "DIAKONHJEMMET")))
+                .body("priorityGroups", hasSize(4)).body("governanceBodies", hasSize(3))
+                .body("governanceBodies[0].meetingsPerYear", equalTo(1))
+                .body("members.organisation", hasItem("KOMMUNE-OSLO"));
+        Api.get("/api/partnerships/HFS-INNLANDET").body("municipalityCount", equalTo(42));
+        Api.get("/api/partnerships/HFS-BERGEN").body("municipalityCount", equalTo(null));
+        var e = TopicReader.read(EventTypes.TOPIC_PARTNERSHIPS, x -> "HFS-OSLO".equals(x.key()), 1, Duration.ofSeconds(30));
+        assertEquals(EventTypes.PARTNERSHIP_CHANGED.type(), TopicReader.header(e.get(0), "ce_type"));
+        assertEquals("/pilot-projects", TopicReader.header(e.get(0), "ce_source"));
+    }
+
+    @Test
+    void loadingTheReferenceFilesAgainEmitsNothing() {
+        assertEquals(0, organisations.load("/reference/organisations.v1.csv", "/reference/partnerships.v1.csv",
+                "/reference/memberships.v1.csv"));
+    }
+
+    @Test
+    void organisationNumbersAreValidatedWhenAnOrganisationChanges() {
+        String path = "/api/organisations/KOMMUNE-BODO";
+        Api.put(path, "{\"name\":\"Bodø kommune\",\"orgnr\":\"123456784\",\"validFrom\":\"2026-01-01\"}", AHUS, "programme-admin")
+                .statusCode(400).body("errors.field", hasItem("orgnr"));                              // wrong check digit
+        Api.put(path, "{\"name\":\"Bodø kommune\",\"orgnr\":\"000000060\",\"validFrom\":\"2026-01-01\"}", AHUS, "programme-admin")
+                .statusCode(400).body("errors.field", hasItem("orgnr"));                              // remainder 1
+        Api.put(path, "{\"name\":\"Bodø kommune\",\"orgnr\":\"123456785\",\"validFrom\":\"2026-01-01\"}", AHUS, "registrar")
+                .statusCode(403);                                                                      // not an administrator
+        Api.put(path, "{\"name\":\"Bodø kommune\",\"orgnr\":\"123456785\",\"validFrom\":\"2026-01-01\"}", AHUS, "programme-admin")
+                .statusCode(200).body("current.orgnr", equalTo("123456785")).body("history", hasSize(2))
+                .body("history[0].validTo", equalTo("2026-01-01"));
+        var e = TopicReader.read(EventTypes.TOPIC_ORGANISATIONS, x -> "KOMMUNE-BODO".equals(x.key())
+                && x.value().contains("123456785"), 1, Duration.ofSeconds(30));
+        assertEquals(EventTypes.ORGANISATION_CHANGED.type(), TopicReader.header(e.get(0), "ce_type"));
+        assertEquals("2026-01-01", JsonPath.from(e.get(0).value()).getString("validFrom"));
+    }
+
+    @Test
+    void aMembershipChangeOnDateDKeepsPilotsStartedBeforeDInTheOldPartnership() {
+        Api.put("/api/organisations/KOMMUNE-RAKKESTAD", "{\"name\":\"Rakkestad kommune\",\"orgnr\":\"" + RAKKESTAD_TEST_ORGNR
+                + "\",\"validFrom\":\"2020-01-01\"}", AHUS, "programme-admin").statusCode(200);
+        String before = Api.pilot(RAKKESTAD_TEST_ORGNR, "");
+        Api.post("/api/pilots/" + before + "/start", "{\"date\":\"2029-06-01\"}", RAKKESTAD_TEST_ORGNR).statusCode(200)
+                .body("partnership", equalTo("HFS-OSTFOLD"));
+
+        Api.post("/api/partnerships/HFS-AHUS/members", "{\"organisation\":\"KOMMUNE-RAKKESTAD\",\"role\":\"MUNICIPALITY\",\"validFrom\":\"2030-01-01\"}",
+                AHUS, "registrar").statusCode(403);
+        Api.post("/api/partnerships/HFS-AHUS/members", "{\"organisation\":\"KOMMUNE-RAKKESTAD\",\"role\":\"MUNICIPALITY\",\"validFrom\":\"2030-01-01\"}",
+                AHUS, "programme-admin").statusCode(200).body("members.organisation", hasItem("KOMMUNE-RAKKESTAD"));
+
+        String after = Api.pilot(RAKKESTAD_TEST_ORGNR, "");
+        Api.post("/api/pilots/" + after + "/start", "{\"date\":\"2030-02-01\"}", RAKKESTAD_TEST_ORGNR).statusCode(200)
+                .body("partnership", equalTo("HFS-AHUS"));
+        Api.get("/api/pilots/" + before).body("partnership", equalTo("HFS-OSTFOLD"));
+        Api.get("/api/pilots?partnership=HFS-OSTFOLD").body("id", hasItem(before));
+
+        var ostfold = TopicReader.read(EventTypes.TOPIC_PARTNERSHIPS, x -> "HFS-OSTFOLD".equals(x.key())
+                && x.value().contains("2030-01-01"), 1, Duration.ofSeconds(30));
+        assertEquals(1, ostfold.size(), "the old partnership announces the membership's end");
+    }
+}
