@@ -67,7 +67,10 @@ public final class IncomingEvent {
         return eventType.type().equals(type);
     }
 
-    /** The data as the event type's payload record; unknown properties are tolerated, missing ones are not. */
+    /**
+     * The data as the event type's payload record. Unknown properties are tolerated (newer producers); a missing or
+     * null component is refused unless it is marked {@link Nullable}.
+     */
     public <T extends Record> T payload(EventType eventType, ObjectMapper json) {
         if (!is(eventType)) {
             throw new IllegalStateException("event " + id + " is " + type + ", not " + eventType.type());
@@ -75,7 +78,6 @@ public final class IncomingEvent {
         try {
             Object value = json.readerFor(eventType.payload())
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     .readValue(data);
             requireNonNullComponents(value);
             @SuppressWarnings("unchecked")
