@@ -133,6 +133,43 @@ class SuiteEndToEndTest {
 
     @Test
     @Order(3)
+    void aCompletedPilotWithASpreadEvaluationMakesItsModelProvenInTheCatalogue() throws IOException {
+        String ahus = "Bearer " + Files.readString(data.resolve("tokens/hf-registrar-ahus.jwt"), StandardCharsets.UTF_8);
+        // the task catalogue holds the task and the model (Oslo Economics 2024, case 1: supply porters at Ahus)
+        String task = given().header("Authorization", ahus).contentType(ContentType.JSON).body("""
+                {"nameNb":"Varebestilling og påfylling av lager på sengepost","category":"LOGISTICS_SERVICE",
+                 "currentPerformerGroups":["SP"],"sourceRefs":["seeds/000 L963-1477"]}""")
+                .post(url("task-catalogue", "/api/tasks")).then().statusCode(201).extract().path("id");
+        String model = given().header("Authorization", ahus).contentType(ContentType.JSON).body("""
+                {"name":"Forsyningsportører overtar forsyning på sengepost","modelType":"TASK_TRANSFER","taskIds":["%s"],
+                 "fromGroups":["SP"],"toGroups":["FORSYNINGSPORTOR"],"evidenceLevel":"NOT_EVALUATED"}""".formatted(task))
+                .post(url("task-catalogue", "/api/models")).then().statusCode(201).extract().path("modelId");
+        // pilot-projects learns the model version from the models topic, then accepts a pilot following it
+        String pilotBody = "{\"title\":\"Forsyningsportører på Ahus\",\"ownerOrgnr\":\"" + AHUS + "\",\"modelId\":\"" + model
+                + "\",\"modelVersion\":1}";
+        String[] pilot = new String[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> pilot[0] = given().header("Authorization", ahus)
+                .contentType(ContentType.JSON).body(pilotBody).post(url("pilot-projects", "/api/pilots"))
+                .then().statusCode(201).extract().path("id"));
+        given().header("Authorization", ahus).contentType(ContentType.JSON).body("{\"date\":\"2024-01-08\"}")
+                .post(url("pilot-projects", "/api/pilots/" + pilot[0] + "/start")).then().statusCode(200);
+        given().header("Authorization", ahus).contentType(ContentType.JSON).body("{\"date\":\"2024-06-28\"}")
+                .post(url("pilot-projects", "/api/pilots/" + pilot[0] + "/complete")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", ahus)
+                .get(url("evaluations", "/api/pilots/" + pilot[0])).then().statusCode(200).body("status", equalTo("COMPLETED")));
+        String evaluation = given().header("Authorization", ahus).contentType(ContentType.JSON).body("""
+                {"pilotId":"%s","design":"QUALITATIVE","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD",
+                 "outcomes":[{"dimension":"CORE_TASK_TIME","direction":"INCREASE","qualitativeStatement":"sykepleiere frigjort fra forsyning",
+                              "source":"seeds/000 L963-1477"}]}""".formatted(pilot[0]))
+                .post(url("evaluations", "/api/evaluations")).then().statusCode(201).extract().path("id");
+        given().header("Authorization", ahus).post(url("evaluations", "/api/evaluations/" + evaluation + "/publish"))
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", ahus)
+                .get(url("task-catalogue", "/api/models/" + model)).then().statusCode(200).body("lifecycle", equalTo("PROVEN")));
+    }
+
+    @Test
+    @Order(4)
     void stoppingLeavesNoProcessAndDataSurvivesARestart() throws IOException {
         List<ProcessHandle> children = new ArrayList<>(suite.processHandles());
         assertEquals(5, children.stream().filter(ProcessHandle::isAlive).count());

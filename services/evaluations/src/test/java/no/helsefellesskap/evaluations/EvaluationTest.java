@@ -3,6 +3,8 @@ package no.helsefellesskap.evaluations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.TopicReader;
@@ -17,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -24,52 +27,133 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EvaluationTest {
 
     static final String AHUS = "983971636";
+    static final String LORENSKOG = "974604167";
+    static final String STRANGER = "876543214";
 
-    @Test
-    void aPilotEventMakesThePilotEvaluable() {
-        UUID pilot = UUID.randomUUID();
-        TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(),
-                "{\"pilotId\":\"" + pilot + "\",\"title\":\"Apotekteknikere på medisinrom\",\"ownerOrgnr\":\"" + AHUS
-                        + "\",\"status\":\"PLANNED\",\"taskIds\":[],\"fromGroups\":[],\"toGroups\":[],\"priorityGroups\":[],\"settings\":[],\"partnerOrgnrs\":[],\"registeredAt\":\"" + Instant.now() + "\"}",
-                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_type", EventTypes.PILOT_REGISTERED.type(), "ce_source", "/pilot-projects");
+    static void pilotRegistered(UUID pilot, String owner, String partner, UUID model) {
+        TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(), """
+                {"pilotId":"%s","title":"Apotekteknikere på medisinrom","ownerOrgnr":"%s","status":"PLANNED","registeredAt":"%s",
+                 "modelId":%s,"modelVersion":%s,"taskIds":[],"fromGroups":["SP"],"toGroups":["APOTEKTEKNIKER"],"partnership":"HFS-AHUS",
+                 "priorityGroups":[],"settings":[],"partnerOrgnrs":[%s]}""".formatted(pilot, owner, Instant.now(),
+                        model == null ? "null" : "\"" + model + "\"", model == null ? "null" : "1",
+                        partner == null ? "" : "\"" + partner + "\""),
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.PILOT_REGISTERED.type(),
+                "ce_source", "/pilot-projects");
+    }
 
+    static void pilotCompleted(UUID pilot, String owner, String date) {
+        TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(), """
+                {"pilotId":"%s","ownerOrgnr":"%s","from":"RUNNING","to":"COMPLETED","date":"%s","changedAt":"%s"}"""
+                        .formatted(pilot, owner, date, Instant.now()),
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.PILOT_STATUS_CHANGED.type(),
+                "ce_source", "/pilot-projects");
+    }
+
+    static ValidatableResponse as(String orgnr, String method, String path, String body) {
+        var r = given().header("Authorization", TestTokens.bearer(orgnr, "evaluator", "registrar")).contentType(ContentType.JSON);
+        if (body != null) {
+            r = r.body(body);
+        }
+        return (method.equals("POST") ? r.post(path) : method.equals("PUT") ? r.put(path) : r.get(path)).then();
+    }
+
+    static void awaitKnown(UUID pilot, String status) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().header("Authorization", TestTokens.bearer(AHUS)).when().get("/api/pilots/" + pilot)
-                        .then().statusCode(200).body("title", equalTo("Apotekteknikere på medisinrom")));
+                as(AHUS, "GET", "/api/pilots/" + pilot, null).statusCode(200).body("status", equalTo(status)));
+    }
 
-        String evaluation = given().header("Authorization", TestTokens.bearer(AHUS, "evaluator"))
-                .contentType(ContentType.JSON).body("{\"pilotId\":\"" + pilot + "\",\"design\":\"BEFORE_AFTER\"}")
-                .when().post("/api/evaluations")
-                .then().statusCode(201).body("status", equalTo("DRAFT")).body("evaluatorOrgnr", equalTo(AHUS))
+    @Test
+    void whoMayEvaluateAndWhoSeesDrafts() {
+        UUID pilot = UUID.randomUUID();
+        pilotRegistered(pilot, AHUS, LORENSKOG, null);
+        awaitKnown(pilot, "PLANNED");
+        String draft = "{\"pilotId\":\"" + pilot + "\",\"design\":\"BEFORE_AFTER\"}";
+        as(STRANGER, "POST", "/api/evaluations", draft).statusCode(403).contentType("application/problem+json");
+        String byPartner = as(LORENSKOG, "POST", "/api/evaluations", draft).statusCode(201).body("status", equalTo("DRAFT"))
                 .extract().path("id");
-
-        var records = TopicReader.read(EventTypes.TOPIC_EVALUATIONS, r -> evaluation.equals(r.key()), 1, Duration.ofSeconds(30));
-        assertEquals(1, records.size());
-        assertEquals(EventTypes.EVALUATION_DRAFTED.type(), TopicReader.header(records.get(0), "ce_type"));
+        as(LORENSKOG, "POST", "/api/pilots/" + pilot + "/commissions", "{\"evaluatorOrgnr\":\"" + STRANGER + "\"}").statusCode(403);
+        as(AHUS, "POST", "/api/pilots/" + pilot + "/commissions", "{\"evaluatorOrgnr\":\"" + STRANGER + "\"}").statusCode(204);
+        as(STRANGER, "POST", "/api/evaluations", draft).statusCode(201);
+        // a draft is visible only to its author's organisation
+        as(AHUS, "GET", "/api/evaluations/" + byPartner, null).statusCode(404).contentType("application/problem+json");
+        as(LORENSKOG, "GET", "/api/evaluations/" + byPartner, null).statusCode(200);
+        as(AHUS, "PUT", "/api/evaluations/" + byPartner, draft).statusCode(404);
+        given().get("/api/evaluations/" + byPartner).then().statusCode(401);
+        var e = TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> byPartner.equals(x.key()), 1, Duration.ofSeconds(30));
+        assertEquals(EventTypes.EVALUATION_DRAFTED.type(), TopicReader.header(e.get(0), "ce_type"));
     }
 
     @Test
-    void anUnknownPilotIs422NamingTheField() {
-        given().header("Authorization", TestTokens.bearer(AHUS, "evaluator"))
-                .contentType(ContentType.JSON).body("{\"pilotId\":\"" + UUID.randomUUID() + "\",\"design\":\"SURVEY\"}")
-                .when().post("/api/evaluations")
-                .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("pilotId"));
+    void validationNamesTheFieldAndAQualitativeOnlyEvaluationIsPublishable() {
+        UUID pilot = UUID.randomUUID();
+        UUID model = UUID.randomUUID();
+        pilotRegistered(pilot, AHUS, null, model);
+        pilotCompleted(pilot, AHUS, "2019-07-01");
+        awaitKnown(pilot, "COMPLETED");
+        as(AHUS, "POST", "/api/evaluations", "{\"pilotId\":\"" + pilot + "\",\"design\":\"GUESSWORK\"}").statusCode(422)
+                .body("errors.field", hasItem("design"));
+        as(AHUS, "POST", "/api/evaluations", "{\"pilotId\":\"" + UUID.randomUUID() + "\"}").statusCode(422).body("errors.field", hasItem("pilotId"));
+        String id = as(AHUS, "POST", "/api/evaluations", "{\"pilotId\":\"" + pilot + "\",\"design\":\"QUALITATIVE\"}").statusCode(201)
+                .extract().path("id");
+        as(AHUS, "POST", "/api/evaluations/" + id + "/publish", null).statusCode(422)
+                .body("errors.field", hasItem("recommendation")).body("errors.field", hasItem("outcomes"))
+                .body("errors.field", hasItem("evidenceLevel"));
+        as(AHUS, "PUT", "/api/evaluations/" + id, "{\"design\":\"QUALITATIVE\",\"outcomes\":[{\"dimension\":\"QUALITY\"}]}").statusCode(422)
+                .body("errors.field", hasItem("outcomes[0].resultValue"));
+        as(AHUS, "PUT", "/api/evaluations/" + id, "{\"design\":\"QUALITATIVE\",\"outcomes\":[{\"dimension\":\"MOOD\",\"qualitativeStatement\":\"x\"}]}")
+                .statusCode(422).body("errors.field", hasItem("outcomes[0].dimension"));
+        as(AHUS, "PUT", "/api/evaluations/" + id, """
+                {"design":"QUALITATIVE","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD",
+                 "freedTime":[{"id":"nurses","group":"SP","role":"GROSS_FREED","family":"PER_DAY",
+                   "scenarios":{"low":{"baseArsverk":10,"share":1.5,"minutesPerDay":5},"middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},
+                                "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":5}}}]}""")
+                .statusCode(422).body("errors.field", hasItem("freedTime.lines[0].scenarios.low.share"));
+        // qualitative only, two conflicting figures for one metric kept with their sources (seeds/000 L4855 vs L4621)
+        as(AHUS, "PUT", "/api/evaluations/" + id, """
+                {"evaluatorKind":"EXTERNAL","design":"QUALITATIVE","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD",
+                 "outcomes":[{"dimension":"QUALITY","direction":"IMPROVE","qualitativeStatement":"sykepleierne opplevde høyere kvalitet på tilberedningen","source":"seeds/000 L4441-4451"},
+                             {"dimension":"FREED_TIME","metric":"vaccines given 2017","unit":"count","resultValue":1100,"source":"seeds/000 L4855"},
+                             {"dimension":"FREED_TIME","metric":"vaccines given 2017","unit":"count","resultValue":1300,"source":"seeds/000 L4621"}],
+                 "barriers":["RECRUITMENT"],"enablers":["UNION_INVOLVEMENT"],
+                 "reAim":{"reach":"ICU and NICU","maintenance":"ICU permanent, NICU discontinued"}}""").statusCode(200)
+                .body("outcomes", hasSize(3));
+        as(AHUS, "POST", "/api/evaluations/" + id + "/publish", null).statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("modelId", equalTo(model.toString()));
+        as(LORENSKOG, "GET", "/api/evaluations/" + id, null).statusCode(200).body("outcomes[2].resultValue", equalTo(1300.0f));
+        as(AHUS, "PUT", "/api/evaluations/" + id, "{\"design\":\"QUALITATIVE\"}").statusCode(409);
+
+        var published = TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> id.equals(x.key())
+                && EventTypes.EVALUATION_PUBLISHED.type().equals(TopicReader.header(x, "ce_type")), 1, Duration.ofSeconds(30));
+        assertEquals("/evaluations", TopicReader.header(published.get(0), "ce_source"));
+        assertEquals("SPREAD", JsonPath.from(published.get(0).value()).getString("recommendation"));
+        assertEquals(model.toString(), JsonPath.from(published.get(0).value()).getString("modelId"));
+        var proven = TopicReader.read(EventTypes.TOPIC_MODEL_EVIDENCE, x -> model.toString().equals(x.key()), 1, Duration.ofSeconds(30));
+        assertEquals(EventTypes.MODEL_PROVEN.type(), TopicReader.header(proven.get(0), "ce_type"));
+        assertEquals(1, JsonPath.from(proven.get(0).value()).getInt("modelVersion"));
+
+        // a second supporting evaluation does not prove the model again
+        String second = as(AHUS, "POST", "/api/evaluations", """
+                {"pilotId":"%s","design":"SURVEY","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD_WITH_CONDITIONS",
+                 "outcomes":[{"dimension":"STAFF_WELLBEING","qualitativeStatement":"stolthet og trivsel"}]}""".formatted(pilot))
+                .statusCode(201).extract().path("id");
+        as(AHUS, "POST", "/api/evaluations/" + second + "/publish", null).statusCode(200);
+        assertEquals(1, TopicReader.read(EventTypes.TOPIC_MODEL_EVIDENCE, x -> model.toString().equals(x.key()), 2, Duration.ofSeconds(3)).size());
     }
 
     @Test
-    void anUnknownDesignIs400() {
-        given().header("Authorization", TestTokens.bearer(AHUS, "evaluator"))
-                .contentType(ContentType.JSON).body("{\"pilotId\":\"" + UUID.randomUUID() + "\",\"design\":\"GUESS\"}")
-                .when().post("/api/evaluations")
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("design"));
-    }
-
-    @Test
-    void withoutTheEvaluatorRoleIs403() {
-        given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
-                .contentType(ContentType.JSON).body("{\"pilotId\":\"" + UUID.randomUUID() + "\",\"design\":\"SURVEY\"}")
-                .when().post("/api/evaluations")
-                .then().statusCode(403).contentType("application/problem+json");
+    void theFreedTimeCalculatorOverRest() {
+        as(LORENSKOG, "GET", "/api/freed-time/parameters", null).statusCode(200)
+                .body("values.HOURS_PER_ARSVERK.value", equalTo(1695.0f)).body("values.HOURS_PER_DAY.source", equalTo("seeds/002 L3073 (Table 8-3)"));
+        as(LORENSKOG, "POST", "/api/freed-time/calculations", """
+                {"lines":[{"id":"nurses","group":"SP","role":"GROSS_FREED","category":"TASK_SHARING","family":"PER_DAY",
+                  "scenarios":{"low":{"baseArsverk":33618,"share":0.2,"minutesPerDay":5},"middle":{"baseArsverk":33618,"share":0.35,"minutesPerDay":10},
+                               "high":{"baseArsverk":33618,"share":0.5,"minutesPerDay":15}}},
+                  {"id":"porters","group":"PORTOR","role":"EXTRA_TIME","category":"TASK_SHARING","family":"DERIVED","derivedFrom":"nurses","factor":1}]}""")
+                .statusCode(200).body("lines[0].results.middle.rounded", equalTo(266)).body("totals.net.middle", equalTo(0.0f))
+                .body("overlapWarning", equalTo(false)).body("parameterVersion", equalTo("2026-11-23.1"));
+        as(LORENSKOG, "POST", "/api/freed-time/calculations", "{\"lines\":[{\"id\":\"x\",\"group\":\"SP\",\"role\":\"GROSS_FREED\",\"family\":\"SCALING\"}]}")
+                .statusCode(422).body("errors.field", hasItem("lines[0].scenarios.low"));
+        as(LORENSKOG, "POST", "/api/freed-time/calculations", "{\"lines\":[{\"id\":\"x\",\"group\":\"SP\",\"role\":\"SAVED\",\"family\":\"PER_DAY\"}]}")
+                .statusCode(400).contentType("application/problem+json");
     }
 }

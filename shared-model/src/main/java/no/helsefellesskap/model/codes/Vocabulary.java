@@ -26,6 +26,11 @@ public final class Vocabulary {
     public static final String ABANDONMENT_REASON = "abandonment-reason";
     public static final String PRECONDITION = "precondition";
     public static final String PRECONDITION_STATUS = "precondition-status";
+    public static final String OUTCOME_DIMENSION = "outcome-dimension";
+    public static final String OUTCOME_DIRECTION = "outcome-direction";
+    public static final String EVALUATION_DESIGN = "evaluation-design";
+    public static final String BARRIER = "barrier";
+    public static final String ENABLER = "enabler";
 
     private final String version;
     private final Map<String, Map<String, String>> lists;

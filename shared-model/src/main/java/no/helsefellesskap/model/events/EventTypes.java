@@ -79,6 +79,9 @@ public final class EventTypes {
             TOPIC_EVALUATIONS, EvaluationPublished.class);
     public static final EventType MODEL_PROVEN = type("evaluations", "model.proven", "model-evidence",
             TOPIC_MODEL_EVIDENCE, ModelProven.class);
+    /** Emitted by evaluations about a pilot aggregate, so it travels on the pilots topic. */
+    public static final EventType PILOT_EVALUATION_OVERDUE = type("evaluations", "pilot.evaluation-overdue", "pilot",
+            TOPIC_PILOTS, PilotEvaluationOverdue.class);
 
     public static final List<EventType> ALL = List.of(
             PERSONNEL_GROUP_DEFINED, PERSONNEL_GROUP_CHANGED, COMPETENCE_DEFINED, COMPETENCE_CHANGED,
@@ -88,7 +91,7 @@ public final class EventTypes {
             ORGANISATION_CHANGED, PARTNERSHIP_CHANGED, PILOT_REGISTERED, PILOT_STARTED, PILOT_STATUS_CHANGED,
             PILOT_COMPLETED, PILOT_ABANDONED, PARTNER_CONFIRMED, PARTNER_DECLINED, ADOPTION_DECLARED,
             ADOPTION_COMPLETED, ADOPTION_ABANDONED,
-            EVALUATION_DRAFTED, EVALUATION_PUBLISHED, MODEL_PROVEN);
+            EVALUATION_DRAFTED, EVALUATION_PUBLISHED, MODEL_PROVEN, PILOT_EVALUATION_OVERDUE);
 
     private EventTypes() {
     }

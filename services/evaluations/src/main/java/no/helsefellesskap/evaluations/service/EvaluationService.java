@@ -1,49 +1,166 @@
 package no.helsefellesskap.evaluations.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.evaluations.domain.Evaluation;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
+import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
+import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EvaluationDrafted;
+import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.runtime.outbox.Outbox;
 import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.runtime.validation.CodeCheck;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class EvaluationService {
 
+    /** The content of an evaluation as its evaluator writes it. */
+    public record Content(String evaluatorKind, String design, LocalDate periodFrom, LocalDate periodTo,
+                          List<Evaluation.Outcome> outcomes, List<String> adverseEffects, String evidenceLevel,
+                          Evaluation.ReAim reAim, List<String> barriers, List<String> enablers, String recommendation,
+                          List<FreedTimeCalculator.Line> freedTime) {
+    }
+
+    static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP");
+
     @Inject
     Outbox outbox;
 
+    @Inject
+    CodeCheck codes;
+
+    @Inject
+    FreedTimeCalculator calculator;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SuiteClock clock;
+
+    @ConfigProperty(name = "evaluations.evidence.proven.min-evaluations", defaultValue = "1")
+    int minEvaluations;
+
+    @ConfigProperty(name = "evaluations.evidence.proven.recommendations", defaultValue = "SPREAD,SPREAD_WITH_CONDITIONS")
+    List<String> provingRecommendations;
+
     @Transactional
-    public Evaluation draft(UUID pilotId, String design, String evaluatorOrgnr) {
-        if (KnownPilot.findById(pilotId) == null) {
+    public Evaluation draft(UUID pilotId, Content c, String evaluatorOrgnr) {
+        KnownPilot pilot = KnownPilot.findById(pilotId);
+        if (pilot == null) {
             throw ProblemException.invalid("pilotId", "no pilot " + pilotId + " is known to the evaluations service");
         }
+        requireMayEvaluate(pilot, evaluatorOrgnr);
         Evaluation e = new Evaluation();
         e.id = UUID.randomUUID();
         e.pilotId = pilotId;
-        e.design = design;
         e.evaluatorOrgnr = evaluatorOrgnr;
         e.status = "DRAFT";
-        e.draftedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.draftedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        apply(e, c);
         e.persist();
         outbox.emit(EventTypes.EVALUATION_DRAFTED, e.id,
                 new EvaluationDrafted(e.id, e.pilotId, e.evaluatorOrgnr, e.design, e.draftedAt));
         return e;
     }
 
-    public Evaluation get(UUID id) {
+    @Transactional
+    public Evaluation update(UUID id, Content c, String callerOrgnr) {
+        Evaluation e = ownDraft(id, callerOrgnr);
+        apply(e, c);
+        return e;
+    }
+
+    /** Publishes a draft; a model version whose published evaluations meet the evidence rule becomes proven. */
+    @Transactional
+    public Evaluation publish(UUID id, String callerOrgnr) {
+        Evaluation e = ownDraft(id, callerOrgnr);
+        CodeCheck.Errors errors = codes.errors();
+        if (e.recommendation == null) {
+            errors.add("recommendation", "a published evaluation recommends SPREAD, SPREAD_WITH_CONDITIONS, MORE_EVIDENCE or STOP");
+        }
+        if (e.outcomes.isEmpty()) {
+            errors.add("outcomes", "a published evaluation reports at least one outcome (numbers or a qualitative statement)");
+        }
+        if (e.evidenceLevel == null) {
+            errors.add("evidenceLevel", "a published evaluation states its evidence level");
+        }
+        errors.throwIfAny();
+        KnownPilot pilot = KnownPilot.findById(e.pilotId);
+        e.status = "PUBLISHED";
+        e.publishedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        e.modelId = pilot.modelId;
+        e.modelVersion = pilot.modelVersion;
+        outbox.emit(EventTypes.EVALUATION_PUBLISHED, e.id, new EvaluationPublished(e.id, e.pilotId, e.modelId,
+                e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt));
+        if (e.modelId != null) {
+            applyEvidenceRule(e.modelId, e.modelVersion);
+        }
+        return e;
+    }
+
+    private void applyEvidenceRule(UUID modelId, int version) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<UUID> supporting = em.createNativeQuery("""
+                        select id from evaluation where model_id = ?1 and model_version = ?2 and status = 'PUBLISHED'
+                           and recommendation = any(?3) order by published_at""")
+                .setParameter(1, modelId).setParameter(2, version)
+                .setParameter(3, provingRecommendations.toArray(String[]::new)).getResultList();
+        if (supporting.size() < minEvaluations) {
+            return;
+        }
+        int inserted = em.createNativeQuery("insert into proven_model (model_id, version, proven_at) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, modelId).setParameter(2, version).setParameter(3, clock.now()).executeUpdate();
+        if (inserted == 1) {
+            outbox.emit(EventTypes.MODEL_PROVEN, modelId, new ModelProven(modelId, version,
+                    "at least " + minEvaluations + " published evaluation(s) recommending " + provingRecommendations,
+                    supporting, clock.now().truncatedTo(ChronoUnit.MICROS)));
+        }
+    }
+
+    /** The owner of a pilot commissions an outside evaluator organisation for it. */
+    @Transactional
+    public void commission(UUID pilotId, String evaluatorOrgnr, String callerOrgnr) {
+        KnownPilot pilot = pilot(pilotId);
+        if (!pilot.ownerOrgnr.equals(callerOrgnr)) {
+            throw ProblemException.forbidden("Only the owner " + pilot.ownerOrgnr + " commissions evaluations of this pilot");
+        }
+        em.createNativeQuery("insert into commission (pilot_id, evaluator_orgnr, commissioned_at) values (?1, ?2, now()) on conflict do nothing")
+                .setParameter(1, pilotId).setParameter(2, evaluatorOrgnr).executeUpdate();
+    }
+
+    /** Published evaluations are open to every authenticated caller; a draft only to its author's organisation. */
+    public Evaluation get(UUID id, String callerOrgnr) {
         Evaluation e = Evaluation.findById(id);
-        if (e == null) {
+        if (e == null || ("DRAFT".equals(e.status) && !e.evaluatorOrgnr.equals(callerOrgnr))) {
             throw ProblemException.notFound("Evaluation", id);
         }
         return e;
+    }
+
+    public List<Evaluation> ofPilot(UUID pilotId, String callerOrgnr) {
+        return Evaluation.<Evaluation>list("pilotId = ?1 order by draftedAt", pilotId).stream()
+                .filter(e -> "PUBLISHED".equals(e.status) || e.evaluatorOrgnr.equals(callerOrgnr)).toList();
     }
 
     public KnownPilot pilot(UUID id) {
@@ -52,5 +169,83 @@ public class EvaluationService {
             throw ProblemException.notFound("Pilot", id);
         }
         return p;
+    }
+
+    private void requireMayEvaluate(KnownPilot pilot, String orgnr) {
+        boolean commissioned = ((Number) em.createNativeQuery("select count(*) from commission where pilot_id = ?1 and evaluator_orgnr = ?2")
+                .setParameter(1, pilot.pilotId).setParameter(2, orgnr).getSingleResult()).longValue() > 0;
+        if (!pilot.ownerOrgnr.equals(orgnr) && !pilot.partners.contains(orgnr) && !commissioned) {
+            throw ProblemException.forbidden("Organisation " + orgnr + " neither owns, partners in nor is commissioned for pilot " + pilot.pilotId);
+        }
+    }
+
+    private Evaluation ownDraft(UUID id, String callerOrgnr) {
+        Evaluation e = Evaluation.findById(id);
+        if (e == null || ("DRAFT".equals(e.status) && !e.evaluatorOrgnr.equals(callerOrgnr))) {
+            throw ProblemException.notFound("Evaluation", id);
+        }
+        if (!e.evaluatorOrgnr.equals(callerOrgnr)) {
+            throw ProblemException.forbidden("Only the evaluator organisation " + e.evaluatorOrgnr + " changes this evaluation");
+        }
+        if (!"DRAFT".equals(e.status)) {
+            throw ProblemException.conflict("A published evaluation is not changed");
+        }
+        return e;
+    }
+
+    private void apply(Evaluation e, Content c) {
+        CodeCheck.Errors errors = codes.errors()
+                .term(Vocabulary.EVALUATION_DESIGN, "design", c.design())
+                .term(Vocabulary.EVIDENCE_LEVEL, "evidenceLevel", c.evidenceLevel())
+                .terms(Vocabulary.BARRIER, "barriers", c.barriers())
+                .terms(Vocabulary.ENABLER, "enablers", c.enablers());
+        if (c.evaluatorKind() != null && !Set.of("INTERNAL", "EXTERNAL").contains(c.evaluatorKind())) {
+            errors.add("evaluatorKind", "INTERNAL or EXTERNAL");
+        }
+        if (c.recommendation() != null && !RECOMMENDATIONS.contains(c.recommendation())) {
+            errors.add("recommendation", "one of " + RECOMMENDATIONS);
+        }
+        if (c.periodFrom() != null && c.periodTo() != null && c.periodTo().isBefore(c.periodFrom())) {
+            errors.add("periodTo", "ends before it starts");
+        }
+        List<Evaluation.Outcome> outcomes = c.outcomes() == null ? List.of() : c.outcomes();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Evaluation.Outcome o = outcomes.get(i);
+            String at = "outcomes[" + i + "]";
+            errors.term(Vocabulary.OUTCOME_DIMENSION, at + ".dimension", o.dimension());
+            errors.term(Vocabulary.OUTCOME_DIRECTION, at + ".direction", o.direction());
+            if (o.dimension() == null) {
+                errors.add(at + ".dimension", "is required");
+            }
+            boolean numbers = o.resultValue() != null;
+            boolean words = o.qualitativeStatement() != null && !o.qualitativeStatement().isBlank();
+            if (!numbers && !words) {
+                errors.add(at + ".resultValue", "an outcome has a result value or a qualitative statement");
+            }
+            if (numbers && (o.metric() == null || o.unit() == null)) {
+                errors.add(at + ".metric", "a numeric outcome names its metric and unit");
+            }
+        }
+        Map<String, Object> freed = null;
+        if (c.freedTime() != null && !c.freedTime().isEmpty()) {
+            try {
+                freed = json.convertValue(calculator.calculate(c.freedTime()), new TypeReference<>() { });
+            } catch (FreedTimeCalculator.InvalidInput ex) {
+                errors.add("freedTime." + ex.field(), ex.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        e.evaluatorKind = c.evaluatorKind();
+        e.design = c.design() == null ? "REPORT_REVIEW" : c.design();
+        e.periodFrom = c.periodFrom();
+        e.periodTo = c.periodTo();
+        e.outcomes = new ArrayList<>(outcomes);
+        e.adverseEffects = c.adverseEffects() == null ? new ArrayList<>() : new ArrayList<>(c.adverseEffects());
+        e.evidenceLevel = c.evidenceLevel();
+        e.reAim = c.reAim();
+        e.barriers = c.barriers() == null ? new ArrayList<>() : new ArrayList<>(c.barriers());
+        e.enablers = c.enablers() == null ? new ArrayList<>() : new ArrayList<>(c.enablers());
+        e.recommendation = c.recommendation();
+        e.freedTime = freed;
     }
 }

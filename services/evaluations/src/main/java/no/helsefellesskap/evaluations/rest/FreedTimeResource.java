@@ -1,0 +1,52 @@
+package no.helsefellesskap.evaluations.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
+import no.helsefellesskap.evaluations.freedtime.Parameters;
+import no.helsefellesskap.runtime.problem.ProblemException;
+
+import java.util.List;
+import java.util.Map;
+
+/** The freed-time calculator (årsverk), with the versioned constants it uses. */
+@Path("/api/freed-time")
+public class FreedTimeResource {
+
+    public record LineBody(@NotBlank String id, String label, @NotBlank String group, @NotNull FreedTimeCalculator.Role role,
+                           String category, @NotNull FreedTimeCalculator.Family family,
+                           Map<String, FreedTimeCalculator.Inputs> scenarios, String derivedFrom, Double factor) {
+    }
+
+    public record CalculationBody(@NotNull @Size(min = 1, max = 100) List<@Valid @NotNull LineBody> lines) {
+    }
+
+    @Inject
+    FreedTimeCalculator calculator;
+
+    @Inject
+    Parameters parameters;
+
+    @GET
+    @Path("parameters")
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @POST
+    @Path("calculations")
+    public FreedTimeCalculator.Calculation calculate(@NotNull @Valid CalculationBody body) {
+        try {
+            return calculator.calculate(body.lines().stream().map(l -> new FreedTimeCalculator.Line(l.id(), l.label(), l.group(),
+                    l.role(), l.category(), l.family(), l.scenarios(), l.derivedFrom(), l.factor())).toList());
+        } catch (FreedTimeCalculator.InvalidInput e) {
+            throw ProblemException.invalid(e.field(), e.getMessage());
+        }
+    }
+}
