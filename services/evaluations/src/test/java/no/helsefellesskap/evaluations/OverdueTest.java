@@ -61,5 +61,6 @@ class OverdueTest {
         assertEquals(1, events.size(), "exactly one overdue event");
         assertEquals("/evaluations", TopicReader.header(events.get(0), "ce_source"));
         assertTrue(events.get(0).value().contains("2031-01-10"));
+        System.setProperty(OverdueAfterRestartTest.LATE_PILOT, late.toString()); // for the restarted application
     }
 }
