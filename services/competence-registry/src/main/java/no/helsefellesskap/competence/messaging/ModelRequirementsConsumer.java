@@ -6,13 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.runtime.inbox.Inbox;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Optional;
 
 /** Keeps the role-level competence requirements of each model version, for gap reports. */
 @ApplicationScoped
@@ -35,12 +36,11 @@ public class ModelRequirementsConsumer {
         if (!inbox.firstDelivery("competence-registry.models", event)) {
             return;
         }
-        EventType type = event.is(EventTypes.MODEL_PUBLISHED) ? EventTypes.MODEL_PUBLISHED
-                : event.is(EventTypes.MODEL_VERSIONED) ? EventTypes.MODEL_VERSIONED : null;
-        if (type == null) {
+        Optional<ModelPublished> published = event.payloadIfOneOf(json, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED);
+        if (published.isEmpty()) {
             return;
         }
-        ModelPublished m = event.payload(type, json);
+        ModelPublished m = published.get();
         em.createNativeQuery("""
                         insert into model_requirement (model_id, version, name, to_groups, requirements)
                         values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))

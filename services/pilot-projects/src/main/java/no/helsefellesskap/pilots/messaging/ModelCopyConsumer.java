@@ -14,6 +14,8 @@ import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.Optional;
+
 /** Keeps this service's own copy of the task catalogue's model versions. */
 @ApplicationScoped
 public class ModelCopyConsumer {
@@ -35,8 +37,9 @@ public class ModelCopyConsumer {
         if (!inbox.firstDelivery("pilot-projects.models", event)) {
             return;
         }
-        if (event.is(EventTypes.MODEL_PUBLISHED) || event.is(EventTypes.MODEL_VERSIONED)) {
-            ModelPublished m = event.payload(event.is(EventTypes.MODEL_PUBLISHED) ? EventTypes.MODEL_PUBLISHED : EventTypes.MODEL_VERSIONED, json);
+        Optional<ModelPublished> published = event.payloadIfOneOf(json, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED);
+        if (published.isPresent()) {
+            ModelPublished m = published.get();
             em.createNativeQuery("""
                             insert into known_model_version (model_id, version, name, task_ids, from_groups, to_groups, lifecycle)
                             values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb), cast(?6 as jsonb), ?7)

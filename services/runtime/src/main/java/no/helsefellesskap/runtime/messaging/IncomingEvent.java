@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -87,6 +88,16 @@ public final class IncomingEvent {
             throw new PoisonEventException("data of " + type + " " + id + " does not match its contract: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The payload when this event is one of {@code types} (which share a payload record), else empty. */
+    public <T extends Record> Optional<T> payloadIfOneOf(ObjectMapper json, EventType... types) {
+        for (EventType t : types) {
+            if (is(t)) {
+                return Optional.of(payload(t, json));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every component not marked {@link Nullable} must be present and non-null, recursively into nested records. */
