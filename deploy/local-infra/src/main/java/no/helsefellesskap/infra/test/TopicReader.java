@@ -58,6 +58,22 @@ public final class TopicReader {
         return found;
     }
 
+    /**
+     * Everything a service put on {@code topic} (records whose {@code ce_source} is {@code source}) as text, keyed by
+     * "topic/offset": value, key and every header. For scans such as the personal-data check.
+     */
+    public static Map<String, String> textOfRecordsFrom(String topic, String source, Duration timeout) {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : read(topic, x -> source.equals(header(x, "ce_source")), Integer.MAX_VALUE, timeout)) {
+            StringBuilder all = new StringBuilder(String.valueOf(r.value())).append('\n').append(r.key());
+            for (Header h : r.headers()) {
+                all.append('\n').append(h.key()).append('=').append(new String(h.value(), StandardCharsets.UTF_8));
+            }
+            texts.put(topic + "/" + r.partition() + "@" + r.offset(), all.toString());
+        }
+        return texts;
+    }
+
     public static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
