@@ -81,6 +81,9 @@ class CodesTest {
         Vocabulary v = Vocabulary.loadDefault();
         assertTrue(v.contains(Vocabulary.TASK_CATEGORY, "CLINICAL_PROCEDURE"));
         assertTrue(v.contains(Vocabulary.SHARING_DIRECTION, "VERTICAL_DOWN"));
+        assertEquals("vertikal nedover", v.nameNb(Vocabulary.SHARING_DIRECTION, "VERTICAL_DOWN"));
+        assertEquals("vertical down", v.nameEn(Vocabulary.SHARING_DIRECTION, "VERTICAL_DOWN"));
+        assertEquals("basic care", v.nameNb(Vocabulary.TASK_CATEGORY, "BASIC_CARE"), "no bokmål name: the English one");
         assertFalse(v.contains(Vocabulary.SETTING, "MOON_BASE"));
         assertEquals(4, v.codes(Vocabulary.FORMAL_HEALTH_COMPETENCE).size());
     }

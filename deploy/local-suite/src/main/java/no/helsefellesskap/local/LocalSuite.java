@@ -88,6 +88,8 @@ public class LocalSuite implements Callable<Integer> {
         System.out.println("  demo tokens          " + data.resolve("tokens") + "/<persona>.jwt");
         System.out.println("  try: curl -H \"Authorization: Bearer $(cat .run/tokens/hf-registrar-ahus.jwt)\" http://localhost:"
                 + suite.ports().get("pilot-projects") + "/api/pilots");
+        System.out.println("  dashboard            http://localhost:" + suite.ports().get("spread")
+                + "/#token=$(cat .run/tokens/programme-admin.jwt)   (the token stays in the browser tab)");
         System.out.println("Ctrl-C or ./run-suite stop stops everything.");
     }
 

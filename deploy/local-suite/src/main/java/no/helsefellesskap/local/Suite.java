@@ -132,6 +132,9 @@ public final class Suite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_OIDC_PUBLIC_KEY", keys.publicKeyBase64());
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", Tokens.LOCAL_ISSUER);
+        // local receivers listen on this machine over plain http; a deployment keeps both refused
+        env.put("SPREAD_WEBHOOK_ALLOW_PRIVATE_TARGETS", envOr("SPREAD_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true"));
+        env.put("SPREAD_WEBHOOK_ALLOW_HTTP", envOr("SPREAD_WEBHOOK_ALLOW_HTTP", "true"));
         return env;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(SuiteTestInfrastructure.class)
@@ -127,6 +129,7 @@ class EvaluationTest {
         assertEquals("/evaluations", TopicReader.header(published.get(0), "ce_source"));
         assertEquals("SPREAD", JsonPath.from(published.get(0).value()).getString("recommendation"));
         assertEquals(model.toString(), JsonPath.from(published.get(0).value()).getString("modelId"));
+        assertEquals(List.of("QUALITY", "FREED_TIME"), JsonPath.from(published.get(0).value()).getList("outcomeDimensions"));
         var proven = TopicReader.read(EventTypes.TOPIC_MODEL_EVIDENCE, x -> model.toString().equals(x.key()), 1, Duration.ofSeconds(30));
         assertEquals(EventTypes.MODEL_PROVEN.type(), TopicReader.header(proven.get(0), "ce_type"));
         assertEquals(1, JsonPath.from(proven.get(0).value()).getInt("modelVersion"));
@@ -134,9 +137,20 @@ class EvaluationTest {
         // a second supporting evaluation does not prove the model again
         String second = as(AHUS, "POST", "/api/evaluations", """
                 {"pilotId":"%s","design":"SURVEY","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD_WITH_CONDITIONS",
-                 "outcomes":[{"dimension":"STAFF_WELLBEING","qualitativeStatement":"stolthet og trivsel"}]}""".formatted(pilot))
+                 "outcomes":[{"dimension":"STAFF_WELLBEING","qualitativeStatement":"stolthet og trivsel"}],
+                 "freedTime":[{"id":"nurses","group":"SP","role":"GROSS_FREED","family":"PER_DAY",
+                   "scenarios":{"low":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},"middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":10},
+                                "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":20}}}]}""".formatted(pilot))
                 .statusCode(201).extract().path("id");
         as(AHUS, "POST", "/api/evaluations/" + second + "/publish", null).statusCode(200);
+        // the published event carries the freed-time totals per scenario (aggregates, in årsverk)
+        JsonPath secondEvent = JsonPath.from(TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> second.equals(x.key())
+                && EventTypes.EVALUATION_PUBLISHED.type().equals(TopicReader.header(x, "ce_type")), 1,
+                Duration.ofSeconds(30)).get(0).value());
+        assertEquals(List.of("low", "middle", "high"), secondEvent.getList("freedTime.scenario"));
+        float gross = secondEvent.getFloat("freedTime[1].gross");
+        assertTrue(gross > 0 && gross == secondEvent.getFloat("freedTime[1].net"), "no extra time: net = gross");
+        assertTrue(secondEvent.getFloat("freedTime[2].gross") > gross, "high above middle");
         assertEquals(1, TopicReader.read(EventTypes.TOPIC_MODEL_EVIDENCE, x -> model.toString().equals(x.key()), 2, Duration.ofSeconds(3)).size());
     }
 

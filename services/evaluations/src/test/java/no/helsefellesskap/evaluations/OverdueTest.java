@@ -1,10 +1,10 @@
 package no.helsefellesskap.evaluations;
 
+import no.helsefellesskap.runtime.time.SuiteClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import no.helsefellesskap.evaluations.service.OverdueService;
-import no.helsefellesskap.evaluations.service.SuiteClock;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TopicReader;
 import no.helsefellesskap.model.events.EventTypes;

@@ -32,12 +32,16 @@ public final class Vocabulary {
     public static final String BARRIER = "barrier";
     public static final String ENABLER = "enabler";
 
+    public static final String BOKMAAL_RESOURCE = "/codelists/vocabulary-nb.v1.csv";
+
     private final String version;
     private final Map<String, Map<String, String>> lists;
+    private final Map<String, String> bokmaal;
 
-    private Vocabulary(String version, Map<String, Map<String, String>> lists) {
+    private Vocabulary(String version, Map<String, Map<String, String>> lists, Map<String, String> bokmaal) {
         this.version = version;
         this.lists = lists;
+        this.bokmaal = bokmaal;
     }
 
     public static Vocabulary loadDefault() {
@@ -48,7 +52,15 @@ public final class Vocabulary {
                 throw new IllegalStateException(t.resource() + ": duplicate " + r.get("list") + "/" + r.get("code"));
             }
         }
-        return new Vocabulary(t.version(), lists);
+        Map<String, String> nb = new LinkedHashMap<>();
+        CsvTable names = CsvTable.load(BOKMAAL_RESOURCE);
+        for (Map<String, String> r : names.rows()) {
+            if (!lists.containsKey(r.get("list")) || !lists.get(r.get("list")).containsKey(r.get("code"))) {
+                throw new IllegalStateException(names.resource() + ": unknown " + r.get("list") + "/" + r.get("code"));
+            }
+            nb.put(r.get("list") + "/" + r.get("code"), r.get("name_nb"));
+        }
+        return new Vocabulary(t.version(), lists, nb);
     }
 
     public String version() {
@@ -69,6 +81,16 @@ public final class Vocabulary {
             throw new IllegalArgumentException("No vocabulary list " + list);
         }
         return l.keySet();
+    }
+
+    /** The English name of a code, or the code itself when the list does not know it. */
+    public String nameEn(String list, String code) {
+        return lists.getOrDefault(list, Map.of()).getOrDefault(code, code);
+    }
+
+    /** The bokmål name of a code, falling back to its English name. */
+    public String nameNb(String list, String code) {
+        return bokmaal.getOrDefault(list + "/" + code, nameEn(list, code));
     }
 
     public Map<String, Map<String, String>> all() {

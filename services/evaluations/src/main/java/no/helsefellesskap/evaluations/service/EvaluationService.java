@@ -1,5 +1,6 @@
 package no.helsefellesskap.evaluations.service;
 
+import no.helsefellesskap.runtime.time.SuiteClock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EvaluationDrafted;
 import no.helsefellesskap.model.events.EvaluationPublished;
+import no.helsefellesskap.model.events.FreedTimeScenario;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.runtime.outbox.Outbox;
@@ -111,7 +113,8 @@ public class EvaluationService {
         e.modelId = pilot.modelId;
         e.modelVersion = pilot.modelVersion;
         outbox.emit(EventTypes.EVALUATION_PUBLISHED, e.id, new EvaluationPublished(e.id, e.pilotId, e.modelId,
-                e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt));
+                e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt,
+                e.outcomes.stream().map(Evaluation.Outcome::dimension).distinct().toList(), freedTimeTotals(e)));
         if (e.modelId != null) {
             applyEvidenceRule(e.modelId, e.modelVersion);
         }
@@ -247,5 +250,20 @@ public class EvaluationService {
         e.enablers = c.enablers() == null ? new ArrayList<>() : new ArrayList<>(c.enablers());
         e.recommendation = c.recommendation();
         e.freedTime = freed;
+    }
+
+    /** The calculation's totals per scenario, as carried on the published event (aggregates, in årsverk). */
+    @SuppressWarnings("unchecked")
+    static List<FreedTimeScenario> freedTimeTotals(Evaluation e) {
+        if (e.freedTime == null || !(e.freedTime.get("totals") instanceof Map<?, ?> totals)) {
+            return null;
+        }
+        Map<String, Number> gross = (Map<String, Number>) totals.get("grossFreed");
+        Map<String, Number> extra = (Map<String, Number>) totals.get("extraTime");
+        Map<String, Number> net = (Map<String, Number>) totals.get("net");
+        return FreedTimeCalculator.SCENARIOS.stream()
+                .map(s -> new FreedTimeScenario(s, gross.get(s).doubleValue(), extra.get(s).doubleValue(),
+                        net.get(s).doubleValue()))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package no.helsefellesskap.evaluations.service;
 
+import no.helsefellesskap.runtime.time.SuiteClock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,45 +1,80 @@
 package no.helsefellesskap.spread.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import no.helsefellesskap.runtime.problem.ProblemException;
-import no.helsefellesskap.spread.domain.EvaluationSummary;
-import no.helsefellesskap.spread.domain.PilotSummary;
+import no.helsefellesskap.spread.service.Db;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Pilots as the spread service knows them from events, with their evaluations. */
+/** Pilots as the spread service knows them from events, with their evaluations: what dashboard figures link to. */
 @Path("/api/pilots")
 public class PilotFeedResource {
 
-    public record EvaluationRef(UUID evaluationId, String evaluatorOrgnr, String design, Instant draftedAt) {
+    public record EvaluationRef(UUID evaluationId, String evaluatorOrgnr, String design, Instant draftedAt,
+                                Instant publishedAt, String recommendation, String evidenceLevel,
+                                JsonNode outcomeDimensions, JsonNode freedTime) {
     }
 
-    public record PilotOutcome(UUID pilotId, String title, String ownerOrgnr, String status, Instant registeredAt,
+    public record PilotOutcome(UUID pilotId, String title, String ownerOrgnr, String status, String partnership,
+                               JsonNode priorityGroups, JsonNode fromGroups, JsonNode toGroups, JsonNode partnerOrgnrs,
+                               JsonNode partnerAnswers, UUID modelId, Integer modelVersion, Instant registeredAt,
+                               LocalDate startedOn, LocalDate completedOn, LocalDate abandonedOn,
+                               String abandonmentReason, LocalDate evaluationOverdueSince,
                                List<EvaluationRef> evaluations) {
     }
 
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper json;
+
     @GET
-    public List<PilotOutcome> list() {
-        return PilotSummary.<PilotSummary>listAll().stream().map(PilotFeedResource::view).toList();
+    public List<PilotOutcome> list(@QueryParam("status") String status, @QueryParam("partnership") String partnership) {
+        return db.list("select * from pilot where (cast(? as varchar) is null or status = cast(? as varchar)) "
+                        + "and (cast(? as varchar) is null or partnership = cast(? as varchar)) order by registered_at",
+                rs -> view(rs, evaluations(Db.uuid(rs, "pilot_id"))), status, status, partnership, partnership);
     }
 
     @GET
     @Path("{id}")
     public PilotOutcome get(@PathParam("id") UUID id) {
-        PilotSummary p = PilotSummary.findById(id);
-        if (p == null) {
-            throw ProblemException.notFound("Pilot", id);
-        }
-        return view(p);
+        return db.one("select * from pilot where pilot_id = ?", rs -> view(rs, evaluations(id)), id)
+                .orElseThrow(() -> ProblemException.notFound("Pilot", id));
     }
 
-    private static PilotOutcome view(PilotSummary p) {
-        List<EvaluationRef> evaluations = EvaluationSummary.<EvaluationSummary>list("pilotId", p.pilotId).stream()
-                .map(e -> new EvaluationRef(e.evaluationId, e.evaluatorOrgnr, e.design, e.draftedAt)).toList();
-        return new PilotOutcome(p.pilotId, p.title, p.ownerOrgnr, p.status, p.registeredAt, evaluations);
+    private List<EvaluationRef> evaluations(UUID pilot) {
+        return db.list("select * from evaluation where pilot_id = ? order by drafted_at nulls last, published_at",
+                rs -> new EvaluationRef(Db.uuid(rs, "evaluation_id"), rs.getString("evaluator_orgnr"),
+                        rs.getString("design"), Db.instant(rs, "drafted_at"), Db.instant(rs, "published_at"),
+                        rs.getString("recommendation"), rs.getString("evidence_level"),
+                        tree(rs.getString("outcome_dimensions")), tree(rs.getString("freed_time"))), pilot);
+    }
+
+    private PilotOutcome view(java.sql.ResultSet rs, List<EvaluationRef> evaluations) throws java.sql.SQLException {
+        return new PilotOutcome(Db.uuid(rs, "pilot_id"), rs.getString("title"), rs.getString("owner_orgnr"),
+                rs.getString("status"), rs.getString("partnership"), tree(rs.getString("priority_groups")),
+                tree(rs.getString("from_groups")), tree(rs.getString("to_groups")),
+                tree(rs.getString("partner_orgnrs")), tree(rs.getString("partner_answers")), Db.uuid(rs, "model_id"),
+                (Integer) rs.getObject("model_version"), Db.instant(rs, "registered_at"), Db.date(rs, "started_on"),
+                Db.date(rs, "completed_on"), Db.date(rs, "abandoned_on"), rs.getString("abandonment_reason"),
+                Db.date(rs, "overdue_since"), evaluations);
+    }
+
+    private JsonNode tree(String s) {
+        try {
+            return s == null ? null : json.readTree(s);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

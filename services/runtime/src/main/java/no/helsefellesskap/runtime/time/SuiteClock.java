@@ -1,4 +1,4 @@
-package no.helsefellesskap.evaluations.service;
+package no.helsefellesskap.runtime.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

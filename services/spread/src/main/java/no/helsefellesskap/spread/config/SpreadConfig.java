@@ -1,0 +1,89 @@
+package no.helsefellesskap.spread.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of the spread service, under {@code spread.*}. */
+@ConfigMapping(prefix = "spread")
+public interface SpreadConfig {
+
+    Webhook webhook();
+
+    Stream stream();
+
+    Dashboard dashboard();
+
+    Rebuild rebuild();
+
+    interface Rebuild {
+        /** The rebuild is one transaction; this bounds it. */
+        @WithDefault("1h")
+        Duration timeout();
+    }
+
+    interface Webhook {
+        /** Private, loopback and link-local targets are refused unless this is set (local runs and tests set it). */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Plain http targets are refused unless this is set. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** First retry delay; each further retry doubles it, up to {@link #maxBackoff()}, with jitter. */
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** Share of each delay drawn at random (0.2 = ±20 %), so failed receivers are not hit in lockstep. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** A subscription whose oldest undelivered event has failed for this long is paused (owner sees why). */
+        @WithDefault("24h")
+        Duration pauseAfter();
+
+        /** How long the old secrets stay valid after a rotation. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** How often the dispatcher looks for due deliveries when nothing woke it. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("8")
+        int concurrency();
+
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Stream {
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("20s")
+        Duration keepAlive();
+    }
+
+    interface Dashboard {
+        /** Personnel groups the dashboard counts as the usual ones (doctors, nurses, health-care workers). */
+        @WithDefault("LE,SP,HF")
+        List<String> coreGroups();
+
+        /** The freed-time scenario shown (low, middle, high). */
+        @WithDefault("middle")
+        String freedTimeScenario();
+    }
+}

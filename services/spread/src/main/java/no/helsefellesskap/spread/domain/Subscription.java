@@ -1,0 +1,12 @@
+package no.helsefellesskap.spread.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A municipality's or hospital trust's standing order for outcome events matching its filters, delivered to a
+ * webhook (optional) and readable as an SSE stream and a feed. ACTIVE or PAUSED (by its owner or after failing).
+ */
+public record Subscription(UUID id, String ownerOrgnr, String name, SubscriptionFilters filters, String webhookUrl,
+                           String status, String pausedReason, Instant pausedAt, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,46 @@
+package no.helsefellesskap.spread.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.spread.stream.StreamHub;
+
+/** The public stream of published outcomes: every feed item, to any signed-in caller (the dashboard uses it). */
+@Path("/api/stream")
+public class StreamResource {
+
+    @Inject
+    StreamHub hub;
+
+    @GET
+    @Path("outcomes")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    public void outcomes(@HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
+                         @Context Sse sse) {
+        hub.open(sink, sse, null, lastEventId(lastEventId));
+    }
+
+    static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(header.strip());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("Last-Event-ID", "must be an id this stream sent (a non-negative number)");
+        }
+    }
+}

@@ -1,0 +1,489 @@
+package no.helsefellesskap.spread.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.helsefellesskap.model.codes.PersonnelGroup;
+import no.helsefellesskap.model.codes.PersonnelGroups;
+import no.helsefellesskap.model.codes.Vocabulary;
+import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.spread.config.SpreadConfig;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The programme dashboard's figures, computed from the read models at request time. Each figure is defined by the
+ * rows it counts (one per record and bucket); counts and the records behind a figure come from the same rows, so a
+ * figure can always be opened to the records it counts.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    /** Filters: a partnership code and a period (inclusive dates), each optional. */
+    public record Filter(String partnership, LocalDate from, LocalDate to) {
+    }
+
+    /** One counted record under one bucket key; {@code value} carries a measure where the figure sums one. */
+    public record Row(String key, String kind, String id, String title, String organisation, LocalDate date,
+                      Double value) {
+    }
+
+    public record Label(String nb, String en) {
+    }
+
+    public record Bucket(String key, Label label, long count, String records, Boolean core, String of) {
+    }
+
+    public record Record(String kind, String id, String title, String organisation, LocalDate date, String href) {
+    }
+
+    public record Records(String figure, String key, int count, List<Record> records) {
+    }
+
+    public static final List<String> FIGURES = List.of("pilotsByStatus", "evaluatedShare", "medianMonthsToEvaluation",
+            "overdueEvaluations", "spreadCurves", "partnershipPriorityGroups", "personnelGroups", "sharingDirections",
+            "outcomeDimensions", "freedTime", "abandonmentReasons", "activeOrganisations");
+
+    private static final Map<String, Label> FIXED = Map.ofEntries(
+            Map.entry("PLANNED", new Label("Planlagt", "Planned")),
+            Map.entry("RUNNING", new Label("Pågår", "Running")),
+            Map.entry("COMPLETED", new Label("Fullført", "Completed")),
+            Map.entry("ABANDONED", new Label("Avbrutt", "Abandoned")),
+            Map.entry("EVALUATED", new Label("Evaluert", "Evaluated")),
+            Map.entry("NOT_EVALUATED", new Label("Ikke evaluert", "Not evaluated")),
+            Map.entry("NOT_ASSESSED", new Label("Oppgaver ikke vurdert", "Tasks not assessed")),
+            Map.entry("UNKNOWN", new Label("Ukjent", "Unknown")));
+
+    @Inject
+    Db db;
+
+    @Inject
+    Vocabulary vocabulary;
+
+    @Inject
+    PersonnelGroups groups;
+
+    @Inject
+    SpreadConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    public Map<String, Object> dashboard(Filter f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("filters", f);
+        out.put("partnerships", db.list("select code, name from partnership order by name",
+                rs -> Map.of("code", rs.getString(1), "name", rs.getString(2))));
+        db.one("select events_applied, last_event_at from read_model_state where id = 1", rs -> {
+            out.put("eventsApplied", rs.getLong(1));
+            out.put("lastEventAt", Db.instant(rs, "last_event_at"));
+            return 1;
+        });
+        out.put("generatedAt", Instant.now());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("pilotsByStatus", Map.of("total", distinct(rows("pilotsByStatus", f)),
+                "buckets", buckets("pilotsByStatus", f, rows("pilotsByStatus", f), this::fixed)));
+        figures.put("evaluatedShare", evaluatedShare(f));
+        figures.put("medianMonthsToEvaluation", median(f));
+        List<Row> overdue = rows("overdueEvaluations", f);
+        figures.put("overdueEvaluations", Map.of("count", distinct(overdue), "records", link("overdueEvaluations", null, f)));
+        figures.put("spreadCurves", spreadCurves(f));
+        figures.put("partnershipPriorityGroups", matrix(f));
+        figures.put("personnelGroups", Map.of("buckets", buckets("personnelGroups", f, rows("personnelGroups", f),
+                this::group)));
+        figures.put("sharingDirections", Map.of("buckets", buckets("sharingDirections", f, rows("sharingDirections", f),
+                k -> term(Vocabulary.SHARING_DIRECTION, k))));
+        figures.put("outcomeDimensions", Map.of("buckets", buckets("outcomeDimensions", f, rows("outcomeDimensions", f),
+                k -> term(Vocabulary.OUTCOME_DIMENSION, k))));
+        figures.put("freedTime", freedTime(f));
+        figures.put("abandonmentReasons", Map.of("buckets", buckets("abandonmentReasons", f,
+                rows("abandonmentReasons", f), k -> term(Vocabulary.ABANDONMENT_REASON, k.substring(k.indexOf('/') + 1)))));
+        figures.put("activeOrganisations", Map.of("buckets", buckets("activeOrganisations", f,
+                rows("activeOrganisations", f), k -> term(Vocabulary.ORGANISATION_KIND, k))));
+        out.put("figures", figures);
+        return out;
+    }
+
+    /** The records a figure counts under one key (all of the figure's records when the key is null). */
+    public Records records(String figure, String key, Filter f) {
+        if (!FIGURES.contains(figure)) {
+            throw ProblemException.invalid("figure", "unknown figure '" + figure + "'; one of " + FIGURES);
+        }
+        Map<String, Record> unique = new LinkedHashMap<>();
+        for (Row r : rows(figure, f)) {
+            if (key == null || key.equals(r.key())) {
+                unique.putIfAbsent(r.kind() + "/" + r.id(), new Record(r.kind(), r.id(), r.title(), r.organisation(),
+                        r.date(), href(r)));
+            }
+        }
+        List<Record> list = new ArrayList<>(unique.values());
+        return new Records(figure, key, list.size(), list);
+    }
+
+    /** Pilots open in this service's API; evaluations and adoptions are named by id (their owners' services). */
+    private static String href(Row r) {
+        return "pilot".equals(r.kind()) ? "/api/pilots/" + r.id() : null;
+    }
+
+    // ---- figures built on rows
+
+    private Map<String, Object> evaluatedShare(Filter f) {
+        List<Row> rows = rows("evaluatedShare", f);
+        long completed = distinct(rows);
+        long evaluated = rows.stream().filter(r -> r.key().equals("EVALUATED")).map(Row::id).distinct().count();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("completed", completed);
+        m.put("evaluated", evaluated);
+        m.put("share", completed == 0 ? null : round(evaluated / (double) completed, 3));
+        m.put("records", link("evaluatedShare", null, f));
+        m.put("buckets", buckets("evaluatedShare", f, rows, this::fixed));
+        return m;
+    }
+
+    private Map<String, Object> median(Filter f) {
+        List<Row> rows = rows("medianMonthsToEvaluation", f);
+        List<Double> months = rows.stream().map(Row::value).sorted().toList();
+        Double median = null;
+        if (!months.isEmpty()) {
+            int n = months.size();
+            median = round(n % 2 == 1 ? months.get(n / 2) : (months.get(n / 2 - 1) + months.get(n / 2)) / 2, 1);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", median);
+        m.put("count", months.size());
+        m.put("records", link("medianMonthsToEvaluation", null, f));
+        return m;
+    }
+
+    private Map<String, Object> freedTime(Filter f) {
+        String scenario = config.dashboard().freedTimeScenario();
+        List<Map<String, Object>> rows = db.list(evaluationScope("""
+                select e.evaluation_id, s.value->>'gross' g, s.value->>'extra' x, s.value->>'net' n
+                from evaluation e left join pilot p on p.pilot_id = e.pilot_id
+                cross join jsonb_array_elements(e.freed_time) s
+                where s.value->>'scenario' = ?"""), rs -> Map.of("g", Double.parseDouble(rs.getString("g")),
+                "x", Double.parseDouble(rs.getString("x")), "n", Double.parseDouble(rs.getString("n"))),
+                params(f, scenario));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", new Label("årsverk", "full-time equivalents"));
+        m.put("scenario", scenario);
+        m.put("evaluations", rows.size());
+        m.put("gross", round(rows.stream().mapToDouble(r -> (Double) r.get("g")).sum(), 1));
+        m.put("extra", round(rows.stream().mapToDouble(r -> (Double) r.get("x")).sum(), 1));
+        m.put("net", round(rows.stream().mapToDouble(r -> (Double) r.get("n")).sum(), 1));
+        m.put("records", link("freedTime", null, f));
+        return m;
+    }
+
+    private List<Map<String, Object>> spreadCurves(Filter f) {
+        List<Map<String, Object>> curves = new ArrayList<>();
+        List<Object[]> models = db.list("""
+                select model_id, max(name) name, min(proven_at) proven_at from model_version
+                where proven_at is not null or lifecycle in ('PROVEN', 'SPREADING')
+                group by model_id order by min(proven_at) nulls last, max(name)""",
+                rs -> new Object[] {Db.uuid(rs, "model_id"), rs.getString("name"), Db.instant(rs, "proven_at")});
+        List<Object[]> adoptions = db.list(adoptionScope("""
+                select a.model_id, a.adopter_orgnr, a.declared_at, a.abandoned_at from adoption a
+                where a.declared_at is not null"""), rs -> new Object[] {Db.uuid(rs, "model_id"),
+                rs.getString("adopter_orgnr"), Db.instant(rs, "declared_at"), Db.instant(rs, "abandoned_at")},
+                params(f));
+        for (Object[] m : models) {
+            UUID model = (UUID) m[0];
+            // per adopter: first declaration, and abandonment if every adoption of it was abandoned
+            Map<String, YearMonth> joined = new TreeMap<>();
+            Map<String, YearMonth> left = new TreeMap<>();
+            for (Object[] a : adoptions) {
+                if (!model.equals(a[0])) {
+                    continue;
+                }
+                YearMonth in = month((Instant) a[2]);
+                joined.merge((String) a[1], in, (x, y) -> x.isBefore(y) ? x : y);
+                if (a[3] != null) {
+                    left.merge((String) a[1], month((Instant) a[3]), (x, y) -> x.isAfter(y) ? x : y);
+                }
+            }
+            Set<String> stillAbandoned = new LinkedHashSet<>(left.keySet());
+            for (Object[] a : adoptions) {
+                if (model.equals(a[0]) && a[3] == null) {
+                    stillAbandoned.remove((String) a[1]);
+                }
+            }
+            List<Map<String, Object>> points = new ArrayList<>();
+            if (!joined.isEmpty()) {
+                YearMonth first = joined.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+                YearMonth last = joined.values().stream().max(Comparator.naturalOrder()).orElseThrow();
+                for (String o : stillAbandoned) {
+                    last = left.get(o).isAfter(last) ? left.get(o) : last;
+                }
+                for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {
+                    YearMonth at = ym;
+                    long n = joined.entrySet().stream().filter(e -> !e.getValue().isAfter(at))
+                            .filter(e -> !stillAbandoned.contains(e.getKey()) || left.get(e.getKey()).isAfter(at))
+                            .count();
+                    points.add(Map.of("month", ym.toString(), "adopters", n));
+                }
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("modelId", model);
+            c.put("name", m[1]);
+            c.put("provenAt", m[2]);
+            c.put("points", points);
+            c.put("adopters", points.isEmpty() ? 0 : points.get(points.size() - 1).get("adopters"));
+            c.put("records", link("spreadCurves", model.toString(), f));
+            curves.add(c);
+        }
+        return curves;
+    }
+
+    private Map<String, Object> matrix(Filter f) {
+        List<Row> rows = rows("partnershipPriorityGroups", f);
+        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(Row::key, TreeMap::new,
+                Collectors.mapping(Row::id, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+        Set<String> rowCodes = new LinkedHashSet<>();
+        counts.keySet().forEach(k -> rowCodes.add(k.substring(0, k.indexOf('|'))));
+        Map<String, String> names = new LinkedHashMap<>();
+        db.list("select code, name from partnership", rs -> names.put(rs.getString(1), rs.getString(2)));
+        List<Map<String, Object>> rowList = rowCodes.stream()
+                .map(c -> Map.<String, Object>of("code", c, "name", names.getOrDefault(c, c))).toList();
+        List<Map<String, Object>> columns = vocabulary.codes(Vocabulary.PRIORITY_GROUP).stream()
+                .map(c -> Map.<String, Object>of("key", c, "label", term(Vocabulary.PRIORITY_GROUP, c))).toList();
+        List<Map<String, Object>> cells = counts.entrySet().stream().map(e -> Map.<String, Object>of(
+                "row", e.getKey().substring(0, e.getKey().indexOf('|')),
+                "column", e.getKey().substring(e.getKey().indexOf('|') + 1),
+                "count", e.getValue(), "records", link("partnershipPriorityGroups", e.getKey(), f))).toList();
+        return Map.of("rows", rowList, "columns", columns, "cells", cells);
+    }
+
+    private List<Bucket> buckets(String figure, Filter f, List<Row> rows, Function<String, Label> label) {
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        rows.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new LinkedHashSet<>()).add(r.kind() + "/" + r.id()));
+        List<Bucket> out = new ArrayList<>();
+        byKey.forEach((k, ids) -> out.add(new Bucket(k, label.apply(k), ids.size(), link(figure, k, f),
+                figure.equals("personnelGroups") ? isCore(k) : null,
+                figure.equals("abandonmentReasons") ? k.substring(0, k.indexOf('/')) : null)));
+        out.sort(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key));
+        if (figure.equals("pilotsByStatus")) {
+            List<String> order = List.of("PLANNED", "RUNNING", "COMPLETED", "ABANDONED");
+            out.sort(Comparator.comparingInt(b -> order.contains(b.key()) ? order.indexOf(b.key()) : 99));
+        }
+        return out;
+    }
+
+    // ---- the rows of each figure
+
+    List<Row> rows(String figure, Filter f) {
+        return switch (figure) {
+            case "pilotsByStatus" -> db.list(pilotScope("""
+                    select p.status k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
+                    from pilot p where p.registered_at is not null""", REGISTERED), this::row, params(f));
+            case "evaluatedShare" -> db.list(pilotScope("""
+                    select case when exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
+                      and e.published_at is not null) then 'EVALUATED' else 'NOT_EVALUATED' end k, 'pilot' kind,
+                      p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
+                    from pilot p where p.status = 'COMPLETED'""", "p.completed_on"), this::row, params(f));
+            case "medianMonthsToEvaluation" -> db.list(pilotScope("""
+                    select 'ALL' k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps,
+                      round(((extract(epoch from (fe.first_published - p.completed_on::timestamp at time zone 'Europe/Oslo'))
+                        / 86400) / 30.4375)::numeric, 2)::float8 v
+                    from pilot p join (select pilot_id, min(published_at) first_published from evaluation
+                      where published_at is not null group by pilot_id) fe on fe.pilot_id = p.pilot_id
+                    where p.completed_on is not null""", "p.completed_on"), this::row, params(f));
+            case "overdueEvaluations" -> db.list(pilotScope("""
+                    select 'OVERDUE' k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
+                    from pilot p where p.overdue_since is not null and not exists (select 1 from evaluation e
+                      where e.pilot_id = p.pilot_id and e.published_at is not null)""", "p.completed_on"),
+                    this::row, params(f));
+            case "spreadCurves" -> db.list(adoptionScope("""
+                    select a.model_id::text k, 'adoption' kind, a.adoption_id::text id, m.name title,
+                      a.adopter_orgnr org, (a.declared_at at time zone 'Europe/Oslo')::date d, null v
+                    from adoption a left join (select model_id, max(name) name from model_version group by model_id) m
+                      on m.model_id = a.model_id where a.declared_at is not null"""), this::row, params(f));
+            case "partnershipPriorityGroups" -> db.list(pilotScope("""
+                    select p.partnership || '|' || g.value k, 'pilot' kind, p.pilot_id::text id, p.title,
+                      p.owner_orgnr org, %s d, p.partnership ps, null v
+                    from pilot p cross join jsonb_array_elements_text(p.priority_groups) g
+                    where p.registered_at is not null and p.partnership is not null""", REGISTERED), this::row,
+                    params(f));
+            case "personnelGroups" -> db.list(pilotScope("""
+                    select distinct g.value k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps,
+                      null::float8 v
+                    from pilot p cross join lateral (select jsonb_array_elements_text(p.from_groups)
+                      union select jsonb_array_elements_text(p.to_groups)) g(value)
+                    where p.registered_at is not null""", REGISTERED), this::row, params(f));
+            case "sharingDirections" -> db.list(pilotScope("""
+                    select distinct coalesce(dir.value, 'NOT_ASSESSED') k, 'pilot' kind, p.pilot_id::text id, p.title,
+                      p.owner_orgnr org, %s d, p.partnership ps, null::float8 v
+                    from pilot p
+                    left join lateral (select jsonb_array_elements_text(t.sharing_directions) value from task t
+                      where p.task_ids @> to_jsonb(t.task_id::text)) dir on true
+                    where p.registered_at is not null""", REGISTERED), this::row, params(f));
+            case "outcomeDimensions" -> db.list(evaluationScope("""
+                    select d.value k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
+                      (e.published_at at time zone 'Europe/Oslo')::date d, null v
+                    from evaluation e left join pilot p on p.pilot_id = e.pilot_id
+                    cross join jsonb_array_elements_text(e.outcome_dimensions) d where true"""), this::row, params(f));
+            case "freedTime" -> db.list(evaluationScope("""
+                    select 'ALL' k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
+                      (e.published_at at time zone 'Europe/Oslo')::date d, null v
+                    from evaluation e left join pilot p on p.pilot_id = e.pilot_id
+                    where jsonb_array_length(e.freed_time) > 0"""), this::row, params(f));
+            case "abandonmentReasons" -> {
+                List<Row> rows = new ArrayList<>(db.list(pilotScope("""
+                        select 'pilot/' || coalesce(p.abandonment_reason, 'UNKNOWN') k, 'pilot' kind,
+                          p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
+                        from pilot p where p.status = 'ABANDONED'""", "p.abandoned_on"), this::row, params(f)));
+                rows.addAll(db.list(adoptionScope("""
+                        select 'adoption/' || coalesce(a.reason, 'UNKNOWN') k, 'adoption' kind, a.adoption_id::text id,
+                          m.name title, a.adopter_orgnr org, (a.abandoned_at at time zone 'Europe/Oslo')::date d, null v
+                        from adoption a left join (select model_id, max(name) name from model_version group by model_id) m
+                          on m.model_id = a.model_id where a.status = 'ABANDONED'""", "a.abandoned_at"), this::row,
+                        params(f)));
+                yield rows;
+            }
+            case "activeOrganisations" -> {
+                List<Row> rows = new ArrayList<>(db.list(pilotScope("""
+                        select coalesce(o.kind, 'UNKNOWN') k, 'organisation' kind, x.orgnr id, o.name title,
+                          x.orgnr org, %s d, p.partnership ps, null v
+                        from pilot p cross join lateral (select p.owner_orgnr orgnr
+                          union select jsonb_array_elements_text(p.partner_orgnrs)) x
+                        left join lateral (select kind, name from organisation o where o.orgnr = x.orgnr
+                          order by (o.parent is null) desc, o.code limit 1) o on true
+                        where p.registered_at is not null""", REGISTERED), this::row, params(f)));
+                rows.addAll(db.list(adoptionScope("""
+                        select coalesce(o.kind, 'UNKNOWN') k, 'organisation' kind, a.adopter_orgnr id, o.name title,
+                          a.adopter_orgnr org, (a.declared_at at time zone 'Europe/Oslo')::date d, null v
+                        from adoption a left join lateral (select kind, name from organisation o
+                          where o.orgnr = a.adopter_orgnr order by (o.parent is null) desc, o.code limit 1) o on true
+                        where a.declared_at is not null"""), this::row, params(f)));
+                yield rows;
+            }
+            default -> throw new IllegalArgumentException(figure);
+        };
+    }
+
+    private static final String REGISTERED = "(p.registered_at at time zone 'Europe/Oslo')::date";
+
+    /** Pilot rows in the partnership and with the figure's date in the period. */
+    private static String pilotScope(String select, String dateExpr) {
+        return "select * from (" + select.formatted(dateExpr) + ") r"
+                + " where (cast(? as varchar) is null or r.ps = cast(? as varchar) or cast(? as varchar) is null)" + PERIOD;
+    }
+
+    private static final String PERIOD = " and (cast(? as date) is null or r.d >= cast(? as date))"
+            + " and (cast(? as date) is null or r.d <= cast(? as date))";
+
+    /** Evaluation rows (published) of pilots in the partnership, published in the period. */
+    private static String evaluationScope(String select) {
+        return select + " and e.published_at is not null"
+                + " and (cast(? as varchar) is null or p.partnership = cast(? as varchar) or cast(? as varchar) is null)"
+                + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date >= cast(? as date))"
+                + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date <= cast(? as date))";
+    }
+
+    /** Adoption rows whose adopter is a member of the partnership, dated in the period. */
+    private static String adoptionScope(String select) {
+        return adoptionScope(select, "a.declared_at");
+    }
+
+    private static String adoptionScope(String select, String at) {
+        String day = "(" + at + " at time zone 'Europe/Oslo')::date";
+        return select
+                + " and (cast(? as varchar) is null or exists (select 1 from partnership ps join organisation o"
+                + " on o.orgnr = a.adopter_orgnr where ps.code = cast(? as varchar)"
+                + " and ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))) or cast(? as varchar) is null)"
+                + " and (cast(? as date) is null or " + day + " >= cast(? as date))"
+                + " and (cast(? as date) is null or " + day + " <= cast(? as date))";
+    }
+
+    /** The seven filter parameters every scope takes, after any of the query's own. */
+    private static Object[] params(Filter f, Object... first) {
+        List<Object> p = new ArrayList<>(List.of(first));
+        p.add(f.partnership());
+        p.add(f.partnership());
+        p.add(f.partnership());
+        p.add(f.from());
+        p.add(f.from());
+        p.add(f.to());
+        p.add(f.to());
+        return p.toArray();
+    }
+
+    private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Object v = rs.getObject("v");
+        return new Row(rs.getString("k"), rs.getString("kind"), rs.getString("id"), rs.getString("title"),
+                rs.getString("org"), Db.date(rs, "d"), v == null ? null : ((Number) v).doubleValue());
+    }
+
+    // ---- labels and helpers
+
+    private Label fixed(String k) {
+        return FIXED.getOrDefault(k, new Label(k, k));
+    }
+
+    private Label term(String list, String k) {
+        if (FIXED.containsKey(k)) {
+            return FIXED.get(k);
+        }
+        return new Label(vocabulary.nameNb(list, k), vocabulary.nameEn(list, k));
+    }
+
+    private Label group(String code) {
+        return groups.byCode(code).map(g -> new Label(g.nameNb(), g.nameEn())).orElse(new Label(code, code));
+    }
+
+    private boolean isCore(String code) {
+        List<String> core = config.dashboard().coreGroups();
+        if (core.contains(code)) {
+            return true;
+        }
+        return groups.byCode(code).map(PersonnelGroup::alsoAuthorisedAs).orElse(List.of()).stream()
+                .anyMatch(core::contains);
+    }
+
+    private static String link(String figure, String key, Filter f) {
+        StringBuilder sb = new StringBuilder("/api/dashboard/records?figure=").append(figure);
+        if (key != null) {
+            sb.append("&key=").append(java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (f.partnership() != null) {
+            sb.append("&partnership=").append(java.net.URLEncoder.encode(f.partnership(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (f.from() != null) {
+            sb.append("&from=").append(f.from());
+        }
+        if (f.to() != null) {
+            sb.append("&to=").append(f.to());
+        }
+        return sb.toString();
+    }
+
+    private static long distinct(List<Row> rows) {
+        return rows.stream().map(r -> r.kind() + "/" + r.id()).distinct().count();
+    }
+
+    private static YearMonth month(Instant i) {
+        return YearMonth.from(i.atZone(OSLO));
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

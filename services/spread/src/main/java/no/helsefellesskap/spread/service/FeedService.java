@@ -1,0 +1,294 @@
+package no.helsefellesskap.spread.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.model.PersonalDataGuard;
+import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import no.helsefellesskap.runtime.messaging.PoisonEventException;
+import no.helsefellesskap.runtime.time.SuiteClock;
+import no.helsefellesskap.spread.domain.ItemAttributes;
+import no.helsefellesskap.spread.domain.SubscriptionFilters;
+import no.helsefellesskap.spread.stream.StreamHub;
+import no.helsefellesskap.spread.webhook.WebhookDispatcher;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The outgoing feed. An event subscribers may receive becomes one feed item (once per event id), with the context a
+ * reader needs (pilot title, partnership, model name) and the attributes filters match on; every subscription whose
+ * filters match gets one delivery row for it, in the same transaction.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    /** The event types that reach subscribers; reference data and drafts stay inside. */
+    public static final List<EventType> FEED_TYPES = List.of(EventTypes.PILOT_REGISTERED, EventTypes.PILOT_STARTED,
+            EventTypes.PILOT_COMPLETED, EventTypes.PILOT_ABANDONED, EventTypes.PILOT_EVALUATION_OVERDUE,
+            EventTypes.EVALUATION_PUBLISHED, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED,
+            EventTypes.MODEL_PROVEN, EventTypes.ADOPTION_DECLARED, EventTypes.ADOPTION_COMPLETED,
+            EventTypes.ADOPTION_ABANDONED);
+
+    /** Held from an item's insert to its commit, so sequence order is commit order (readers never skip an item). */
+    static final long FEED_LOCK = 0x5350524541444601L;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    SuiteClock clock;
+
+    @Inject
+    SubscriptionMatcher matcher;
+
+    @Inject
+    TransactionSynchronizationRegistry tx;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Inject
+    StreamHub hub;
+
+    public static boolean isFeedType(String type) {
+        return FEED_TYPES.stream().anyMatch(t -> t.type().equals(type));
+    }
+
+    /** @return the new item's sequence number, or empty when the event is not for subscribers or already in the feed */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
+    public Optional<Long> publish(IncomingEvent e) {
+        if (!isFeedType(e.type())) {
+            return Optional.empty();
+        }
+        JsonNode data = read(e.data());
+        Context c = context(e, data);
+        ObjectNode body = json.createObjectNode();
+        body.put("type", e.type());
+        body.put("timestamp", e.time() == null ? clock.now().toString() : e.time().toString());
+        body.put("eventId", e.id());
+        body.put("subject", e.subject());
+        body.set("data", data);
+        body.set("context", c.context());
+        List<String> findings = PersonalDataGuard.findings(body.toString());
+        if (!findings.isEmpty()) {
+            throw new PoisonEventException("event " + e.id() + " would put personal data in the feed: " + findings);
+        }
+        db.lockExclusive(FEED_LOCK);
+        Optional<Long> seq = db.one("""
+                insert into feed_item (event_id, type, subject, ordering_key, occurred_at, attributes, body)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict (event_id) do nothing returning seq""",
+                rs -> rs.getLong(1), e.id(), e.type(), e.subject(), c.orderingKey(),
+                e.time() == null ? clock.now() : e.time(), write(c.attributes()), write(body));
+        seq.ifPresent(s -> {
+            fanOut(s, c.orderingKey(), c.attributes());
+            afterCommit();
+        });
+        return seq;
+    }
+
+    /** One delivery per matching subscription; paused ones get theirs too and receive them when resumed. */
+    void fanOut(long seq, String orderingKey, ItemAttributes a) {
+        for (SubscriptionMatcher.Candidate s : matcher.candidates()) {
+            if (s.filters().matches(a)) {
+                db.update("""
+                        insert into delivery (subscription_id, item_seq, webhook_id, ordering_key, state, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?) on conflict (subscription_id, item_seq) do nothing""",
+                        s.id(), seq, newWebhookId(), orderingKey, s.webhook() ? "PENDING" : "NONE", clock.now());
+            }
+        }
+    }
+
+    /** Standard Webhooks suggests a unique message id; the same id is reused for every retry of the delivery. */
+    public static String newWebhookId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        StringBuilder sb = new StringBuilder("msg_");
+        for (byte x : b) {
+            sb.append(String.format("%02x", x));
+        }
+        return sb.toString();
+    }
+
+    private void afterCommit() {
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wake();
+                    hub.wake();
+                }
+            }
+        });
+    }
+
+    record Context(ObjectNode context, ItemAttributes attributes, String orderingKey) {
+    }
+
+    private Context context(IncomingEvent e, JsonNode data) {
+        ObjectNode ctx = json.createObjectNode();
+        UUID pilotId = uuid(data, "pilotId");
+        UUID modelId = uuid(data, "modelId");
+        Set<String> partnerships = new LinkedHashSet<>();
+        Set<String> orgs = new LinkedHashSet<>();
+        Set<String> priority = new LinkedHashSet<>();
+        Set<String> groups = new LinkedHashSet<>();
+        List<String> taskIds = new ArrayList<>();
+        String orderingKey = e.subject() != null ? e.subject() : e.id();
+        if (pilotId != null) {
+            orderingKey = "pilot/" + pilotId;
+            db.one("""
+                    select title, owner_orgnr, status, partnership, priority_groups::text pg, partner_orgnrs::text po,
+                      from_groups::text fg, to_groups::text tg, task_ids::text ti, model_id from pilot where pilot_id = ?""",
+                    rs -> {
+                        ObjectNode p = ctx.putObject("pilot");
+                        p.put("id", pilotId.toString());
+                        p.put("title", rs.getString("title"));
+                        p.put("ownerOrgnr", rs.getString("owner_orgnr"));
+                        p.put("status", rs.getString("status"));
+                        p.put("partnership", rs.getString("partnership"));
+                        p.put("href", "/api/pilots/" + pilotId);
+                        add(partnerships, rs.getString("partnership"));
+                        add(orgs, rs.getString("owner_orgnr"));
+                        orgs.addAll(strings(rs.getString("po")));
+                        priority.addAll(strings(rs.getString("pg")));
+                        groups.addAll(strings(rs.getString("fg")));
+                        groups.addAll(strings(rs.getString("tg")));
+                        taskIds.addAll(strings(rs.getString("ti")));
+                        return 1;
+                    }, pilotId);
+        }
+        if (e.type().contains(".adoption.")) {
+            orderingKey = "adoption/" + data.path("adoptionId").asText();
+            String adopter = data.path("adopterOrgnr").asText();
+            orgs.add(adopter);
+            partnerships.addAll(db.list("""
+                    select distinct p.code from partnership p join organisation o on o.orgnr = ?
+                    where p.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))""",
+                    rs -> rs.getString(1), adopter));
+        }
+        if (modelId != null) {
+            if (pilotId == null && !e.type().contains(".adoption.")) {
+                orderingKey = "model/" + modelId;
+            }
+            Integer version = data.hasNonNull("version") ? Integer.valueOf(data.get("version").asInt())
+                    : data.hasNonNull("modelVersion") ? Integer.valueOf(data.get("modelVersion").asInt()) : null;
+            db.one("""
+                    select name, version, from_groups::text fg, to_groups::text tg, task_ids::text ti from model_version
+                    where model_id = ? and (cast(? as int) is null or version = cast(? as int))
+                    order by version desc limit 1""",
+                    rs -> {
+                        ObjectNode m = ctx.putObject("model");
+                        m.put("id", modelId.toString());
+                        m.put("version", rs.getInt("version"));
+                        m.put("name", rs.getString("name"));
+                        groups.addAll(strings(rs.getString("fg")));
+                        groups.addAll(strings(rs.getString("tg")));
+                        if (pilotId == null) {
+                            taskIds.addAll(strings(rs.getString("ti")));
+                        }
+                        return 1;
+                    }, modelId, version, version);
+        }
+        List<String> kommunenummer = orgs.isEmpty() ? List.of() : db.list(
+                "select distinct kommunenummer from organisation where kommunenummer is not null and orgnr = any(?)",
+                rs -> rs.getString(1), (Object) orgs.toArray(new String[0]));
+        List<String> categories = taskIds.isEmpty() ? List.of() : db.list(
+                "select distinct category from task where category is not null and task_id::text = any(?)",
+                rs -> rs.getString(1), (Object) taskIds.toArray(new String[0]));
+        String recommendation = data.hasNonNull("recommendation") ? data.get("recommendation").asText() : null;
+        ItemAttributes a = new ItemAttributes(e.type(), List.copyOf(partnerships), List.copyOf(orgs), kommunenummer,
+                List.copyOf(priority), List.copyOf(groups), categories,
+                modelId == null ? List.of() : List.of(modelId.toString()), recommendation);
+        return new Context(ctx, a, orderingKey);
+    }
+
+    private static void add(Set<String> s, String v) {
+        if (v != null) {
+            s.add(v);
+        }
+    }
+
+    private static UUID uuid(JsonNode data, String field) {
+        return data.hasNonNull(field) ? UUID.fromString(data.get(field).asText()) : null;
+    }
+
+    List<String> strings(String jsonArray) {
+        try {
+            return jsonArray == null ? List.of() : json.readValue(jsonArray, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private JsonNode read(String s) {
+        try {
+            return json.readTree(s);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public SubscriptionFilters filtersOf(String filtersJson) {
+        try {
+            return json.readValue(filtersJson, SubscriptionFilters.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public ItemAttributes attributesOf(String attributesJson) {
+        try {
+            return json.readValue(attributesJson, ItemAttributes.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A feed item as feed readers see it. */
+    public record FeedEntry(long seq, String eventId, String type, java.time.Instant occurredAt, JsonNode body) {
+    }
+
+    /** The newest items of one subscription, newest first. */
+    public List<FeedEntry> entries(UUID subscription, int limit) {
+        return db.list("""
+                select f.seq, f.event_id, f.type, f.occurred_at, f.body::text body from feed_item f
+                join delivery d on d.item_seq = f.seq and d.subscription_id = ?
+                order by f.seq desc limit ?""",
+                rs -> new FeedEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("type"),
+                        Db.instant(rs, "occurred_at"), read(rs.getString("body"))),
+                subscription, Math.max(1, Math.min(limit, 200)));
+    }
+}

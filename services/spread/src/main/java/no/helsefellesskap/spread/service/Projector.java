@@ -1,0 +1,254 @@
+package no.helsefellesskap.spread.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.model.events.AdoptionChanged;
+import no.helsefellesskap.model.events.EvaluationDrafted;
+import no.helsefellesskap.model.events.EvaluationPublished;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.model.events.ModelLifecycleChanged;
+import no.helsefellesskap.model.events.ModelProven;
+import no.helsefellesskap.model.events.ModelPublished;
+import no.helsefellesskap.model.events.OrganisationChanged;
+import no.helsefellesskap.model.events.PartnerAnswered;
+import no.helsefellesskap.model.events.PartnershipChanged;
+import no.helsefellesskap.model.events.PilotEvaluationOverdue;
+import no.helsefellesskap.model.events.PilotRegistered;
+import no.helsefellesskap.model.events.PilotStatusChanged;
+import no.helsefellesskap.model.events.TaskAssessed;
+import no.helsefellesskap.model.events.TaskRegistered;
+import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import no.helsefellesskap.runtime.messaging.PoisonEventException;
+
+import java.util.List;
+
+/**
+ * Applies one event to the read models. Every statement is an upsert keyed by the aggregate, so applying the events
+ * of a topic again, in topic order, gives the same rows: that is what makes a rebuild possible.
+ */
+@ApplicationScoped
+public class Projector {
+
+    @Inject
+    Db db;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
+    public void apply(IncomingEvent e) {
+        if (e.is(EventTypes.ORGANISATION_CHANGED)) {
+            organisation(e.payload(EventTypes.ORGANISATION_CHANGED, json));
+        } else if (e.is(EventTypes.PARTNERSHIP_CHANGED)) {
+            partnership(e.payload(EventTypes.PARTNERSHIP_CHANGED, json));
+        } else if (e.is(EventTypes.TASK_REGISTERED)) {
+            task(e.payload(EventTypes.TASK_REGISTERED, json));
+        } else if (e.is(EventTypes.TASK_ASSESSED)) {
+            assessed(e.payload(EventTypes.TASK_ASSESSED, json));
+        } else if (e.is(EventTypes.MODEL_PUBLISHED) || e.is(EventTypes.MODEL_VERSIONED)) {
+            model(e.<ModelPublished>payloadIfOneOf(json, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED).orElseThrow());
+        } else if (e.is(EventTypes.MODEL_LIFECYCLE_CHANGED)) {
+            lifecycle(e.payload(EventTypes.MODEL_LIFECYCLE_CHANGED, json));
+        } else if (e.is(EventTypes.MODEL_PROVEN)) {
+            proven(e.payload(EventTypes.MODEL_PROVEN, json));
+        } else if (e.is(EventTypes.PILOT_REGISTERED)) {
+            pilot(e.payload(EventTypes.PILOT_REGISTERED, json));
+        } else if (e.is(EventTypes.PILOT_STARTED) || e.is(EventTypes.PILOT_COMPLETED) || e.is(EventTypes.PILOT_ABANDONED)
+                || e.is(EventTypes.PILOT_STATUS_CHANGED)) {
+            status(e.<PilotStatusChanged>payloadIfOneOf(json, EventTypes.PILOT_STARTED, EventTypes.PILOT_COMPLETED,
+                    EventTypes.PILOT_ABANDONED, EventTypes.PILOT_STATUS_CHANGED).orElseThrow());
+        } else if (e.is(EventTypes.PARTNER_CONFIRMED) || e.is(EventTypes.PARTNER_DECLINED)) {
+            partner(e.<PartnerAnswered>payloadIfOneOf(json, EventTypes.PARTNER_CONFIRMED, EventTypes.PARTNER_DECLINED)
+                    .orElseThrow());
+        } else if (e.is(EventTypes.PILOT_EVALUATION_OVERDUE)) {
+            overdue(e.payload(EventTypes.PILOT_EVALUATION_OVERDUE, json));
+        } else if (e.is(EventTypes.EVALUATION_DRAFTED)) {
+            drafted(e.payload(EventTypes.EVALUATION_DRAFTED, json));
+        } else if (e.is(EventTypes.EVALUATION_PUBLISHED)) {
+            published(e.payload(EventTypes.EVALUATION_PUBLISHED, json));
+        } else if (e.is(EventTypes.ADOPTION_DECLARED) || e.is(EventTypes.ADOPTION_COMPLETED)
+                || e.is(EventTypes.ADOPTION_ABANDONED)) {
+            adoption(e.<AdoptionChanged>payloadIfOneOf(json, EventTypes.ADOPTION_DECLARED, EventTypes.ADOPTION_COMPLETED,
+                    EventTypes.ADOPTION_ABANDONED).orElseThrow());
+        } else {
+            return; // a type this service does not read (e.g. task.reservation-flagged): not counted
+        }
+        db.update("update read_model_state set events_applied = events_applied + 1, "
+                + "last_event_at = greatest(coalesce(last_event_at, ?), ?) where id = 1", e.time(), e.time());
+    }
+
+    private void organisation(OrganisationChanged o) {
+        db.update("""
+                insert into organisation (code, kind, name, orgnr, kommunenummer, parent, valid_from, valid_to)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (code) do update set kind = excluded.kind, name = excluded.name, orgnr = excluded.orgnr,
+                  kommunenummer = excluded.kommunenummer, parent = excluded.parent, valid_from = excluded.valid_from,
+                  valid_to = excluded.valid_to""",
+                o.code(), o.kind(), o.name(), o.orgnr(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo());
+    }
+
+    private void partnership(PartnershipChanged p) {
+        db.update("""
+                insert into partnership (code, name, region, status, hospital_trusts, priority_groups, members)
+                values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                on conflict (code) do update set name = excluded.name, region = excluded.region,
+                  status = excluded.status, hospital_trusts = excluded.hospital_trusts,
+                  priority_groups = excluded.priority_groups, members = excluded.members""",
+                p.code(), p.name(), p.region(), p.status(), write(p.hospitalTrusts()), write(p.priorityGroups()),
+                write(p.members()));
+    }
+
+    private void task(TaskRegistered t) {
+        db.update("""
+                insert into task (task_id, name, category) values (?, ?, ?)
+                on conflict (task_id) do update set name = excluded.name, category = excluded.category""",
+                t.taskId(), t.nameNb(), t.category());
+    }
+
+    private void assessed(TaskAssessed a) {
+        db.update("""
+                insert into task (task_id, sharing_directions) values (?, ?::jsonb)
+                on conflict (task_id) do update set sharing_directions = excluded.sharing_directions""",
+                a.taskId(), write(a.sharingDirections()));
+    }
+
+    private void model(ModelPublished m) {
+        db.update("""
+                insert into model_version (model_id, version, name, model_type, lifecycle, from_groups, to_groups,
+                  task_ids, published_by, published_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)
+                on conflict (model_id, version) do update set name = excluded.name, model_type = excluded.model_type,
+                  lifecycle = coalesce(model_version.lifecycle, excluded.lifecycle), from_groups = excluded.from_groups,
+                  to_groups = excluded.to_groups, task_ids = excluded.task_ids, published_by = excluded.published_by,
+                  published_at = excluded.published_at""",
+                m.modelId(), m.version(), m.name(), m.modelType(), m.lifecycle(), write(m.fromGroups()),
+                write(m.toGroups()), write(m.taskIds()), m.publishedByOrgnr(), m.publishedAt());
+    }
+
+    private void lifecycle(ModelLifecycleChanged c) {
+        db.update("""
+                insert into model_version (model_id, version, lifecycle) values (?, ?, ?)
+                on conflict (model_id, version) do update set lifecycle = excluded.lifecycle""",
+                c.modelId(), c.version(), c.to());
+        if ("PROVEN".equals(c.to())) {
+            markProven(c.modelId(), c.version(), c.changedAt());
+        }
+    }
+
+    private void proven(ModelProven p) {
+        markProven(p.modelId(), p.modelVersion(), p.provenAt());
+    }
+
+    /** Proven is reported on two topics (evidence and lifecycle); the earliest time wins, whichever arrives first. */
+    private void markProven(java.util.UUID model, int version, java.time.Instant at) {
+        db.update("""
+                insert into model_version (model_id, version, proven_at) values (?, ?, ?)
+                on conflict (model_id, version) do update
+                  set proven_at = least(coalesce(model_version.proven_at, excluded.proven_at), excluded.proven_at)""",
+                model, version, at);
+    }
+
+    private void pilot(PilotRegistered p) {
+        db.update("""
+                insert into pilot (pilot_id, title, owner_orgnr, status, partnership, priority_groups, settings,
+                  from_groups, to_groups, task_ids, partner_orgnrs, model_id, model_version, derived_from, registered_at)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+                on conflict (pilot_id) do update set title = excluded.title, owner_orgnr = excluded.owner_orgnr,
+                  status = coalesce(pilot.status, excluded.status), partnership = excluded.partnership,
+                  priority_groups = excluded.priority_groups, settings = excluded.settings,
+                  from_groups = excluded.from_groups, to_groups = excluded.to_groups, task_ids = excluded.task_ids,
+                  partner_orgnrs = excluded.partner_orgnrs, model_id = excluded.model_id,
+                  model_version = excluded.model_version, derived_from = excluded.derived_from,
+                  registered_at = excluded.registered_at""",
+                p.pilotId(), p.title(), p.ownerOrgnr(), p.status(), p.partnership(), write(p.priorityGroups()),
+                write(p.settings()), write(p.fromGroups()), write(p.toGroups()), write(p.taskIds()),
+                write(p.partnerOrgnrs()), p.modelId(), p.modelVersion(), p.derivedFromPilot(), p.registeredAt());
+    }
+
+    private void status(PilotStatusChanged s) {
+        java.time.LocalDate date = s.date() != null ? s.date()
+                : s.changedAt().atZone(java.time.ZoneId.of("Europe/Oslo")).toLocalDate();
+        String dateColumn = switch (s.to()) {
+            case "RUNNING" -> "started_on";
+            case "COMPLETED" -> "completed_on";
+            case "ABANDONED" -> "abandoned_on";
+            default -> null;
+        };
+        db.update("insert into pilot (pilot_id, owner_orgnr, status) values (?, ?, ?) "
+                + "on conflict (pilot_id) do update set status = excluded.status", s.pilotId(), s.ownerOrgnr(), s.to());
+        if (dateColumn != null) {
+            db.update("update pilot set " + dateColumn + " = ? where pilot_id = ?", date, s.pilotId());
+        }
+        if ("ABANDONED".equals(s.to())) {
+            db.update("update pilot set abandonment_reason = ? where pilot_id = ?", s.reason(), s.pilotId());
+        }
+    }
+
+    private void partner(PartnerAnswered a) {
+        db.update("""
+                insert into pilot (pilot_id, partner_answers) values (?, jsonb_build_object(?::text, ?::text))
+                on conflict (pilot_id) do update
+                  set partner_answers = pilot.partner_answers || jsonb_build_object(?::text, ?::text)""",
+                a.pilotId(), a.partnerOrgnr(), a.answer(), a.partnerOrgnr(), a.answer());
+    }
+
+    private void overdue(PilotEvaluationOverdue o) {
+        java.time.LocalDate on = o.detectedAt().atZone(java.time.ZoneId.of("Europe/Oslo")).toLocalDate();
+        db.update("""
+                insert into pilot (pilot_id, owner_orgnr, completed_on, overdue_since) values (?, ?, ?, ?)
+                on conflict (pilot_id) do update set overdue_since = coalesce(pilot.overdue_since, excluded.overdue_since),
+                  completed_on = coalesce(pilot.completed_on, excluded.completed_on)""",
+                o.pilotId(), o.ownerOrgnr(), o.completedOn(), on);
+    }
+
+    private void drafted(EvaluationDrafted d) {
+        db.update("""
+                insert into evaluation (evaluation_id, pilot_id, evaluator_orgnr, design, drafted_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (evaluation_id) do update set pilot_id = excluded.pilot_id,
+                  evaluator_orgnr = excluded.evaluator_orgnr, design = excluded.design, drafted_at = excluded.drafted_at""",
+                d.evaluationId(), d.pilotId(), d.evaluatorOrgnr(), d.design(), d.draftedAt());
+    }
+
+    private void published(EvaluationPublished p) {
+        db.update("""
+                insert into evaluation (evaluation_id, pilot_id, published_at, recommendation, evidence_level, model_id,
+                  model_version, outcome_dimensions, freed_time)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                on conflict (evaluation_id) do update set published_at = excluded.published_at,
+                  recommendation = excluded.recommendation, evidence_level = excluded.evidence_level,
+                  model_id = excluded.model_id, model_version = excluded.model_version,
+                  outcome_dimensions = excluded.outcome_dimensions, freed_time = excluded.freed_time""",
+                p.evaluationId(), p.pilotId(), p.publishedAt(), p.recommendation(), p.evidenceLevel(), p.modelId(),
+                p.modelVersion(), write(p.outcomeDimensions() == null ? List.of() : p.outcomeDimensions()),
+                write(p.freedTime() == null ? List.of() : p.freedTime()));
+    }
+
+    private void adoption(AdoptionChanged a) {
+        String at = switch (a.status()) {
+            case "COMPLETED" -> "completed_at";
+            case "ABANDONED" -> "abandoned_at";
+            default -> "declared_at";
+        };
+        db.update("""
+                insert into adoption (adoption_id, model_id, model_version, adopter_orgnr, learned_from_pilot, status,
+                  reason) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (adoption_id) do update set status = excluded.status,
+                  reason = coalesce(excluded.reason, adoption.reason)""",
+                a.adoptionId(), a.modelId(), a.modelVersion(), a.adopterOrgnr(), a.learnedFromPilot(), a.status(),
+                a.reason());
+        db.update("update adoption set " + at + " = ? where adoption_id = ?", a.changedAt(), a.adoptionId());
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,1154 @@
+// Programme dashboard for the spread service: key figures, charts, records and live updates.
+'use strict';
+
+(() => {
+  const TOKEN_KEY = 'spread.token';
+  const LANG_KEY = 'spread.lang';
+  const RECONNECT_MS = 3000;
+  const REFRESH_DEBOUNCE_MS = 300;
+  const LOCALES = { nb: 'nb-NO', en: 'en-GB' };
+  // High-contrast palette (all at least 4.5:1 against white).
+  const PALETTE = ['#1f4e79', '#b85c00', '#2e7d32', '#6a1b9a', '#c62828', '#00695c'];
+  // Point styles and dashes keep lines apart without relying on colour alone.
+  const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'];
+  const GROUP_COLOURS = { all: PALETTE[0], core: PALETTE[0], nonCore: PALETTE[1], pilot: PALETTE[0], adoption: PALETTE[1] };
+  const NON_CORE_MARKER = '◆';
+  const FREED_KEYS = ['gross', 'extra', 'net'];
+
+  const I18N = {
+    nb: {
+      title: 'Oppgavedeling – spredning av utprøvde modeller',
+      skipLink: 'Hopp til hovedinnhold',
+      langSwitch: 'English',
+      signOut: 'Logg ut',
+      'signIn.heading': 'Logg inn',
+      'signIn.help': 'I produksjon logger du inn med HelseID; her limer du inn en tilgangsnøkkel.',
+      'signIn.tokenLabel': 'Tilgangsnøkkel (JWT)',
+      'signIn.submit': 'Logg inn',
+      'filters.heading': 'Utvalg',
+      'filters.partnership': 'Helsefellesskap',
+      'filters.all': 'Alle helsefellesskap',
+      'filters.from': 'Fra dato',
+      'filters.to': 'Til dato',
+      'filters.apply': 'Vis',
+      'kpis.heading': 'Nøkkeltall',
+      'kpi.pilots': 'Piloter i alt',
+      'kpi.evaluatedOf': '{evaluated} av {completed} gjennomførte',
+      'kpi.basedOn': 'Basert på {n} piloter',
+      'live.connected': 'Direkteoppdatering tilkoblet',
+      'live.connecting': 'Kobler til direkteoppdatering …',
+      'live.disconnected': 'Direkteoppdatering frakoblet – prøver igjen',
+      'live.updated': 'Oppdatert {time}',
+      'live.updatedEvents': 'Oppdatert {time} – {n} {events}',
+      'live.event': 'hendelse',
+      'live.events': 'hendelser',
+      noData: 'Ingen data ennå',
+      count: 'Antall',
+      showRecords: '{n} – vis poster for {label}',
+      'chart.bar': 'Søylediagram',
+      'chart.line': 'Linjediagram',
+      'chart.aria': '{type}: {title}. Tallene står i tabellen under.',
+      'unit.months': 'mnd.',
+      modelVersion: '{name} (v{version})',
+      'group.core': 'Kjernegruppe',
+      'group.nonCore': 'Ikke kjernegruppe',
+      'group.pilot': 'Piloter',
+      'group.adoption': 'Adopsjoner',
+      'freed.gross': 'Frigjort tid, brutto',
+      'freed.extra': 'Ekstra tidsbruk',
+      'freed.net': 'Frigjort tid, netto',
+      'freed.evaluations': 'Evalueringer',
+      'scenario.low': 'lavt scenario',
+      'scenario.middle': 'middels scenario',
+      'scenario.high': 'høyt scenario',
+      heatLegend: 'Mørkere celle betyr flere piloter.',
+      'records.close': 'Lukk',
+      'records.loading': 'Laster poster …',
+      'records.failed': 'Kunne ikke hente postene.',
+      'records.count': '{n} poster',
+      'records.partial': 'Viser {shown} av {n} poster',
+      'records.kind': 'Type',
+      'records.title': 'Tittel',
+      'records.organisation': 'Virksomhet',
+      'records.date': 'Dato',
+      'records.link': 'Lenke',
+      'records.open': 'Åpne',
+      'records.openNamed': 'Åpne {title}',
+      'kind.pilot': 'Pilot',
+      'kind.evaluation': 'Evaluering',
+      'kind.adoption': 'Adopsjon',
+      'error.network': 'Fikk ikke kontakt med tjenesten.',
+      'error.http': 'Feil fra tjenesten (HTTP {status})',
+      'error.unauthorized': 'Tilgangsnøkkelen ble avvist eller er utløpt. Logg inn på nytt.',
+      'error.foreignUrl': 'Avviste en adresse utenfor denne tjenesten.',
+      'error.dateOrder': 'Fra-dato kan ikke være etter til-dato.',
+      'error.render': 'Kunne ikke vise figuren.',
+      'fig.pilotsByStatus.title': 'Piloter etter status',
+      'fig.pilotsByStatus.how': 'Piloter registrert i perioden, fordelt på nåværende status.',
+      'fig.pilotsByStatus.keyHeader': 'Status',
+      'fig.pilotsByStatus.countHeader': 'Piloter',
+      'fig.evaluatedShare.title': 'Andel evaluerte piloter',
+      'fig.evaluatedShare.how': 'Gjennomførte piloter som har en publisert evaluering.',
+      'fig.medianMonthsToEvaluation.title': 'Median tid til evaluering',
+      'fig.medianMonthsToEvaluation.how': 'Fra pilotens sluttdato til første publiserte evaluering.',
+      'fig.overdueEvaluations.title': 'Forfalte evalueringer',
+      'fig.overdueEvaluations.how': 'Gjennomførte piloter der evalueringen er over fristen og ennå ikke publisert.',
+      'fig.spreadCurves.title': 'Spredningskurver for utprøvde modeller',
+      'fig.spreadCurves.how': 'Virksomheter med erklært (ikke avbrutt) adopsjon av den utprøvde modellen, kumulativt per måned.',
+      'fig.spreadCurves.keyHeader': 'Modell',
+      'fig.spreadCurves.provenHeader': 'Utprøvd fra',
+      'fig.spreadCurves.countHeader': 'Virksomheter nå',
+      'fig.spreadCurves.axis': 'Virksomheter',
+      'fig.partnershipPriorityGroups.title': 'Helsefellesskap × prioriterte grupper',
+      'fig.partnershipPriorityGroups.how': 'Piloter etter helsefellesskapet og de prioriterte gruppene de oppgir.',
+      'fig.partnershipPriorityGroups.keyHeader': 'Helsefellesskap',
+      'fig.personnelGroups.title': 'Personellgrupper',
+      'fig.personnelGroups.how': 'Piloter som oppgir gruppen som avgivende eller mottakende. Kjernegrupper er leger, sykepleiere og helsefagarbeidere; andre grupper er vist i oransje og merket ◆.',
+      'fig.personnelGroups.keyHeader': 'Personellgruppe',
+      'fig.personnelGroups.groupHeader': 'Gruppetype',
+      'fig.personnelGroups.countHeader': 'Piloter',
+      'fig.sharingDirections.title': 'Delingsretninger',
+      'fig.sharingDirections.how': 'Piloter etter delingsretningene til de vurderte oppgavene.',
+      'fig.sharingDirections.keyHeader': 'Delingsretning',
+      'fig.sharingDirections.countHeader': 'Piloter',
+      'fig.outcomeDimensions.title': 'Resultatdimensjoner',
+      'fig.outcomeDimensions.how': 'Publiserte evalueringer som rapporterer dimensjonen.',
+      'fig.outcomeDimensions.keyHeader': 'Dimensjon',
+      'fig.outcomeDimensions.countHeader': 'Evalueringer',
+      'fig.freedTime.title': 'Frigjort tid',
+      'fig.freedTime.how': 'Summen over publiserte evalueringer av middels scenario.',
+      'fig.freedTime.keyHeader': 'Mål',
+      'fig.abandonmentReasons.title': 'Årsaker til avbrudd',
+      'fig.abandonmentReasons.how': 'Avbrutte piloter og adopsjoner etter årsak.',
+      'fig.abandonmentReasons.keyHeader': 'Årsak',
+      'fig.abandonmentReasons.groupHeader': 'Gjelder',
+      'fig.activeOrganisations.title': 'Aktive virksomheter',
+      'fig.activeOrganisations.how': 'Virksomheter som eier eller er partner i en pilot, eller som tar i bruk en modell.',
+      'fig.activeOrganisations.keyHeader': 'Virksomhetstype',
+      'fig.activeOrganisations.countHeader': 'Virksomheter',
+    },
+    en: {
+      title: 'Task sharing – spread of proven models',
+      skipLink: 'Skip to main content',
+      langSwitch: 'Norsk',
+      signOut: 'Sign out',
+      'signIn.heading': 'Sign in',
+      'signIn.help': 'In production you sign in with HelseID; here you paste an access token.',
+      'signIn.tokenLabel': 'Access token (JWT)',
+      'signIn.submit': 'Sign in',
+      'filters.heading': 'Selection',
+      'filters.partnership': 'Health partnership',
+      'filters.all': 'All partnerships',
+      'filters.from': 'From date',
+      'filters.to': 'To date',
+      'filters.apply': 'Show',
+      'kpis.heading': 'Key figures',
+      'kpi.pilots': 'Pilots in total',
+      'kpi.evaluatedOf': '{evaluated} of {completed} completed',
+      'kpi.basedOn': 'Based on {n} pilots',
+      'live.connected': 'Live updates connected',
+      'live.connecting': 'Connecting live updates …',
+      'live.disconnected': 'Live updates disconnected – retrying',
+      'live.updated': 'Updated {time}',
+      'live.updatedEvents': 'Updated {time} – {n} {events}',
+      'live.event': 'event',
+      'live.events': 'events',
+      noData: 'No data yet',
+      count: 'Count',
+      showRecords: '{n} – show records for {label}',
+      'chart.bar': 'Bar chart',
+      'chart.line': 'Line chart',
+      'chart.aria': '{type}: {title}. The numbers are in the table below.',
+      'unit.months': 'months',
+      modelVersion: '{name} (v{version})',
+      'group.core': 'Core group',
+      'group.nonCore': 'Not a core group',
+      'group.pilot': 'Pilots',
+      'group.adoption': 'Adoptions',
+      'freed.gross': 'Freed time, gross',
+      'freed.extra': 'Extra time used',
+      'freed.net': 'Freed time, net',
+      'freed.evaluations': 'Evaluations',
+      'scenario.low': 'low scenario',
+      'scenario.middle': 'middle scenario',
+      'scenario.high': 'high scenario',
+      heatLegend: 'A darker cell means more pilots.',
+      'records.close': 'Close',
+      'records.loading': 'Loading records …',
+      'records.failed': 'Could not fetch the records.',
+      'records.count': '{n} records',
+      'records.partial': 'Showing {shown} of {n} records',
+      'records.kind': 'Kind',
+      'records.title': 'Title',
+      'records.organisation': 'Organisation',
+      'records.date': 'Date',
+      'records.link': 'Link',
+      'records.open': 'Open',
+      'records.openNamed': 'Open {title}',
+      'kind.pilot': 'Pilot',
+      'kind.evaluation': 'Evaluation',
+      'kind.adoption': 'Adoption',
+      'error.network': 'Could not reach the service.',
+      'error.http': 'Error from the service (HTTP {status})',
+      'error.unauthorized': 'The access token was rejected or has expired. Please sign in again.',
+      'error.foreignUrl': 'Refused an address outside this service.',
+      'error.dateOrder': 'The from date cannot be after the to date.',
+      'error.render': 'Could not show the figure.',
+      'fig.pilotsByStatus.title': 'Pilots by status',
+      'fig.pilotsByStatus.how': 'Pilots registered in the period, by current status.',
+      'fig.pilotsByStatus.keyHeader': 'Status',
+      'fig.pilotsByStatus.countHeader': 'Pilots',
+      'fig.evaluatedShare.title': 'Share of pilots evaluated',
+      'fig.evaluatedShare.how': 'Completed pilots with a published evaluation.',
+      'fig.medianMonthsToEvaluation.title': 'Median time to evaluation',
+      'fig.medianMonthsToEvaluation.how': 'From the pilot’s completion date to its first published evaluation.',
+      'fig.overdueEvaluations.title': 'Overdue evaluations',
+      'fig.overdueEvaluations.how': 'Completed pilots whose evaluation is past due and not yet published.',
+      'fig.spreadCurves.title': 'Spread curves of proven models',
+      'fig.spreadCurves.how': 'Organisations with a declared (not abandoned) adoption of the proven model, cumulative by month.',
+      'fig.spreadCurves.keyHeader': 'Model',
+      'fig.spreadCurves.provenHeader': 'Proven since',
+      'fig.spreadCurves.countHeader': 'Organisations now',
+      'fig.spreadCurves.axis': 'Organisations',
+      'fig.partnershipPriorityGroups.title': 'Partnerships × priority groups',
+      'fig.partnershipPriorityGroups.how': 'Pilots by the partnership and the priority groups they name.',
+      'fig.partnershipPriorityGroups.keyHeader': 'Partnership',
+      'fig.personnelGroups.title': 'Personnel groups',
+      'fig.personnelGroups.how': 'Pilots naming the group as giving or receiving. Core groups are doctors, nurses and health-care workers; other groups are shown in orange and marked ◆.',
+      'fig.personnelGroups.keyHeader': 'Personnel group',
+      'fig.personnelGroups.groupHeader': 'Group type',
+      'fig.personnelGroups.countHeader': 'Pilots',
+      'fig.sharingDirections.title': 'Sharing directions',
+      'fig.sharingDirections.how': 'Pilots by the sharing directions of their assessed tasks.',
+      'fig.sharingDirections.keyHeader': 'Sharing direction',
+      'fig.sharingDirections.countHeader': 'Pilots',
+      'fig.outcomeDimensions.title': 'Outcome dimensions',
+      'fig.outcomeDimensions.how': 'Published evaluations reporting the dimension.',
+      'fig.outcomeDimensions.keyHeader': 'Dimension',
+      'fig.outcomeDimensions.countHeader': 'Evaluations',
+      'fig.freedTime.title': 'Freed time',
+      'fig.freedTime.how': 'Sum over published evaluations of the middle scenario.',
+      'fig.freedTime.keyHeader': 'Measure',
+      'fig.abandonmentReasons.title': 'Reasons for abandonment',
+      'fig.abandonmentReasons.how': 'Abandoned pilots and adoptions by reason.',
+      'fig.abandonmentReasons.keyHeader': 'Reason',
+      'fig.abandonmentReasons.groupHeader': 'Concerns',
+      'fig.activeOrganisations.title': 'Active organisations',
+      'fig.activeOrganisations.how': 'Organisations owning or partnering in a pilot, or adopting a model.',
+      'fig.activeOrganisations.keyHeader': 'Kind of organisation',
+      'fig.activeOrganisations.countHeader': 'Organisations',
+    },
+  };
+
+  // Sections in page order; each render function fills one section from its figure.
+  const FIGURES = [
+    { name: 'pilotsByStatus', render: renderBuckets },
+    { name: 'spreadCurves', render: renderSpreadCurves, chartType: 'line', scrollTable: true },
+    { name: 'partnershipPriorityGroups', render: renderMatrix, chartType: null, scrollTable: true },
+    { name: 'personnelGroups', render: renderBuckets,
+      groups: { ids: ['core', 'nonCore'], of: (b) => (b.core === false ? 'nonCore' : 'core') } },
+    { name: 'sharingDirections', render: renderBuckets },
+    { name: 'outcomeDimensions', render: renderBuckets },
+    { name: 'freedTime', render: renderFreedTime },
+    { name: 'abandonmentReasons', render: renderBuckets,
+      groups: { ids: ['pilot', 'adoption'], of: (b) => (b.of === 'adoption' ? 'adoption' : 'pilot') } },
+    { name: 'activeOrganisations', render: renderBuckets },
+  ];
+
+  const KPIS = [
+    { id: 'pilots', figure: 'pilotsByStatus', label: () => t('kpi.pilots'),
+      value: (f) => fmtInt(f.pilotsByStatus?.total),
+      // The contract gives no records URL for the total; fall back to the figure without a key.
+      url: (f) => f.pilotsByStatus?.records ?? `/api/dashboard/records?${filterQuery({ figure: 'pilotsByStatus', ...state.filters })}` },
+    { id: 'evaluated', figure: 'evaluatedShare', value: (f) => fmtPct(f.evaluatedShare?.share),
+      sub: (f) => t('kpi.evaluatedOf', { evaluated: fmtInt(f.evaluatedShare?.evaluated), completed: fmtInt(f.evaluatedShare?.completed) }),
+      url: (f) => f.evaluatedShare?.records, how: true },
+    { id: 'median', figure: 'medianMonthsToEvaluation', value: (f) => fmtDec(f.medianMonthsToEvaluation?.median),
+      unit: () => t('unit.months'), sub: (f) => t('kpi.basedOn', { n: fmtInt(f.medianMonthsToEvaluation?.count) }),
+      url: (f) => f.medianMonthsToEvaluation?.records, how: true },
+    { id: 'overdue', figure: 'overdueEvaluations', value: (f) => fmtInt(f.overdueEvaluations?.count),
+      url: (f) => f.overdueEvaluations?.records, how: true },
+    ...FREED_KEYS.map((key) => ({
+      id: `freed-${key}`, figure: 'freedTime', key, label: () => t(`freed.${key}`),
+      value: (f) => fmtDec(f.freedTime?.[key]), unit: (f) => text(f.freedTime?.unit, ''),
+      url: (f) => f.freedTime?.records,
+    })),
+  ];
+
+  const state = {
+    lang: 'nb',
+    token: null,
+    filters: { partnership: '', from: '', to: '' },
+    data: null,
+    loadCtrl: null,
+    refreshTimer: null,
+    optionsSignature: null,
+    charts: new Map(),
+    chartRefs: new Map(),
+    figureUi: new Map(),
+    records: null,
+    recordsCtrl: null,
+    stream: { ctrl: null, timer: null, lastEventId: null, status: 'disconnected' },
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---------- small helpers ----------
+
+  function t(key, params) {
+    const raw = I18N[state.lang]?.[key] ?? I18N.nb[key] ?? key;
+    return params ? raw.replace(/\{(\w+)\}/g, (m, name) => (params[name] ?? '')) : raw;
+  }
+  const has = (key) => key in I18N.nb;
+  const locale = () => LOCALES[state.lang];
+  const arr = (x) => (Array.isArray(x) ? x : []);
+  const num = (x) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+  /** Label objects are {nb, en}; plain strings and missing labels are tolerated. */
+  function text(label, fallback) {
+    if (typeof label === 'string') return label;
+    return label?.[state.lang] ?? label?.nb ?? label?.en ?? String(fallback ?? '');
+  }
+
+  function fmtNumber(x, opts) {
+    const n = num(x);
+    return n === null ? '–' : new Intl.NumberFormat(locale(), opts).format(n);
+  }
+  const fmtInt = (x) => fmtNumber(x, { maximumFractionDigits: 0 });
+  const fmtDec = (x) => fmtNumber(x, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const fmtPct = (x) => fmtNumber(x, { style: 'percent', maximumFractionDigits: 0 });
+
+  /** Dates come as yyyy-mm-dd (or timestamps); read them as UTC so the day never shifts. */
+  function fmtDate(value, opts = { year: 'numeric', month: 'short', day: 'numeric' }) {
+    if (typeof value !== 'string' || !value) return '–';
+    const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value);
+    if (!m) return value;
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +(m[3] ?? 1)));
+    return new Intl.DateTimeFormat(locale(), { ...opts, timeZone: 'UTC' }).format(date);
+  }
+  const fmtMonth = (month) => fmtDate(month, { year: 'numeric', month: 'short' });
+
+  function h(tag, props = {}, ...children) {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(props)) {
+      if (value == null || value === false) continue;
+      if (name === 'class') el.className = value;
+      else el.setAttribute(name, value === true ? '' : String(value));
+    }
+    el.append(...children.flat(Infinity).filter((c) => c != null && c !== false)
+      .map((c) => (c instanceof Node ? c : String(c))));
+    return el;
+  }
+
+  const storage = {
+    get: (store, key) => { try { return store.getItem(key); } catch { return null; } },
+    set: (store, key, value) => { try { store.setItem(key, value); } catch { /* storage disabled */ } },
+    remove: (store, key) => { try { store.removeItem(key); } catch { /* storage disabled */ } },
+  };
+
+  const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  const figureTitle = (name) => (has(`fig.${name}.title`) ? t(`fig.${name}.title`) : name);
+  const countHeader = (name) => (has(`fig.${name}.countHeader`) ? t(`fig.${name}.countHeader`) : t('count'));
+
+  // ---------- API ----------
+
+  class ApiError extends Error {
+    constructor(status, title, detail) {
+      super(title);
+      this.status = status;
+      this.detail = detail;
+    }
+  }
+
+  async function api(url, signal) {
+    const target = new URL(url, window.location.href);
+    // Never send the bearer token to another origin, whatever a records URL says.
+    if (target.origin !== window.location.origin) throw new ApiError(0, t('error.foreignUrl'));
+    let res;
+    try {
+      res = await fetch(target, {
+        headers: { Authorization: `Bearer ${state.token}`, Accept: 'application/json' },
+        cache: 'no-store',
+        signal,
+      });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw new ApiError(0, t('error.network'));
+    }
+    if (res.status === 401) throw new ApiError(401, t('error.unauthorized'));
+    if (!res.ok) throw await problemOf(res);
+    return res.json();
+  }
+
+  async function problemOf(res) {
+    let body = null;
+    try { body = await res.json(); } catch { /* not problem+json */ }
+    return new ApiError(res.status, body?.title || t('error.http', { status: res.status }), body?.detail);
+  }
+
+  function filterQuery(params) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+    return q.toString();
+  }
+
+  function handleError(e) {
+    if (e?.name === 'AbortError') return;
+    if (e instanceof ApiError && e.status === 401) {
+      signOut(t('error.unauthorized'));
+      return;
+    }
+    console.error(e);
+    showError(e?.message || t('error.network'), e?.detail);
+  }
+
+  function showError(title, detail) {
+    $('error').replaceChildren(h('p', {}, h('strong', {}, title), detail ? ` ${detail}` : null));
+  }
+  const clearError = () => $('error').replaceChildren();
+
+  // ---------- authentication ----------
+
+  /** Takes #token=… from the address bar so it never stays in history or bookmarks. */
+  function takeTokenFromFragment() {
+    const fragment = new URLSearchParams(window.location.hash.slice(1));
+    const token = fragment.get('token');
+    if (!token) return false;
+    storage.set(sessionStorage, TOKEN_KEY, token);
+    fragment.delete('token');
+    const rest = fragment.toString();
+    history.replaceState(history.state, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+    return true;
+  }
+
+  function signIn(token) {
+    stopStream(); // a new token needs a new stream; it restarts after the first load
+    state.token = token;
+    $('sign-in').hidden = true;
+    $('dashboard').hidden = false;
+    $('sign-out').hidden = false;
+    clearError();
+    loadDashboard();
+  }
+
+  /** Drops the token and all data; shows the sign-in form with an optional reason. */
+  function signOut(reason) {
+    storage.remove(sessionStorage, TOKEN_KEY);
+    state.token = null;
+    state.data = null;
+    state.loadCtrl?.abort();
+    closeRecords(false);
+    stopStream();
+    $('dashboard').hidden = true;
+    $('sign-out').hidden = true;
+    $('sign-in').hidden = false;
+    if (reason) showError(reason); else clearError();
+    $('token-input').focus();
+  }
+
+  // ---------- filters ----------
+
+  const isDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+  function filtersFromUrl() {
+    const q = new URLSearchParams(window.location.search);
+    const date = (k) => (isDate(q.get(k)) ? q.get(k) : '');
+    return { partnership: q.get('partnership') ?? '', from: date('from'), to: date('to') };
+  }
+
+  function syncFilterInputs() {
+    $('filter-partnership').value = state.filters.partnership;
+    $('filter-from').value = state.filters.from;
+    $('filter-to').value = state.filters.to;
+    $('filter-to').min = state.filters.from;
+  }
+
+  function onFilterSubmit(event) {
+    event.preventDefault();
+    const filters = {
+      partnership: $('filter-partnership').value,
+      from: $('filter-from').value,
+      to: $('filter-to').value,
+    };
+    if (filters.from && filters.to && filters.from > filters.to) {
+      showError(t('error.dateOrder'));
+      $('filter-to').focus();
+      return;
+    }
+    state.filters = filters;
+    const query = filterQuery(filters);
+    // Filters live in the page URL so a view can be shared or bookmarked.
+    history.pushState(null, '', window.location.pathname + (query ? `?${query}` : ''));
+    closeRecords(false);
+    loadDashboard();
+  }
+
+  function renderPartnershipOptions() {
+    const select = $('filter-partnership');
+    const list = arr(state.data?.partnerships).filter((p) => p && p.code);
+    const signature = state.lang + JSON.stringify(list);
+    if (signature === state.optionsSignature) return; // rebuilding would disturb an open select
+    // Before the first build, the URL decides; afterwards keep what the user has picked.
+    const wanted = state.optionsSignature === null ? state.filters.partnership : select.value;
+    state.optionsSignature = signature;
+    const options = list.map((p) => h('option', { value: p.code }, text(p.name, p.code)));
+    if (wanted && !list.some((p) => p.code === wanted)) options.push(h('option', { value: wanted }, wanted));
+    select.replaceChildren(h('option', { value: '', 'data-i18n': 'filters.all' }, t('filters.all')), ...options);
+    select.value = wanted;
+  }
+
+  // ---------- loading ----------
+
+  async function loadDashboard() {
+    if (!state.token) return;
+    state.loadCtrl?.abort();
+    const ctrl = new AbortController();
+    state.loadCtrl = ctrl;
+    $('dashboard').setAttribute('aria-busy', 'true');
+    try {
+      const query = filterQuery(state.filters);
+      const data = await api(`/api/dashboard${query ? `?${query}` : ''}`, ctrl.signal);
+      if (ctrl.signal.aborted) return;
+      state.data = data && typeof data === 'object' ? data : {};
+      clearError();
+      render();
+      if (!state.stream.ctrl && !state.stream.timer) startStream();
+    } catch (e) {
+      handleError(e);
+    } finally {
+      if (state.loadCtrl === ctrl) $('dashboard').removeAttribute('aria-busy');
+    }
+  }
+
+  function scheduleRefresh() {
+    clearTimeout(state.refreshTimer);
+    state.refreshTimer = setTimeout(loadDashboard, REFRESH_DEBOUNCE_MS);
+  }
+
+  // ---------- live stream (fetch + manual text/event-stream parsing, since EventSource cannot send headers) ----------
+
+  /** Returns a push(chunk) function; calls onEvent for each complete event block. */
+  function createSseParser({ onId, onEvent }) {
+    let buffer = '';
+    let data = [];
+    let type = '';
+    let seen = false;
+
+    function line(l) {
+      if (l === '') {
+        // Also dispatch blocks without data (e.g. id only): each one is a change worth refetching for.
+        if (seen) onEvent({ type: type || 'message', data: data.join('\n') });
+        data = [];
+        type = '';
+        seen = false;
+        return;
+      }
+      if (l.startsWith(':')) return; // comment / keep-alive
+      const colon = l.indexOf(':');
+      const field = colon < 0 ? l : l.slice(0, colon);
+      let value = colon < 0 ? '' : l.slice(colon + 1);
+      if (value.startsWith(' ')) value = value.slice(1);
+      if (field === 'data') data.push(value);
+      else if (field === 'event') type = value;
+      else if (field === 'id') { if (!value.includes('\0')) onId(value); } else return;
+      seen = true;
+    }
+
+    return (chunk) => {
+      buffer += chunk;
+      for (;;) {
+        const m = /\r\n|\r|\n/.exec(buffer);
+        if (!m) break;
+        if (m[0] === '\r' && m.index === buffer.length - 1) break; // may be the first half of \r\n
+        line(buffer.slice(0, m.index));
+        buffer = buffer.slice(m.index + m[0].length);
+      }
+    };
+  }
+
+  async function startStream() {
+    stopStream();
+    const stream = state.stream;
+    const ctrl = new AbortController();
+    stream.ctrl = ctrl;
+    setConnection('connecting');
+    try {
+      const headers = { Authorization: `Bearer ${state.token}`, Accept: 'text/event-stream' };
+      if (stream.lastEventId) headers['Last-Event-ID'] = stream.lastEventId;
+      const res = await fetch('/api/stream/outcomes', { headers, cache: 'no-store', signal: ctrl.signal });
+      if (res.status === 401) {
+        stream.ctrl = null;
+        signOut(t('error.unauthorized'));
+        return;
+      }
+      if (!res.ok || !res.body) throw new Error(`stream HTTP ${res.status}`);
+      setConnection('connected');
+      const push = createSseParser({ onId: (id) => { stream.lastEventId = id; }, onEvent: scheduleRefresh });
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        push(value);
+      }
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      console.warn('live stream:', e);
+    }
+    if (stream.ctrl !== ctrl || ctrl.signal.aborted) return;
+    stream.ctrl = null;
+    setConnection('disconnected');
+    stream.timer = setTimeout(() => { stream.timer = null; startStream(); }, RECONNECT_MS);
+  }
+
+  function stopStream() {
+    const stream = state.stream;
+    clearTimeout(stream.timer);
+    stream.timer = null;
+    stream.ctrl?.abort();
+    stream.ctrl = null;
+    setConnection('disconnected');
+  }
+
+  function setConnection(status) {
+    state.stream.status = status;
+    renderConnection();
+  }
+
+  function renderConnection() {
+    const el = $('live-connection');
+    el.dataset.state = state.stream.status;
+    el.querySelector('.live-text').textContent = t(`live.${state.stream.status}`);
+  }
+
+  function renderLiveStatus() {
+    const generated = new Date(state.data?.generatedAt);
+    const when = Number.isNaN(generated.getTime()) ? new Date() : generated;
+    const time = new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(when);
+    const n = num(state.data?.eventsApplied);
+    $('live-status').textContent = n === null
+      ? t('live.updated', { time })
+      : t('live.updatedEvents', { time, n: fmtInt(n), events: t(n === 1 ? 'live.event' : 'live.events') });
+  }
+
+  // ---------- rendering ----------
+
+  function applyStaticTexts() {
+    document.documentElement.lang = state.lang;
+    document.title = t('title');
+    for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    const langSwitch = $('lang-switch');
+    langSwitch.textContent = t('langSwitch');
+    langSwitch.lang = state.lang === 'nb' ? 'en' : 'nb';
+    renderConnection();
+    for (const def of FIGURES) {
+      const ui = state.figureUi.get(def.name);
+      ui.heading.textContent = figureTitle(def.name);
+      ui.how.textContent = t(`fig.${def.name}.how`);
+      ui.empty.textContent = t('noData');
+    }
+  }
+
+  function render() {
+    applyStaticTexts();
+    if (!state.data) return;
+    const focus = rememberFocus();
+    const figures = state.data.figures && typeof state.data.figures === 'object' ? state.data.figures : {};
+    renderPartnershipOptions();
+    renderKpis(figures);
+    for (const def of FIGURES) {
+      const ui = state.figureUi.get(def.name);
+      try {
+        def.render(def, figures[def.name], ui);
+      } catch (e) {
+        // One malformed figure must not take the whole page down.
+        console.error(def.name, e);
+        showEmpty(ui, t('error.render'));
+      }
+    }
+    renderLiveStatus();
+    if (state.records) renderRecords();
+    restoreFocus(focus);
+    const body = document.body;
+    body.dataset.renders = String((Number(body.dataset.renders) || 0) + 1);
+    body.dataset.loaded = 'true';
+  }
+
+  /** Builds the section skeletons once, so canvases (and their charts) survive re-renders. */
+  function buildSections() {
+    const container = $('figures');
+    for (const def of FIGURES) {
+      const id = `fig-${def.name}`;
+      const ui = {
+        heading: h('h2', { id: `${id}-heading`, tabindex: '-1' }),
+        how: h('p', { class: 'how' }),
+        empty: h('p', { class: 'empty', hidden: true }),
+        // Wide tables scroll; the scrolling region must then be reachable by keyboard.
+        tableWrap: def.scrollTable
+          ? h('div', { class: 'table-wrap scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-heading` })
+          : h('div', { class: 'table-wrap' }),
+        chartWrap: null,
+        canvas: null,
+      };
+      if (def.chartType !== null) {
+        ui.canvas = h('canvas', { id: `${id}-chart`, role: 'img' });
+        ui.chartWrap = h('div', { class: 'chart-wrap', hidden: true }, ui.canvas); // shown once there is data
+      }
+      ui.section = h('section', { id, class: 'figure panel', 'aria-labelledby': `${id}-heading`, 'data-figure-section': def.name },
+        ui.heading, ui.how, ui.empty, ui.chartWrap, ui.tableWrap);
+      container.append(ui.section);
+      state.figureUi.set(def.name, ui);
+    }
+  }
+
+  function showEmpty(ui, message = t('noData')) {
+    ui.empty.textContent = message;
+    ui.empty.hidden = false;
+    if (ui.chartWrap) ui.chartWrap.hidden = true;
+    ui.tableWrap.hidden = true;
+    ui.tableWrap.replaceChildren();
+  }
+
+  function showFigure(ui, ...content) {
+    ui.empty.hidden = true;
+    if (ui.chartWrap) ui.chartWrap.hidden = typeof window.Chart === 'undefined';
+    ui.tableWrap.hidden = false;
+    ui.tableWrap.replaceChildren(...content);
+  }
+
+  /** A count that opens its records; plain text when the API gave no records URL. */
+  function countCell(figure, key, url, shown, label) {
+    if (!url) return h('span', { class: 'count-plain' }, shown);
+    return h('button', {
+      type: 'button', class: 'count', 'data-figure': figure, 'data-key': key, 'data-records': url,
+      'aria-label': t('showRecords', { n: shown, label }),
+    }, shown);
+  }
+
+  /** head: column headers; rows: [{class, cells: [row header, ...]}]; any cell is content or {content, class}. */
+  function dataTable(caption, head, rows) {
+    const spec = (c) => (c && typeof c === 'object' && !(c instanceof Node) && !Array.isArray(c) ? c : { content: c });
+    return h('table', { class: 'data' },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, head.map((c, i) => {
+        const { content, class: cls } = spec(c);
+        return h('th', { scope: 'col', class: cls ?? (i ? 'num' : null) }, content);
+      }))),
+      h('tbody', {}, rows.map((row) => h('tr', { class: row.class },
+        row.cells.map((c, i) => {
+          const { content, class: cls } = spec(c);
+          return i === 0 ? h('th', { scope: 'row', class: cls }, content) : h('td', { class: cls ?? 'num' }, content);
+        })))));
+  }
+
+  function renderKpis(figures) {
+    const items = KPIS.map((k) => {
+      const id = `kpi-${k.id}`;
+      const url = k.url(figures);
+      const value = k.value(figures);
+      const unit = k.unit?.(figures);
+      const labelledBy = [`${id}-label`, `${id}-value`, unit ? `${id}-unit` : null].filter(Boolean).join(' ');
+      const valueEl = url
+        ? h('a', { href: '#', id: `${id}-value`, class: 'kpi-value', 'data-figure': k.figure, 'data-key': k.key ?? '',
+          'data-records': url, 'aria-labelledby': labelledBy }, value)
+        : h('span', { id: `${id}-value`, class: 'kpi-value' }, value);
+      return h('li', { class: 'kpi', 'data-kpi': k.id },
+        h('span', { id: `${id}-label`, class: 'kpi-label' }, k.label ? k.label() : figureTitle(k.figure)),
+        h('span', { class: 'kpi-line' }, valueEl, unit ? h('span', { id: `${id}-unit`, class: 'kpi-unit' }, unit) : null),
+        k.sub ? h('span', { class: 'kpi-sub' }, k.sub(figures)) : null,
+        k.how ? h('p', { class: 'how' }, t(`fig.${k.figure}.how`)) : null);
+    });
+    $('kpi-list').replaceChildren(...items);
+  }
+
+  function renderBuckets(def, fig, ui) {
+    const buckets = arr(fig?.buckets).filter((b) => b && b.key != null);
+    if (!buckets.length) return showEmpty(ui);
+    const groupOf = def.groups?.of ?? (() => 'all');
+    const keys = [...new Set(buckets.map((b) => String(b.key)))];
+    const series = (def.groups?.ids ?? ['all'])
+      .map((g) => ({ g, hits: keys.map((k) => buckets.find((b) => String(b.key) === k && groupOf(b) === g)) }))
+      .filter((s) => s.hits.some(Boolean));
+    const labelOf = (b) => text(b.label, b.key);
+
+    const head = [t(`fig.${def.name}.keyHeader`), def.groups ? { content: t(`fig.${def.name}.groupHeader`), class: 'text' } : null, countHeader(def.name)]
+      .filter((c) => c !== null);
+    const rows = buckets.map((b) => {
+      const group = groupOf(b);
+      const nonCore = group === 'nonCore';
+      return {
+        class: nonCore ? 'non-core' : null,
+        cells: [
+          nonCore ? [h('span', { class: 'marker', 'aria-hidden': 'true' }, `${NON_CORE_MARKER} `), labelOf(b)] : labelOf(b),
+          def.groups ? { content: t(`group.${group}`), class: 'text' } : null,
+          countCell(def.name, String(b.key), b.records, fmtInt(b.count ?? 0), labelOf(b)),
+        ].filter((c) => c !== null),
+      };
+    });
+    showFigure(ui, dataTable(figureTitle(def.name), head, rows));
+
+    // Horizontal bars keep long category labels readable; height follows the number of bars.
+    ui.chartWrap.style.height = `${Math.max(160, 56 + keys.length * (series.length > 1 ? 44 : 32))}px`;
+    drawChart(def, ui, 'bar', {
+      labels: keys.map((k) => labelOf(buckets.find((b) => String(b.key) === k))),
+      datasets: series.map((s) => ({
+        label: def.groups ? t(`group.${s.g}`) : countHeader(def.name),
+        data: s.hits.map((b) => (b ? num(b.count) ?? 0 : null)),
+        backgroundColor: GROUP_COLOURS[s.g],
+        borderColor: GROUP_COLOURS[s.g],
+        skipNull: true,
+        maxBarThickness: 28,
+      })),
+    }, series.map((s) => s.hits.map((b) => b && { figure: def.name, key: String(b.key), url: b.records })),
+    { horizontal: true, legend: Boolean(def.groups), valueTitle: countHeader(def.name) });
+  }
+
+  /** Cumulative series over the union of months; months before a model's first point stay empty. */
+  function cumulativeSeries(curve, months) {
+    const byMonth = new Map(arr(curve.points).filter((p) => p && typeof p.month === 'string').map((p) => [p.month, num(p.adopters)]));
+    let last = null;
+    return months.map((m) => {
+      if (byMonth.has(m) && byMonth.get(m) !== null) last = byMonth.get(m);
+      return last;
+    });
+  }
+
+  function modelName(curve) {
+    const name = text(curve.name, curve.modelId);
+    return curve.modelVersion != null ? t('modelVersion', { name, version: curve.modelVersion }) : name;
+  }
+
+  function renderSpreadCurves(def, fig, ui) {
+    const curves = arr(fig).filter((c) => c && c.modelId != null);
+    if (!curves.length) return showEmpty(ui);
+    const months = [...new Set(curves.flatMap((c) => arr(c.points).map((p) => p?.month)))]
+      .filter((m) => typeof m === 'string' && /^\d{4}-\d{2}/.test(m)).sort();
+    const series = curves.map((c) => cumulativeSeries(c, months));
+
+    const head = [t(`fig.${def.name}.keyHeader`), { content: t(`fig.${def.name}.provenHeader`), class: 'text' },
+      countHeader(def.name), ...months.map(fmtMonth)];
+    const rows = curves.map((c, i) => ({
+      cells: [
+        modelName(c),
+        { content: fmtDate(c.provenAt), class: 'text' },
+        countCell(def.name, String(c.modelId), c.records, fmtInt(c.adopters ?? series[i][series[i].length - 1] ?? 0), modelName(c)),
+        ...series[i].map((v) => fmtInt(v)),
+      ],
+    }));
+    showFigure(ui, dataTable(figureTitle(def.name), head, rows));
+
+    drawChart(def, ui, 'line', {
+      labels: months.map(fmtMonth),
+      datasets: curves.map((c, i) => {
+        const colour = PALETTE[i % PALETTE.length];
+        return {
+          label: modelName(c),
+          data: series[i],
+          borderColor: colour,
+          backgroundColor: colour,
+          borderWidth: 2,
+          borderDash: i >= PALETTE.length ? [6, 4] : [],
+          pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+          pointRadius: 4,
+          pointHoverRadius: 7,
+        };
+      }),
+    }, curves.map((c) => months.map(() => ({ figure: def.name, key: String(c.modelId), url: c.records }))),
+    { legend: true, valueTitle: t(`fig.${def.name}.axis`) });
+  }
+
+  function renderMatrix(def, fig, ui) {
+    const rows = arr(fig?.rows).filter((r) => r && r.code != null);
+    const columns = arr(fig?.columns).filter((c) => c && c.key != null);
+    if (!rows.length || !columns.length) return showEmpty(ui);
+    const cells = new Map(arr(fig.cells).filter(Boolean).map((c) => [`${c.row}|${c.column}`, c]));
+    const max = Math.max(0, ...[...cells.values()].map((c) => num(c.count) ?? 0));
+    // Five shading steps; the count itself sits on a white button, so text contrast never depends on the shade.
+    const level = (n) => (n > 0 && max > 0 ? Math.ceil((n / max) * 4) : 0);
+
+    const head = [t(`fig.${def.name}.keyHeader`), ...columns.map((c) => text(c.label, c.key))];
+    const body = rows.map((r) => ({
+      cells: [
+        text(r.name, r.code),
+        ...columns.map((c) => {
+          const key = `${r.code}|${c.key}`;
+          const cell = cells.get(key);
+          const n = num(cell?.count) ?? 0;
+          return {
+            class: `num heat heat-${level(n)}`,
+            content: countCell(def.name, key, cell?.records, fmtInt(n), `${text(r.name, r.code)} × ${text(c.label, c.key)}`),
+          };
+        }),
+      ],
+    }));
+    showFigure(ui, dataTable(figureTitle(def.name), head, body), h('p', { class: 'legend-note' }, t('heatLegend')));
+  }
+
+  function renderFreedTime(def, fig, ui) {
+    const hasValues = FREED_KEYS.some((k) => num(fig?.[k]) !== null);
+    if (!hasValues || num(fig.evaluations) === 0) return showEmpty(ui);
+    const unit = text(fig.unit, '');
+    const scenario = has(`scenario.${fig.scenario}`) ? t(`scenario.${fig.scenario}`) : fig.scenario;
+    const caption = `${figureTitle(def.name)} (${[unit, scenario].filter(Boolean).join(', ')})`;
+
+    const rows = FREED_KEYS.map((k) => ({
+      cells: [t(`freed.${k}`), countCell(def.name, k, fig.records, fmtDec(fig[k]), t(`freed.${k}`))],
+    }));
+    rows.push({
+      cells: [t('freed.evaluations'), countCell(def.name, 'evaluations', fig.records, fmtInt(fig.evaluations), t('freed.evaluations'))],
+    });
+    showFigure(ui, dataTable(caption, [t(`fig.${def.name}.keyHeader`), unit || t('count')], rows));
+
+    drawChart(def, ui, 'bar', {
+      labels: FREED_KEYS.map((k) => t(`freed.${k}`)),
+      datasets: [{
+        label: unit || figureTitle(def.name),
+        data: FREED_KEYS.map((k) => num(fig[k]) ?? 0),
+        backgroundColor: PALETTE.slice(0, FREED_KEYS.length),
+        maxBarThickness: 56,
+      }],
+    }, [FREED_KEYS.map((k) => ({ figure: def.name, key: k, url: fig.records }))],
+    { integer: false, valueTitle: unit });
+  }
+
+  // ---------- charts ----------
+
+  function chartOptions(def, { horizontal = false, legend = false, valueTitle = '', integer = true }) {
+    const valueAxis = horizontal ? 'x' : 'y';
+    const categoryAxis = horizontal ? 'y' : 'x';
+    return {
+      indexAxis: horizontal ? 'y' : 'x',
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: locale(),
+      animation: reducedMotion() ? false : { duration: 250 },
+      plugins: { legend: { display: legend, position: 'bottom' } },
+      scales: {
+        [valueAxis]: {
+          beginAtZero: true,
+          ticks: integer ? { precision: 0 } : {},
+          title: { display: Boolean(valueTitle), text: valueTitle },
+          grid: { color: '#d9d9d9' },
+        },
+        [categoryAxis]: { ticks: { autoSkip: !horizontal }, grid: { display: false } },
+      },
+      // Clicking a bar or point opens the same records as the matching count button in the table.
+      onClick: (event, elements) => {
+        const el = elements[0];
+        const ref = el && state.chartRefs.get(def.name)?.[el.datasetIndex]?.[el.index];
+        if (ref?.url) openRecords({ ...ref, trigger: null });
+      },
+      onHover: (event, elements) => {
+        if (event.native?.target) event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
+      },
+    };
+  }
+
+  function drawChart(def, ui, type, data, refs, opts) {
+    if (!ui.canvas) return;
+    ui.canvas.setAttribute('aria-label', t('chart.aria', { type: t(`chart.${type}`), title: figureTitle(def.name) }));
+    if (typeof window.Chart === 'undefined') return; // library missing: the tables still carry every number
+    state.chartRefs.set(def.name, refs);
+    const options = chartOptions(def, opts);
+    const chart = state.charts.get(def.name);
+    if (chart) {
+      chart.data = data;
+      chart.options = options;
+      chart.update();
+    } else {
+      state.charts.set(def.name, new window.Chart(ui.canvas, { type, data, options }));
+    }
+  }
+
+  // ---------- records panel ----------
+
+  function keyLabel(figure, key) {
+    if (!key) return '';
+    const fig = state.data?.figures?.[figure];
+    if (figure === 'freedTime') return has(`freed.${key}`) ? t(`freed.${key}`) : key;
+    if (figure === 'spreadCurves') {
+      const curve = arr(fig).find((c) => String(c?.modelId) === key);
+      return curve ? modelName(curve) : key;
+    }
+    if (figure === 'partnershipPriorityGroups') {
+      const [row, column] = key.split('|');
+      const r = arr(fig?.rows).find((x) => x?.code === row);
+      const c = arr(fig?.columns).find((x) => x?.key === column);
+      return `${text(r?.name, row)} × ${text(c?.label, column)}`;
+    }
+    const bucket = arr(fig?.buckets).find((b) => String(b?.key) === key);
+    return bucket ? text(bucket.label, key) : key;
+  }
+
+  function findRecordsControl(figure, key, kpi) {
+    const sel = `[data-figure="${CSS.escape(figure)}"][data-key="${CSS.escape(key ?? '')}"]`;
+    return document.querySelector(`${kpi ? 'a.kpi-value' : 'button.count'}${sel}`);
+  }
+
+  async function openRecords({ figure, key, url, trigger }) {
+    state.recordsCtrl?.abort();
+    const ctrl = new AbortController();
+    state.recordsCtrl = ctrl;
+    const request = { figure, key, url, trigger, kpi: Boolean(trigger?.classList.contains('kpi-value')), status: 'loading', response: null };
+    state.records = request;
+
+    // Show the panel next to where it was asked for, so the reader keeps context.
+    const panel = $('records');
+    const anchor = trigger?.closest('section') ?? state.figureUi.get(figure)?.section ?? $('kpis');
+    if (anchor && anchor !== panel) anchor.after(panel);
+    renderRecords();
+    panel.hidden = false;
+    $('records-heading').focus();
+
+    try {
+      request.response = await api(url, ctrl.signal);
+      request.status = 'ok';
+      clearError();
+    } catch (e) {
+      if (e?.name === 'AbortError') return;
+      request.status = 'error';
+      handleError(e);
+    }
+    if (state.records === request) renderRecords();
+  }
+
+  function renderRecords() {
+    const r = state.records;
+    if (!r) return;
+    const figure = r.figure || r.response?.figure || '';
+    const key = r.key ?? r.response?.key ?? '';
+    const label = keyLabel(figure, key);
+    $('records-heading').textContent = label ? `${figureTitle(figure)}: ${label}` : figureTitle(figure);
+
+    let status = t('records.loading');
+    let table = null;
+    if (r.status === 'error') status = t('records.failed');
+    if (r.status === 'ok') {
+      const list = arr(r.response?.records).filter(Boolean);
+      const total = num(r.response?.count) ?? list.length;
+      status = !list.length ? t('noData')
+        : list.length < total ? t('records.partial', { shown: fmtInt(list.length), n: fmtInt(total) })
+          : t('records.count', { n: fmtInt(total) });
+      if (list.length) table = recordsTable(list);
+    }
+    $('records-status').textContent = status;
+    $('records-body').replaceChildren(...(table ? [table] : []));
+  }
+
+  /** Only same-origin or http(s) links are rendered, so a record can never inject a javascript: URL. */
+  function safeHref(href) {
+    if (typeof href !== 'string' || !href) return null;
+    try {
+      const u = new URL(href, window.location.href);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function recordsTable(list) {
+    const head = ['records.kind', 'records.title', 'records.organisation', 'records.date', 'records.link'].map((k) => t(k));
+    return h('table', { class: 'data records-table', 'aria-labelledby': 'records-heading' },
+      h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, list.map((rec) => {
+        const title = rec.title ?? rec.id ?? '–';
+        const href = safeHref(rec.href);
+        return h('tr', {},
+          h('td', {}, has(`kind.${rec.kind}`) ? t(`kind.${rec.kind}`) : (rec.kind ?? '–')),
+          h('th', { scope: 'row' }, title),
+          h('td', {}, rec.organisation ?? '–'),
+          h('td', {}, fmtDate(rec.date)),
+          h('td', {}, href ? h('a', { href, 'aria-label': t('records.openNamed', { title }) }, t('records.open')) : '–'));
+      })));
+  }
+
+  function closeRecords(returnFocus = true) {
+    const r = state.records;
+    state.recordsCtrl?.abort();
+    state.records = null;
+    $('records').hidden = true;
+    if (!returnFocus || !r) return;
+    // The trigger may have been re-rendered by a live update; find its twin, else the figure heading.
+    const target = (r.trigger?.isConnected ? r.trigger : null)
+      ?? findRecordsControl(r.figure, r.key, r.kpi)
+      ?? state.figureUi.get(r.figure)?.heading
+      ?? $('kpis-heading');
+    if (target === $('kpis-heading')) target.tabIndex = -1;
+    target.focus();
+  }
+
+  // ---------- focus preservation across live re-renders ----------
+
+  function rememberFocus() {
+    const el = document.activeElement;
+    if (!el?.matches?.('[data-records]')) return null;
+    return { figure: el.dataset.figure, key: el.dataset.key, kpi: el.classList.contains('kpi-value') };
+  }
+
+  function restoreFocus(saved) {
+    if (!saved) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    findRecordsControl(saved.figure, saved.key, saved.kpi)?.focus({ preventScroll: true });
+  }
+
+  // ---------- wiring ----------
+
+  function setLanguage(lang) {
+    state.lang = lang === 'en' ? 'en' : 'nb';
+    storage.set(localStorage, LANG_KEY, state.lang);
+    render();
+  }
+
+  function wire() {
+    $('lang-switch').addEventListener('click', () => setLanguage(state.lang === 'nb' ? 'en' : 'nb'));
+    $('sign-out').addEventListener('click', () => signOut());
+    $('sign-in-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const token = $('token-input').value.trim().replace(/^Bearer\s+/i, '');
+      if (!token) return;
+      storage.set(sessionStorage, TOKEN_KEY, token);
+      $('token-input').value = '';
+      signIn(token);
+    });
+    $('filters').addEventListener('submit', onFilterSubmit);
+    $('filter-from').addEventListener('change', () => { $('filter-to').min = $('filter-from').value; });
+    $('records-close').addEventListener('click', () => closeRecords());
+    $('records').addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') closeRecords();
+    });
+    // One delegated handler for every count button and key-figure link (they are re-rendered often).
+    $('dashboard').addEventListener('click', (event) => {
+      const el = event.target.closest('[data-records]');
+      if (!el) return;
+      event.preventDefault();
+      openRecords({ figure: el.dataset.figure, key: el.dataset.key, url: el.dataset.records, trigger: el });
+    });
+    window.addEventListener('popstate', () => {
+      state.filters = filtersFromUrl();
+      syncFilterInputs();
+      closeRecords(false);
+      loadDashboard();
+    });
+    window.addEventListener('hashchange', () => {
+      if (takeTokenFromFragment()) signIn(storage.get(sessionStorage, TOKEN_KEY));
+    });
+  }
+
+  function init() {
+    state.lang = storage.get(localStorage, LANG_KEY) === 'en' ? 'en' : 'nb';
+    if (window.Chart) {
+      window.Chart.defaults.color = '#1a1a1a';
+      window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    }
+    takeTokenFromFragment();
+    state.filters = filtersFromUrl();
+    buildSections();
+    wire();
+    syncFilterInputs();
+    applyStaticTexts();
+    const token = storage.get(sessionStorage, TOKEN_KEY);
+    if (token) signIn(token); else signOut();
+  }
+
+  init();
+})();

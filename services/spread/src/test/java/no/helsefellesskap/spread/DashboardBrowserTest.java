@@ -1,0 +1,114 @@
+package no.helsefellesskap.spread;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
+import no.helsefellesskap.infra.test.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The dashboard page in Debian's headless Chromium (no browser download), against the running service. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestInfrastructure.class)
+class DashboardBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1024", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void thePageShowsKnownFiguresUpdatesLiveOnANewEventAndSwitchesLanguage() {
+        DashboardData d = DashboardData.write();
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)
+                .queryParam("partnership", d.partnership).get("/api/dashboard").then().extract()
+                .jsonPath().getInt("figures.pilotsByStatus.total") == 5);
+
+        browser.get(base + "?partnership=" + d.partnership + "#token=" + admin);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        assertEquals("nb", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Oppgavedeling"));
+        assertTrue(!browser.getCurrentUrl().contains("token="), "the token leaves the address bar");
+
+        assertEquals("1", count("pilotsByStatus", "RUNNING"));
+        assertEquals("2", count("pilotsByStatus", "COMPLETED"));
+        assertEquals("1", browser.findElement(By.cssSelector("[data-figure='overdueEvaluations']")).getText().strip());
+        assertEquals("1", count("abandonmentReasons", "pilot/UNDER_USE"));
+
+        // a count opens the records it counts, by keyboard
+        WebElement running = browser.findElement(By.cssSelector(
+                "button.count[data-figure='pilotsByStatus'][data-key='RUNNING']"));
+        running.sendKeys(Keys.ENTER);
+        wait.until(b -> b.findElement(By.id("records")).getText().contains("Pågående " + d.partnership));
+
+        // a new event arrives: the page updates without a reload
+        int renders = Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-renders"));
+        d.startPlanned();
+        wait.until(b -> "2".equals(count("pilotsByStatus", "RUNNING")));
+        assertTrue(Integer.parseInt(browser.findElement(By.tagName("body")).getDomAttribute("data-renders")) > renders);
+        assertTrue(browser.findElement(By.id("live-status")).getText().contains("Oppdatert"));
+
+        // the English switch
+        WebElement lang = browser.findElement(By.id("lang-switch"));
+        assertEquals("English", lang.getText().strip());
+        lang.click();
+        wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Task sharing"));
+        assertEquals("Norsk", browser.findElement(By.id("lang-switch")).getText().strip());
+        assertEquals("2", count("pilotsByStatus", "RUNNING"));
+
+        // labelled controls and charts from the library
+        List<WebElement> canvases = browser.findElements(By.cssSelector("canvas[role='img'][aria-label]"));
+        assertTrue(canvases.size() >= 8, "charts drawn: " + canvases.size());
+        assertTrue((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return typeof Chart === 'function'"), "Chart.js loaded from the WebJar");
+        assertTrue(!browser.findElement(By.cssSelector("label[for='filter-partnership']")).getText().isBlank());
+    }
+
+    private String count(String figure, String key) {
+        return browser.findElement(By.cssSelector("button.count[data-figure='" + figure + "'][data-key='" + key + "']"))
+                .getText().strip();
+    }
+}

@@ -1,0 +1,103 @@
+package no.helsefellesskap.spread;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
+import no.helsefellesskap.infra.test.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(SuiteTestInfrastructure.class)
+class DashboardTest {
+
+    static String admin() {
+        return TestTokens.bearer(null, "programme-admin");
+    }
+
+    static JsonPath dashboard(String partnership) {
+        return given().header("Authorization", admin()).queryParam("partnership", partnership)
+                .get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void figuresCountTheRecordsTheyLinkToAndARebuildFromTheTopicsGivesTheSameFigures() {
+        DashboardData d = DashboardData.write();
+        String p = d.partnership;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath j = dashboard(p);
+            assertEquals(5, j.getInt("figures.pilotsByStatus.total"));
+            assertEquals(1, j.getInt("figures.spreadCurves.find { it.modelId == '" + d.model + "' }.adopters"));
+            assertEquals(1, j.getInt("figures.overdueEvaluations.count"));
+            assertEquals(1, j.getInt("figures.freedTime.evaluations"));
+        });
+        JsonPath j = dashboard(p);
+        Map<String, Integer> status = Map.of("PLANNED", 1, "RUNNING", 1, "COMPLETED", 2, "ABANDONED", 1);
+        status.forEach((k, n) -> assertEquals(n, j.getInt("figures.pilotsByStatus.buckets.find { it.key == '" + k
+                + "' }.count"), k));
+        assertEquals("Pågår", j.getString("figures.pilotsByStatus.buckets.find { it.key == 'RUNNING' }.label.nb"));
+        assertEquals(2, j.getInt("figures.evaluatedShare.completed"));
+        assertEquals(1, j.getInt("figures.evaluatedShare.evaluated"));
+        assertEquals(0.5f, j.getFloat("figures.evaluatedShare.share"));
+        assertEquals(2.0f, j.getFloat("figures.medianMonthsToEvaluation.median"));
+        assertEquals(2, j.getInt("figures.partnershipPriorityGroups.cells.find { it.column == 'FRAIL_ELDERLY' }.count"));
+        assertEquals(1, j.getInt("figures.partnershipPriorityGroups.cells.find { it.column == 'CHILDREN_YOUNG' }.count"));
+        assertEquals(2, j.getInt("figures.personnelGroups.buckets.find { it.key == 'SP' }.count"));
+        assertEquals(true, j.getBoolean("figures.personnelGroups.buckets.find { it.key == 'SP' }.core"));
+        assertEquals(false, j.getBoolean("figures.personnelGroups.buckets.find { it.key == 'PORTOR' }.core"));
+        assertEquals("portør", j.getString("figures.personnelGroups.buckets.find { it.key == 'PORTOR' }.label.nb"));
+        assertEquals(1, j.getInt("figures.sharingDirections.buckets.find { it.key == 'VERTICAL_DOWN' }.count"));
+        assertEquals(4, j.getInt("figures.sharingDirections.buckets.find { it.key == 'NOT_ASSESSED' }.count"));
+        assertEquals(1, j.getInt("figures.outcomeDimensions.buckets.find { it.key == 'QUALITY' }.count"));
+        assertEquals(0.8f, j.getFloat("figures.freedTime.gross"));
+        assertEquals(0.2f, j.getFloat("figures.freedTime.extra"));
+        assertEquals(0.6f, j.getFloat("figures.freedTime.net"));
+        assertEquals(1, j.getInt("figures.abandonmentReasons.buckets.find { it.key == 'pilot/UNDER_USE' }.count"));
+        assertEquals("kapasiteten ble ikke utnyttet",
+                j.getString("figures.abandonmentReasons.buckets.find { it.key == 'pilot/UNDER_USE' }.label.nb"));
+        assertEquals(1, j.getInt("figures.activeOrganisations.buckets.find { it.key == 'HF' }.count"));
+        assertEquals(1, j.getInt("figures.activeOrganisations.buckets.find { it.key == 'MUNICIPALITY' }.count"));
+
+        // every figure opens to the records it counts
+        String running = j.getString("figures.pilotsByStatus.buckets.find { it.key == 'RUNNING' }.records");
+        given().header("Authorization", admin()).get(running).then().statusCode(200)
+                .body("count", equalTo(1)).body("records[0].id", equalTo(d.running.toString()))
+                .body("records[0].href", equalTo("/api/pilots/" + d.running));
+        given().header("Authorization", admin()).get(j.getString("figures.overdueEvaluations.records"))
+                .then().body("records.id", equalTo(java.util.List.of(d.overdue.toString())));
+        given().header("Authorization", admin()).get(j.getString("figures.freedTime.records"))
+                .then().body("count", equalTo(1)).body("records[0].kind", equalTo("evaluation"));
+        given().header("Authorization", admin()).get("/api/dashboard/records?figure=nonsense")
+                .then().statusCode(422).body("errors[0].field", equalTo("figure"));
+        given().header("Authorization", admin()).get("/api/dashboard?from=2026-13-01")
+                .then().statusCode(422).body("errors[0].field", equalTo("from"));
+
+        // replaying every topic into emptied read models gives the same figures, filtered and not
+        Object before = dashboard(p).get("figures");
+        Object beforeAll = dashboard(null).get("figures");
+        given().header("Authorization", admin()).post("/api/admin/read-models/rebuild").then().statusCode(200)
+                .body("applied", greaterThan(20));
+        assertEquals(before, dashboard(p).get("figures"));
+        assertEquals(beforeAll, dashboard(null).get("figures"));
+    }
+
+    @Test
+    void aPeriodFilterCountsWhatFallsInsideIt() {
+        DashboardData d = DashboardData.write();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(d.partnership)
+                .getInt("figures.pilotsByStatus.total") == 5);
+        JsonPath future = given().header("Authorization", admin()).queryParam("partnership", d.partnership)
+                .queryParam("from", "2099-01-01").get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, future.getInt("figures.pilotsByStatus.total"));
+        assertEquals(0, future.getInt("figures.freedTime.evaluations"));
+    }
+}

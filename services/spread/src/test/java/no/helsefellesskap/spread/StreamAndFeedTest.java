@@ -1,0 +1,120 @@
+package no.helsefellesskap.spread;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.http.ContentType;
+import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
+import no.helsefellesskap.infra.test.TestTokens;
+import no.helsefellesskap.model.PersonalDataGuard;
+import no.helsefellesskap.model.events.EventTypes;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(SuiteTestInfrastructure.class)
+class StreamAndFeedTest {
+
+    static final String OWNER = "876543214";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static String reader() {
+        return TestTokens.bearer("974604167", "subscriber");
+    }
+
+    @Test
+    void resumingWithLastEventIdLosesNothingAndRepeatsNothing() throws Exception {
+        String p = WebhookDeliveryTest.partnership();
+        List<String> received = new ArrayList<>();
+        String last;
+        List<UUID> pilots = new ArrayList<>();
+        try (SseClient first = new SseClient(base + "api/stream/outcomes", reader(), null)) {
+            assertEquals(200, first.status);
+            for (int i = 0; i < 3; i++) {
+                pilots.add(Events.pilot("Strøm " + i, OWNER, p, List.of(), List.of(), List.of(), List.of(), null));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofPartnership(first.events, p).size() >= 3);
+            ofPartnership(first.events, p).forEach(e -> received.add(e.id()));
+            last = first.lastId();
+        }
+        // while disconnected, more happens
+        for (UUID pilot : pilots) {
+            Events.status(EventTypes.PILOT_STARTED, pilot, OWNER, "PLANNED", "RUNNING", LocalDate.now(), null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", reader())
+                .get("/api/pilots?partnership=" + p).then().extract().path("findAll { it.status == 'RUNNING' }.size()")
+                .equals(3));
+        try (SseClient resumed = new SseClient(base + "api/stream/outcomes", reader(), last)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofPartnership(resumed.events, p).size() >= 3);
+            Thread.sleep(1000);
+            List<SseClient.Event> mine = ofPartnership(resumed.events, p);
+            assertEquals(3, mine.size(), "exactly the three events missed: " + mine);
+            assertTrue(mine.stream().allMatch(e -> e.name().equals(EventTypes.PILOT_STARTED.type())));
+            mine.forEach(e -> received.add(e.id()));
+            // ids rise and none is repeated
+            assertEquals(received.size(), new HashSet<>(received).size());
+            assertTrue(resumed.events.stream().allMatch(e -> Long.parseLong(e.id()) > Long.parseLong(last)));
+        }
+    }
+
+    @Test
+    void aSubscriptionHasItsOwnStreamAndFeedsWithOnlyMatchingItems() throws Exception {
+        String p = WebhookDeliveryTest.partnership();
+        String id = given().header("Authorization", reader()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Evalueringer i " + p, "filters", Map.of("partnerships", List.of(p),
+                        "eventTypes", List.of(EventTypes.EVALUATION_PUBLISHED.type()))))
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        try (SseClient stream = new SseClient(base + "api/subscriptions/" + id + "/events", reader(), "0")) {
+            UUID pilot = Events.pilot("Apotekteknikere på medisinrom", OWNER, p, List.of(), List.of("SP"),
+                    List.of("APOTEKTEKNIKER"), List.of(), null);
+            Events.published(pilot, null, "SPREAD", List.of("CORE_TASK_TIME"), 0.4, 0.1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events.size() >= 1);
+            Thread.sleep(500);
+            assertEquals(1, stream.events.size(), "the registration does not match the event-type filter");
+            assertEquals(EventTypes.EVALUATION_PUBLISHED.type(), stream.events.get(0).name());
+            assertTrue(PersonalDataGuard.findings(stream.events.get(0).data()).isEmpty());
+        }
+        String atom = given().header("Authorization", reader()).get("/api/subscriptions/" + id + "/feed.atom")
+                .then().statusCode(200).contentType(startsWith("application/atom+xml")).extract().asString();
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("http://www.w3.org/2005/Atom", doc.getDocumentElement().getNamespaceURI());
+        NodeList entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertEquals(1, entries.getLength());
+        assertTrue(entries.item(0).getTextContent().contains("Evaluering publisert: Apotekteknikere på medisinrom"));
+        given().header("Authorization", reader()).get("/api/subscriptions/" + id + "/feed.json?lang=en")
+                .then().statusCode(200)
+                .body("version", equalTo("https://jsonfeed.org/version/1.1"))
+                .body("items.size()", equalTo(1))
+                .body("items[0].title", equalTo("Evaluation published: Apotekteknikere på medisinrom – recommendation SPREAD"))
+                .body("items[0]._oppgavedeling.data.recommendation", equalTo("SPREAD"));
+    }
+
+    private static List<SseClient.Event> ofPartnership(List<SseClient.Event> events, String p) {
+        return events.stream().filter(e -> e.data().contains("\"partnership\":\"" + p + "\"")
+                || e.data().contains("\"partnership\": \"" + p + "\"")).toList();
+    }
+}
