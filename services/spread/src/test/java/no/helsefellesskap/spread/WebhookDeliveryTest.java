@@ -99,11 +99,16 @@ class WebhookDeliveryTest {
             List<WebhookReceiver.Request> got = receiver.accepted();
             assertEquals(4, got.size(), "exactly the four matching events: " + got);
             assertTrue(got.stream().allMatch(WebhookReceiver.Request::verified), "signatures verify with the library");
+            // the pilot's own events keep their order; the evaluation comes from another topic, so it is
+            // delivered in the order spread received it (here: any place after the registration)
+            List<String> types = got.stream().map(WebhookReceiver.Request::type).toList();
             assertEquals(List.of(EventTypes.PILOT_REGISTERED.type(), EventTypes.PILOT_STARTED.type(),
-                    EventTypes.PILOT_COMPLETED.type(), EventTypes.EVALUATION_PUBLISHED.type()),
-                    got.stream().map(WebhookReceiver.Request::type).toList(), "in the pilot's order");
+                    EventTypes.PILOT_COMPLETED.type()), types.stream()
+                    .filter(t -> !t.equals(EventTypes.EVALUATION_PUBLISHED.type())).toList(), "in the pilot's order");
+            assertTrue(types.contains(EventTypes.EVALUATION_PUBLISHED.type()));
             assertEquals(4, got.stream().map(WebhookReceiver.Request::webhookId).distinct().count());
-            assertEquals("Portører tar blodprøver", got.get(3).json().path("context").path("pilot").path("title").asText());
+            assertTrue(got.stream().allMatch(r -> "Portører tar blodprøver".equals(
+                    r.json().path("context").path("pilot").path("title").asText())), "each carries the pilot's context");
 
             // the reference verifier is strict: a changed body or another secret fails
             Map<String, List<String>> headers = Map.of("webhook-id", List.of(got.get(0).webhookId()),
