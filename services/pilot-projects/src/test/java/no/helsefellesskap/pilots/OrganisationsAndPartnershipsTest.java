@@ -48,6 +48,24 @@ class OrganisationsAndPartnershipsTest {
     }
 
     @Test
+    void aProgrammeAdministratorRegistersAnOrganisationThatMayThenOwnPilots() {
+        String body = """
+                {"code":"HARALDSPLASS-TEST","kind":"PRIVATE_NONPROFIT_HOSPITAL","name":"Haraldsplass (test)",
+                 "orgnr":"192837464","source":"seeds/002 L2400-2460"}""";
+        Api.post("/api/organisations", body, AHUS, "registrar").statusCode(403);
+        Api.post("/api/organisations", body.replace("PRIVATE_NONPROFIT_HOSPITAL", "CASTLE"), null, "programme-admin")
+                .statusCode(422).body("errors.field", hasItem("kind"));
+        Api.post("/api/organisations", body.replace("\"source\":\"seeds/002 L2400-2460\"", "\"source\":\"\""), null,
+                "programme-admin").statusCode(400);
+        Api.post("/api/organisations", body, null, "programme-admin").statusCode(201)
+                .body("current.kind", org.hamcrest.Matchers.equalTo("PRIVATE_NONPROFIT_HOSPITAL"))
+                .body("current.source", org.hamcrest.Matchers.equalTo("seeds/002 L2400-2460"));
+        Api.post("/api/organisations", body, null, "programme-admin").statusCode(409);
+        // a private non-profit hospital provides services: it may own a pilot
+        Api.pilot("192837464", "");
+    }
+
+    @Test
     void organisationNumbersAreValidatedWhenAnOrganisationChanges() {
         String path = "/api/organisations/KOMMUNE-BODO";
         Api.put(path, "{\"name\":\"Bodø kommune\",\"orgnr\":\"123456784\",\"validFrom\":\"2026-01-01\"}", AHUS, "programme-admin")

@@ -11,6 +11,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.pilots.service.OrganisationService;
 import no.helsefellesskap.runtime.security.Caller;
 import no.helsefellesskap.runtime.validation.Orgnr;
@@ -24,6 +27,11 @@ public class OrganisationResource {
 
     public record OrganisationChange(@NotBlank @Size(max = 300) String name, @Orgnr String orgnr, String kommunenummer,
                                      String parent, @NotNull LocalDate validFrom) {
+    }
+
+    public record NewOrganisation(@NotBlank String code, @NotBlank String kind, @NotBlank @Size(max = 300) String name,
+                                  @Orgnr String orgnr, String kommunenummer, String parent, LocalDate validFrom,
+                                  @NotBlank @Size(max = 500) String source) {
     }
 
     public record MembershipChange(@NotBlank String organisation, @NotBlank String role, @NotNull LocalDate validFrom) {
@@ -48,6 +56,16 @@ public class OrganisationResource {
     @Path("organisations/{code}")
     public OrganisationView organisation(@PathParam("code") String code) {
         return new OrganisationView(organisations.get(code), organisations.history(code));
+    }
+
+    /** A programme administrator registers an organisation the reference files lack, naming the source. */
+    @POST
+    @Path("organisations")
+    public Response register(@NotNull @Valid NewOrganisation b, @Context UriInfo uri) {
+        caller.requireRole("programme-admin");
+        OrganisationService.Org o = organisations.register(b.code(), b.kind(), b.name().strip(), b.orgnr(),
+                b.kommunenummer(), b.parent(), b.validFrom(), b.source());
+        return Response.created(uri.getAbsolutePathBuilder().path(o.code()).build()).entity(organisation(o.code())).build();
     }
 
     /** A programme administrator records a change (new name, number or parent) from a date. */

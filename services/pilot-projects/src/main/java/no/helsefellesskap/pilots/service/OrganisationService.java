@@ -160,6 +160,35 @@ public class OrganisationService {
         return true;
     }
 
+    /**
+     * A programme administrator registers an organisation the reference files do not list, with the source that names
+     * it. {@code validFrom} may be null: existing since before the suite's records.
+     */
+    @Transactional
+    public Org register(String code, String kind, String name, String orgnr, String kommunenummer, String parent,
+                        LocalDate validFrom, String source) {
+        if (code != null && find(code).isPresent()) {
+            throw ProblemException.conflict("Organisation " + code + " exists; change it with PUT");
+        }
+        CodeCheck.Errors e = codes.errors().term(Vocabulary.ORGANISATION_KIND, "kind", kind);
+        if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{1,79}")) {
+            e.add("code", "must be 2-80 capital letters, digits or '-'");
+        }
+        if (kommunenummer != null && !Kommunenummer.isValidFormat(kommunenummer)) {
+            e.add("kommunenummer", "must be 4 digits with a leading zero kept");
+        }
+        if (parent != null && find(parent).isEmpty()) {
+            e.add("parent", "unknown organisation " + parent);
+        }
+        if (orgnr != null && byOrgnr(orgnr).isPresent()) {
+            e.add("orgnr", "another organisation has number " + orgnr);
+        }
+        e.throwIfAny();
+        Org o = new Org(code, kind, name, orgnr, null, kommunenummer, parent, validFrom, null, source);
+        insertVersion(o, fingerprint(kind, name, orgnr, null, kommunenummer, parent));
+        return o;
+    }
+
     /** A new version of an organisation from {@code validFrom}; the current one ends that day. */
     @Transactional
     public Org change(String code, String name, String orgnr, String kommunenummer, String parent, LocalDate validFrom) {

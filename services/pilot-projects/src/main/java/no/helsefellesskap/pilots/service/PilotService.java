@@ -42,7 +42,9 @@ public class PilotService {
                         String group, String status, String priorityGroup, LocalDate from, LocalDate to) {
     }
 
-    static final Set<String> OWNER_KINDS = Set.of("HF", "MUNICIPALITY");
+    /** Service providers: hospital trusts and their units, municipalities and theirs, hospitals, pharmacies. */
+    static final Set<String> OWNER_KINDS = Set.of("RHF", "HF", "HF_UNIT", "HOSPITAL_PHARMACY", "PRIVATE_NONPROFIT_HOSPITAL",
+            "MUNICIPALITY", "MUNICIPAL_UNIT", "PHARMACY");
 
     @Inject
     Outbox outbox;
@@ -64,7 +66,7 @@ public class PilotService {
                 .terms(Vocabulary.SETTING, "settings", r.settings());
         var owner = organisations.byOrgnr(r.ownerOrgnr());
         if (owner.isEmpty() || !OWNER_KINDS.contains(owner.get().kind())) {
-            e.add("ownerOrgnr", "the owner must be a hospital trust or municipality known to the suite");
+            e.add("ownerOrgnr", "the owner must be a health or care service provider known to the suite (" + OWNER_KINDS + ")");
         }
         List<Pilot.Staffing> staffing = list(r.staffing());
         for (int i = 0; i < staffing.size(); i++) {
