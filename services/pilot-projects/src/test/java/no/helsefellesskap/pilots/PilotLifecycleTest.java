@@ -40,6 +40,18 @@ class PilotLifecycleTest {
     }
 
     @Test
+    void aRecordFromAReportMayMoveOnWithoutKnownDates() {
+        String id = Api.pilot(AHUS, "");
+        Api.post("/api/pilots/" + id + "/start", "{\"dateUnknown\":true}", AHUS).statusCode(200)
+                .body("status", equalTo("RUNNING")).body("startedOn", org.hamcrest.Matchers.nullValue());
+        Api.post("/api/pilots/" + id + "/complete", "{\"dateUnknown\":true}", AHUS).statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        var completed = TopicReader.read(EventTypes.TOPIC_PILOTS, x -> id.equals(x.key())
+                && EventTypes.PILOT_COMPLETED.type().equals(TopicReader.header(x, "ce_type")), 1, Duration.ofSeconds(30));
+        assertEquals(null, JsonPath.from(completed.get(0).value()).getString("date"), "the day stays unknown");
+    }
+
+    @Test
     void noCompletedBeforeRunningAndDatesMustBeConsistent() {
         String id = Api.pilot(AHUS, "");
         Api.post("/api/pilots/" + id + "/complete", "{\"date\":\"2026-03-01\"}", AHUS).statusCode(409).contentType("application/problem+json");
@@ -47,7 +59,9 @@ class PilotLifecycleTest {
                 .body("startedOn", equalTo("2026-02-01"));
         Api.post("/api/pilots/" + id + "/start", "{\"date\":\"2026-02-02\"}", AHUS).statusCode(409);
         Api.post("/api/pilots/" + id + "/complete", "{\"date\":\"2026-01-31\"}", AHUS).statusCode(422).body("errors.field", hasItem("date"));
-        Api.post("/api/pilots/" + id + "/complete", "{}", AHUS).statusCode(400).body("errors.field", hasItem("date"));
+        Api.post("/api/pilots/" + id + "/complete", "{}", AHUS).statusCode(422).body("errors.field", hasItem("date"));
+        Api.post("/api/pilots/" + id + "/complete", "{\"date\":\"2026-08-01\",\"dateUnknown\":true}", AHUS).statusCode(422)
+                .body("errors.field", hasItem("dateUnknown"));
         Api.post("/api/pilots/" + id + "/complete", "{\"date\":\"2026-08-01\"}", AHUS).statusCode(200).body("status", equalTo("COMPLETED"));
         Api.post("/api/pilots/" + id + "/abandon", "{\"date\":\"2026-08-02\",\"reason\":\"COST\"}", AHUS).statusCode(409);
 

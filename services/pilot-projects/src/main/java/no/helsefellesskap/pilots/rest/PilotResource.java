@@ -18,6 +18,7 @@ import no.helsefellesskap.pilots.domain.Pilot;
 import no.helsefellesskap.pilots.domain.PilotPartner;
 import no.helsefellesskap.pilots.service.OrganisationService;
 import no.helsefellesskap.pilots.service.PilotService;
+import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.security.Caller;
 import no.helsefellesskap.runtime.validation.Orgnr;
 
@@ -51,10 +52,27 @@ public class PilotResource {
                            List<@Valid @NotNull Adaptation> adaptations) {
     }
 
-    public record DateBody(@NotNull LocalDate date) {
+    /** The day it happened, or {@code "dateUnknown": true} when the source does not say (records from reports). */
+    public record DateBody(LocalDate date, Boolean dateUnknown) {
+        LocalDate known() {
+            return knownDate(date, dateUnknown);
+        }
     }
 
-    public record Abandonment(@NotNull LocalDate date, @NotBlank String reason, @Size(max = 2000) String text) {
+    public record Abandonment(LocalDate date, Boolean dateUnknown, @NotBlank String reason,
+                              @Size(max = 2000) String text) {
+    }
+
+    /** Either a date or an explicit "unknown"; neither or both is refused, naming the field. */
+    static LocalDate knownDate(LocalDate date, Boolean dateUnknown) {
+        boolean unknown = Boolean.TRUE.equals(dateUnknown);
+        if (date == null && !unknown) {
+            throw ProblemException.invalid("date", "is required (or \"dateUnknown\": true when the source does not give it)");
+        }
+        if (date != null && unknown) {
+            throw ProblemException.invalid("dateUnknown", "cannot be true when a date is given");
+        }
+        return date;
     }
 
     public record Answer(@Size(max = 2000) String comment) {
@@ -117,21 +135,22 @@ public class PilotResource {
     @Path("{id}/start")
     public PilotView start(@PathParam("id") UUID id, @NotNull @Valid DateBody b) {
         caller.requireRole("registrar");
-        return view(pilots.start(id, b.date(), caller.requireOrgnr()));
+        return view(pilots.start(id, b.known(), caller.requireOrgnr()));
     }
 
     @POST
     @Path("{id}/complete")
     public PilotView complete(@PathParam("id") UUID id, @NotNull @Valid DateBody b) {
         caller.requireRole("registrar");
-        return view(pilots.complete(id, b.date(), caller.requireOrgnr()));
+        return view(pilots.complete(id, b.known(), caller.requireOrgnr()));
     }
 
     @POST
     @Path("{id}/abandon")
     public PilotView abandon(@PathParam("id") UUID id, @NotNull @Valid Abandonment b) {
         caller.requireRole("registrar");
-        return view(pilots.abandon(id, b.date(), b.reason(), b.text(), caller.requireOrgnr()));
+        return view(pilots.abandon(id, knownDate(b.date(), b.dateUnknown()), b.reason(), b.text(),
+                caller.requireOrgnr()));
     }
 
     /** A partner confirms its own participation. */

@@ -140,12 +140,16 @@ public class PilotService {
         return p;
     }
 
-    /** PLANNED → RUNNING. The partnership is the owner's on the start date, and stays so if membership later changes. */
+    /**
+     * PLANNED → RUNNING. The partnership is the owner's on the start date (today when the date is unknown), and stays
+     * so if membership later changes. A null date is a start whose day the source does not give.
+     */
     @Transactional
     public Pilot start(UUID id, LocalDate date, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
         require(p, Pilot.Status.PLANNED, Pilot.Status.RUNNING);
-        organisations.byOrgnr(p.ownerOrgnr).flatMap(o -> organisations.partnershipOf(o.code(), date))
+        LocalDate on = date != null ? date : LocalDate.now();
+        organisations.byOrgnr(p.ownerOrgnr).flatMap(o -> organisations.partnershipOf(o.code(), on))
                 .ifPresent(code -> p.partnership = code);
         p.startedOn = date;
         return transition(p, Pilot.Status.RUNNING, date, null, null, EventTypes.PILOT_STARTED);
@@ -156,7 +160,7 @@ public class PilotService {
     public Pilot complete(UUID id, LocalDate date, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
         require(p, Pilot.Status.RUNNING, Pilot.Status.COMPLETED);
-        if (date.isBefore(p.startedOn)) {
+        if (date != null && p.startedOn != null && date.isBefore(p.startedOn)) {
             throw ProblemException.invalid("date", "a pilot cannot end (" + date + ") before it started (" + p.startedOn + ")");
         }
         p.endedOn = date;
@@ -174,7 +178,7 @@ public class PilotService {
         if ("OTHER".equals(reason) && (text == null || text.isBlank())) {
             e.add("text", "reason OTHER is explained in text");
         }
-        if (p.startedOn != null && date.isBefore(p.startedOn)) {
+        if (date != null && p.startedOn != null && date.isBefore(p.startedOn)) {
             e.add("date", "a pilot cannot be abandoned (" + date + ") before it started (" + p.startedOn + ")");
         }
         e.throwIfAny();

@@ -169,8 +169,7 @@ public class Projector {
     }
 
     private void status(PilotStatusChanged s) {
-        java.time.LocalDate date = s.date() != null ? s.date()
-                : s.changedAt().atZone(java.time.ZoneId.of("Europe/Oslo")).toLocalDate();
+        java.time.LocalDate date = s.date(); // null: the day is unknown (a record from a report), not today
         String dateColumn = switch (s.to()) {
             case "RUNNING" -> "started_on";
             case "COMPLETED" -> "completed_on";
@@ -179,7 +178,7 @@ public class Projector {
         };
         db.update("insert into pilot (pilot_id, owner_orgnr, status) values (?, ?, ?) "
                 + "on conflict (pilot_id) do update set status = excluded.status", s.pilotId(), s.ownerOrgnr(), s.to());
-        if (dateColumn != null) {
+        if (dateColumn != null && date != null) {
             db.update("update pilot set " + dateColumn + " = ? where pilot_id = ?", date, s.pilotId());
         }
         if ("ABANDONED".equals(s.to())) {
