@@ -126,6 +126,16 @@
       'fig.activeOrganisations.how': 'Virksomheter som eier eller er partner i en pilot, eller som tar i bruk en modell.',
       'fig.activeOrganisations.keyHeader': 'Virksomhetstype',
       'fig.activeOrganisations.countHeader': 'Virksomheter',
+      'fig.publishedOutcomes.title': 'Publiserte resultater',
+      'fig.publishedOutcomes.how': 'De nyeste publiserte evalueringene med hvert resultat slik det er publisert, og kilden.',
+      'outcome.pilot': 'Pilot',
+      'outcome.dimension': 'Dimensjon',
+      'outcome.what': 'Resultat',
+      'outcome.value': 'Verdi',
+      'outcome.source': 'Kilde',
+      'outcome.recommendation': 'Anbefaling',
+      'rec.SPREAD': 'spres', 'rec.SPREAD_WITH_CONDITIONS': 'spres med vilkår', 'rec.MORE_EVIDENCE': 'trenger mer kunnskap',
+      'rec.STOP': 'stopp', 'rec.NONE': 'ingen anbefaling',
     },
     en: {
       title: 'Task sharing – spread of proven models',
@@ -237,6 +247,16 @@
       'fig.activeOrganisations.how': 'Organisations owning or partnering in a pilot, or adopting a model.',
       'fig.activeOrganisations.keyHeader': 'Kind of organisation',
       'fig.activeOrganisations.countHeader': 'Organisations',
+      'fig.publishedOutcomes.title': 'Published outcomes',
+      'fig.publishedOutcomes.how': 'The newest published evaluations with each outcome as published and its source.',
+      'outcome.pilot': 'Pilot',
+      'outcome.dimension': 'Dimension',
+      'outcome.what': 'Outcome',
+      'outcome.value': 'Value',
+      'outcome.source': 'Source',
+      'outcome.recommendation': 'Recommendation',
+      'rec.SPREAD': 'spread', 'rec.SPREAD_WITH_CONDITIONS': 'spread with conditions', 'rec.MORE_EVIDENCE': 'more evidence needed',
+      'rec.STOP': 'stop', 'rec.NONE': 'none given',
     },
   };
 
@@ -253,6 +273,7 @@
     { name: 'abandonmentReasons', render: renderBuckets,
       groups: { ids: ['pilot', 'adoption'], of: (b) => (b.of === 'adoption' ? 'adoption' : 'pilot') } },
     { name: 'activeOrganisations', render: renderBuckets },
+    { name: 'publishedOutcomes', render: renderPublishedOutcomes, chartType: null, scrollTable: true },
   ];
 
   const KPIS = [
@@ -908,6 +929,33 @@
       }],
     }, [FREED_KEYS.map((k) => ({ figure: def.name, key: k, url: fig.records }))],
     { integer: false, valueTitle: unit });
+  }
+
+  // One row per published outcome: the numbers behind the counts, each with the source line it comes from.
+  function renderPublishedOutcomes(def, fig, ui) {
+    const items = arr(fig?.items).filter(Boolean);
+    if (!items.length) return showEmpty(ui);
+    const value = (o) => {
+      if (num(o.resultValue) !== null) {
+        const base = num(o.baselineValue) !== null ? `${fmtNumber(o.baselineValue, {})} → ` : '';
+        return `${base}${fmtNumber(o.resultValue, {})}${o.unit ? ` ${o.unit}` : ''}`;
+      }
+      return o.qualitativeStatement ?? '';
+    };
+    const rows = items.flatMap((item) => arr(item.outcomes).filter(Boolean).map((o, i) => ({
+      class: i === 0 ? 'first-of-group' : null,
+      cells: [
+        i === 0 ? h('span', {}, item.title ?? item.pilotId, h('br'),
+          h('small', {}, `${t('outcome.recommendation')}: ${has(`rec.${item.recommendation}`) ? t(`rec.${item.recommendation}`) : item.recommendation ?? ''}`))
+          : '',
+        { class: 'text', content: text(o.dimension, '') },
+        { class: 'text', content: o.metric ?? '' },
+        { class: 'text', content: value(o) },
+        { class: 'text', content: o.source ?? '' },
+      ],
+    })));
+    showFigure(ui, dataTable(figureTitle(def.name), [t('outcome.pilot'), t('outcome.dimension'), t('outcome.what'),
+      t('outcome.value'), t('outcome.source')].map((c) => ({ content: c, class: 'text' })), rows));
   }
 
   // ---------- charts ----------

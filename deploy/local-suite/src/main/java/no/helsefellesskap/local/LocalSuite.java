@@ -1,5 +1,8 @@
 package no.helsefellesskap.local;
 
+import no.helsefellesskap.demo.DemoData;
+import no.helsefellesskap.demo.DemoDataLoader;
+import no.helsefellesskap.demo.LoadDemoData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +34,9 @@ public class LocalSuite implements Callable<Integer> {
     @Option(names = "--port-offset", description = "Added to every port (services 8080-8084, PostgreSQL 15432, Kafka 19092)",
             defaultValue = "0")
     int portOffset;
+
+    @Option(names = "--no-demo-data", description = "Do not load the demo dataset (the real cases) after start")
+    boolean noDemoData;
 
     @Option(names = "--ready-timeout", description = "Seconds to wait for all services to be ready", defaultValue = "300")
     int readyTimeoutSeconds;
@@ -75,8 +81,23 @@ public class LocalSuite implements Callable<Integer> {
             return 2;
         }
         printReady(suite, data, (System.nanoTime() - t0) / 1_000_000);
+        if (!noDemoData) {
+            loadDemoData(suite);
+        }
         stopped.await(); // until Ctrl-C or ./run-suite stop (SIGTERM)
         return 0;
+    }
+
+    /** The real cases, through the REST APIs as their owners would register them; loading again adds nothing. */
+    private void loadDemoData(Suite suite) {
+        System.out.println("[suite] loading the demo dataset (the real cases; --no-demo-data skips) ...");
+        try {
+            DemoDataLoader.Report r = new DemoDataLoader(DemoData.packaged(), DemoDataLoader.Endpoints.local("localhost",
+                    portOffset), LoadDemoData.signer(suite.keys()), Duration.ofSeconds(60)).load();
+            System.out.print(r);
+        } catch (RuntimeException e) {
+            System.err.println("[suite] demo data not loaded: " + e.getMessage());
+        }
     }
 
     private static void printReady(Suite suite, Path data, long millis) {

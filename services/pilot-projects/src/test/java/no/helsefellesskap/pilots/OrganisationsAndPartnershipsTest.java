@@ -61,6 +61,9 @@ class OrganisationsAndPartnershipsTest {
                 .body("current.kind", org.hamcrest.Matchers.equalTo("PRIVATE_NONPROFIT_HOSPITAL"))
                 .body("current.source", org.hamcrest.Matchers.equalTo("seeds/002 L2400-2460"));
         Api.post("/api/organisations", body, null, "programme-admin").statusCode(409);
+        Api.get("/api/organisations").statusCode(200).body("code", hasItem("HARALDSPLASS-TEST"));
+        Api.get("/api/organisations?kind=PRIVATE_NONPROFIT_HOSPITAL").statusCode(200)
+                .body("kind", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("PRIVATE_NONPROFIT_HOSPITAL")));
         // a private non-profit hospital provides services: it may own a pilot
         Api.pilot("192837464", "");
     }

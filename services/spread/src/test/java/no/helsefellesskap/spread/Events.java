@@ -8,6 +8,7 @@ import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.FreedTimeScenario;
+import no.helsefellesskap.model.events.OutcomeReported;
 import no.helsefellesskap.model.events.OrganisationChanged;
 import no.helsefellesskap.model.events.PartnershipChanged;
 import no.helsefellesskap.model.events.PartnershipMember;
@@ -102,7 +103,9 @@ final class Events {
                 recommendation, "MODERATE", Instant.now(), dimensions,
                 List.of(new FreedTimeScenario("low", gross / 2, extra / 2, (gross - extra) / 2),
                         new FreedTimeScenario("middle", gross, extra, gross - extra),
-                        new FreedTimeScenario("high", gross * 2, extra * 2, (gross - extra) * 2))));
+                        new FreedTimeScenario("high", gross * 2, extra * 2, (gross - extra) * 2)),
+                dimensions.stream().map(d -> new OutcomeReported(d, "test metric", "hours", null, 1.0, null, null,
+                        "test")).toList()));
         return id;
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
+import no.helsefellesskap.infra.test.SseClient;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventTypes;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
+import no.helsefellesskap.infra.test.WebhookReceiver;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.spread.webhook.TargetPolicy;

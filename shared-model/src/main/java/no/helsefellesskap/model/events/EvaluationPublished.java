@@ -6,10 +6,11 @@ import java.util.UUID;
 
 /**
  * An evaluation was published. {@code modelId}/{@code modelVersion} are set when the pilot followed a model. The
- * outcome dimensions reported and the freed-time totals are aggregates (absent in events written before they existed).
+ * outcomes, their dimensions and the freed-time totals are aggregates (absent in events written before they existed).
  */
 public record EvaluationPublished(UUID evaluationId, UUID pilotId, @Nullable UUID modelId,
                                   @Nullable Integer modelVersion, String recommendation, String evidenceLevel,
                                   Instant publishedAt, @Nullable List<String> outcomeDimensions,
-                                  @Nullable List<FreedTimeScenario> freedTime) {
+                                  @Nullable List<FreedTimeScenario> freedTime,
+                                  @Nullable List<OutcomeReported> outcomes) {
 }

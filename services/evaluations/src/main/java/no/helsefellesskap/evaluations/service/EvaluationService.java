@@ -14,6 +14,7 @@ import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EvaluationDrafted;
 import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.FreedTimeScenario;
+import no.helsefellesskap.model.events.OutcomeReported;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.runtime.outbox.Outbox;
@@ -39,7 +40,8 @@ public class EvaluationService {
                           List<FreedTimeCalculator.Line> freedTime) {
     }
 
-    static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP");
+    /** NONE: the evaluation (e.g. a published report) makes no recommendation; it still shares its outcomes. */
+    static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP", "NONE");
 
     @Inject
     Outbox outbox;
@@ -98,7 +100,7 @@ public class EvaluationService {
         Evaluation e = ownDraft(id, callerOrgnr);
         CodeCheck.Errors errors = codes.errors();
         if (e.recommendation == null) {
-            errors.add("recommendation", "a published evaluation recommends SPREAD, SPREAD_WITH_CONDITIONS, MORE_EVIDENCE or STOP");
+            errors.add("recommendation", "a published evaluation recommends SPREAD, SPREAD_WITH_CONDITIONS, MORE_EVIDENCE or STOP, or says NONE");
         }
         if (e.outcomes.isEmpty()) {
             errors.add("outcomes", "a published evaluation reports at least one outcome (numbers or a qualitative statement)");
@@ -114,7 +116,9 @@ public class EvaluationService {
         e.modelVersion = pilot.modelVersion;
         outbox.emit(EventTypes.EVALUATION_PUBLISHED, e.id, new EvaluationPublished(e.id, e.pilotId, e.modelId,
                 e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt,
-                e.outcomes.stream().map(Evaluation.Outcome::dimension).distinct().toList(), freedTimeTotals(e)));
+                e.outcomes.stream().map(Evaluation.Outcome::dimension).distinct().toList(), freedTimeTotals(e),
+                e.outcomes.stream().map(o -> new OutcomeReported(o.dimension(), o.metric(), o.unit(), o.baselineValue(),
+                        o.resultValue(), o.direction(), o.qualitativeStatement(), o.source())).toList()));
         if (e.modelId != null) {
             applyEvidenceRule(e.modelId, e.modelVersion);
         }

@@ -266,7 +266,7 @@ public class OrganisationService {
 
     public List<Org> all(String kind) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where valid_to is null and (?1 is null or kind = ?1) order by name")
+        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where valid_to is null and (cast(?1 as varchar) is null or kind = cast(?1 as varchar)) order by name")
                 .setParameter(1, kind).getResultList();
         return rows.stream().map(OrganisationService::org).toList();
     }

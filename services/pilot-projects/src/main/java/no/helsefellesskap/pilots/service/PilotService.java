@@ -42,9 +42,9 @@ public class PilotService {
                         String group, String status, String priorityGroup, LocalDate from, LocalDate to) {
     }
 
-    /** Service providers: hospital trusts and their units, municipalities and theirs, hospitals, pharmacies. */
+    /** Service providers (trusts, municipalities, hospitals, pharmacies, their units) and KS, which runs projects for municipalities. */
     static final Set<String> OWNER_KINDS = Set.of("RHF", "HF", "HF_UNIT", "HOSPITAL_PHARMACY", "PRIVATE_NONPROFIT_HOSPITAL",
-            "MUNICIPALITY", "MUNICIPAL_UNIT", "PHARMACY");
+            "MUNICIPALITY", "MUNICIPAL_UNIT", "PHARMACY", "KS");
 
     @Inject
     Outbox outbox;

@@ -21,7 +21,7 @@ public class PilotFeedResource {
 
     public record EvaluationRef(UUID evaluationId, String evaluatorOrgnr, String design, Instant draftedAt,
                                 Instant publishedAt, String recommendation, String evidenceLevel,
-                                JsonNode outcomeDimensions, JsonNode freedTime) {
+                                JsonNode outcomeDimensions, JsonNode freedTime, JsonNode outcomes) {
     }
 
     public record PilotOutcome(UUID pilotId, String title, String ownerOrgnr, String status, String partnership,
@@ -57,7 +57,8 @@ public class PilotFeedResource {
                 rs -> new EvaluationRef(Db.uuid(rs, "evaluation_id"), rs.getString("evaluator_orgnr"),
                         rs.getString("design"), Db.instant(rs, "drafted_at"), Db.instant(rs, "published_at"),
                         rs.getString("recommendation"), rs.getString("evidence_level"),
-                        tree(rs.getString("outcome_dimensions")), tree(rs.getString("freed_time"))), pilot);
+                        tree(rs.getString("outcome_dimensions")), tree(rs.getString("freed_time")),
+                        tree(rs.getString("outcomes"))), pilot);
     }
 
     private PilotOutcome view(java.sql.ResultSet rs, List<EvaluationRef> evaluations) throws java.sql.SQLException {

@@ -58,7 +58,7 @@ public class DashboardService {
 
     public static final List<String> FIGURES = List.of("pilotsByStatus", "evaluatedShare", "medianMonthsToEvaluation",
             "overdueEvaluations", "spreadCurves", "partnershipPriorityGroups", "personnelGroups", "sharingDirections",
-            "outcomeDimensions", "freedTime", "abandonmentReasons", "activeOrganisations");
+            "outcomeDimensions", "freedTime", "abandonmentReasons", "activeOrganisations", "publishedOutcomes");
 
     private static final Map<String, Label> FIXED = Map.ofEntries(
             Map.entry("PLANNED", new Label("Planlagt", "Planned")),
@@ -116,6 +116,7 @@ public class DashboardService {
                 rows("abandonmentReasons", f), k -> term(Vocabulary.ABANDONMENT_REASON, k.substring(k.indexOf('/') + 1)))));
         figures.put("activeOrganisations", Map.of("buckets", buckets("activeOrganisations", f,
                 rows("activeOrganisations", f), k -> term(Vocabulary.ORGANISATION_KIND, k))));
+        figures.put("publishedOutcomes", publishedOutcomes(f));
         out.put("figures", figures);
         return out;
     }
@@ -188,6 +189,46 @@ public class DashboardService {
         m.put("extra", round(rows.stream().mapToDouble(r -> (Double) r.get("x")).sum(), 1));
         m.put("net", round(rows.stream().mapToDouble(r -> (Double) r.get("n")).sum(), 1));
         m.put("records", link("freedTime", null, f));
+        return m;
+    }
+
+    /** The newest published evaluations with their outcomes as published: the figures behind the counts. */
+    private Map<String, Object> publishedOutcomes(Filter f) {
+        List<Map<String, Object>> items = db.list(evaluationScope("""
+                select e.evaluation_id, e.pilot_id, p.title, p.owner_orgnr, e.evaluator_orgnr, e.recommendation,
+                  e.published_at, e.outcomes::text outcomes
+                from evaluation e left join pilot p on p.pilot_id = e.pilot_id where true""")
+                + " order by e.published_at desc, e.evaluation_id limit 50", rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("evaluationId", rs.getString("evaluation_id"));
+            m.put("pilotId", rs.getString("pilot_id"));
+            m.put("title", rs.getString("title"));
+            m.put("ownerOrgnr", rs.getString("owner_orgnr"));
+            m.put("evaluatorOrgnr", rs.getString("evaluator_orgnr"));
+            m.put("recommendation", rs.getString("recommendation"));
+            m.put("publishedAt", Db.instant(rs, "published_at"));
+            m.put("href", "/api/pilots/" + rs.getString("pilot_id"));
+            List<Map<String, Object>> outcomes = new ArrayList<>();
+            try {
+                for (var o : json.readTree(rs.getString("outcomes"))) {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("dimension", term(Vocabulary.OUTCOME_DIMENSION, o.path("dimension").asText()));
+                    for (String field : List.of("metric", "unit", "baselineValue", "resultValue", "direction",
+                            "qualitativeStatement", "source")) {
+                        x.put(field, o.hasNonNull(field) ? (o.get(field).isNumber() ? o.get(field).numberValue()
+                                : o.get(field).asText()) : null);
+                    }
+                    outcomes.add(x);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            m.put("outcomes", outcomes);
+            return m;
+        }, params(f));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", items);
+        m.put("records", link("publishedOutcomes", null, f));
         return m;
     }
 
@@ -338,6 +379,10 @@ public class DashboardService {
                       (e.published_at at time zone 'Europe/Oslo')::date d, null v
                     from evaluation e left join pilot p on p.pilot_id = e.pilot_id
                     cross join jsonb_array_elements_text(e.outcome_dimensions) d where true"""), this::row, params(f));
+            case "publishedOutcomes" -> db.list(evaluationScope("""
+                    select 'ALL' k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
+                      (e.published_at at time zone 'Europe/Oslo')::date d, null v
+                    from evaluation e left join pilot p on p.pilot_id = e.pilot_id where true"""), this::row, params(f));
             case "freedTime" -> db.list(evaluationScope("""
                     select 'ALL' k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
                       (e.published_at at time zone 'Europe/Oslo')::date d, null v

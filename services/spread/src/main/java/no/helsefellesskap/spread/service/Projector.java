@@ -215,15 +215,17 @@ public class Projector {
     private void published(EvaluationPublished p) {
         db.update("""
                 insert into evaluation (evaluation_id, pilot_id, published_at, recommendation, evidence_level, model_id,
-                  model_version, outcome_dimensions, freed_time)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                  model_version, outcome_dimensions, freed_time, outcomes)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
                 on conflict (evaluation_id) do update set published_at = excluded.published_at,
                   recommendation = excluded.recommendation, evidence_level = excluded.evidence_level,
                   model_id = excluded.model_id, model_version = excluded.model_version,
-                  outcome_dimensions = excluded.outcome_dimensions, freed_time = excluded.freed_time""",
+                  outcome_dimensions = excluded.outcome_dimensions, freed_time = excluded.freed_time,
+                  outcomes = excluded.outcomes""",
                 p.evaluationId(), p.pilotId(), p.publishedAt(), p.recommendation(), p.evidenceLevel(), p.modelId(),
                 p.modelVersion(), write(p.outcomeDimensions() == null ? List.of() : p.outcomeDimensions()),
-                write(p.freedTime() == null ? List.of() : p.freedTime()));
+                write(p.freedTime() == null ? List.of() : p.freedTime()),
+                write(p.outcomes() == null ? List.of() : p.outcomes()));
     }
 
     private void adoption(AdoptionChanged a) {

@@ -25,7 +25,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubscriptionService {
 
-    public static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP");
+    public static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP",
+            "NONE");
 
     public record Draft(String name, SubscriptionFilters filters, String webhookUrl) {
     }

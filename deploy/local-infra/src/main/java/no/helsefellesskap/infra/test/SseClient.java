@@ -1,4 +1,4 @@
-package no.helsefellesskap.spread;
+package no.helsefellesskap.infra.test;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A minimal text/event-stream client for tests, parsing the wire format itself (id, event, data). */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
+    public record Event(String id, String name, String data) {
     }
 
-    final List<Event> events = new CopyOnWriteArrayList<>();
-    final int status;
+    public final List<Event> events = new CopyOnWriteArrayList<>();
+    public final int status;
     private final InputStream body;
     private final Thread reader;
 
-    SseClient(String url, String authorization, String lastEventId) throws Exception {
+    public SseClient(String url, String authorization, String lastEventId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
                 .header("Authorization", authorization);
         if (lastEventId != null) {
@@ -67,7 +67,7 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    String lastId() {
+    public String lastId() {
         return events.isEmpty() ? null : events.get(events.size() - 1).id();
     }
 

@@ -1,4 +1,4 @@
-package no.helsefellesskap.spread;
+package no.helsefellesskap.infra.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
@@ -19,35 +19,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A subscriber's webhook endpoint for tests. It verifies every request with the Standard Webhooks reference library
  * (com.standardwebhooks), not with the sender's code, and answers with the status the test sets.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Request(String webhookId, String timestamp, String signature, String body, boolean verified, int answered) {
-        JsonNode json() {
+    public record Request(String webhookId, String timestamp, String signature, String body, boolean verified, int answered) {
+        public JsonNode json() {
             try {
-                return Events.JSON.readTree(body);
+                return JSON.readTree(body);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        String eventId() {
+        public String eventId() {
             return json().path("eventId").asText();
         }
 
-        String type() {
+        public String type() {
             return json().path("type").asText();
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Set<String> stalledOnce = ConcurrentHashMap.newKeySet();
-    volatile int status = 200;
-    volatile String secret;
+    public volatile int status = 200;
+    public volatile String secret;
     /** When set, the first request of each webhook-id is held this long before answering (the sender times out). */
-    volatile long stallFirstMillis;
+    public volatile long stallFirstMillis;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.createContext("/hook", exchange -> {
@@ -74,7 +76,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    static boolean verify(String secret, String body, Map<String, List<String>> headers) {
+    public static boolean verify(String secret, String body, Map<String, List<String>> headers) {
         try {
             new Webhook(secret).verify(body, headers);
             return true;
@@ -83,16 +85,16 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** Requests answered 2xx, in arrival order. */
-    List<Request> accepted() {
+    public List<Request> accepted() {
         return requests.stream().filter(r -> r.answered() >= 200 && r.answered() < 300).toList();
     }
 

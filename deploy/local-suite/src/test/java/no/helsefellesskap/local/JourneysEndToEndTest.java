@@ -1,0 +1,241 @@
+package no.helsefellesskap.local;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import no.helsefellesskap.demo.DemoData;
+import no.helsefellesskap.demo.DemoDataLoader;
+import no.helsefellesskap.demo.LoadDemoData;
+import no.helsefellesskap.infra.test.HeadlessChromium;
+import no.helsefellesskap.infra.test.SseClient;
+import no.helsefellesskap.infra.test.WebhookReceiver;
+import no.helsefellesskap.model.events.EventTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole suite with the demo dataset, and the three user journeys: a hospital trust runs a pilot of a model to a
+ * published evaluation; a municipality receives it (webhook, SSE, feed) and adopts the model; the programme
+ * administrator sees all of it on the dashboard in a browser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneysEndToEndTest {
+
+    static final int OFFSET = 300;
+    static final String AHUS = "983971636";
+    static final String LORENSKOG = "974604167";
+    static final String PARTNERSHIP = "HFS-AHUS";
+    static final String TITLE = "Apotekteknikere tilbereder legemidler på medisinrom – Ahus";
+
+    Path data;
+    Suite suite;
+    WebhookReceiver receiver;
+    String subscription;
+    String modelId;
+    String pilotId;
+
+    @BeforeAll
+    void start() throws IOException {
+        data = Files.createTempDirectory("suite-journeys");
+        Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+        suite = new Suite(new Suite.Options(root, data, OFFSET, true, Duration.ofMinutes(5), System.getenv())).start();
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+        Suite.deleteTree(data);
+    }
+
+    String url(String service, String path) {
+        return "http://localhost:" + suite.ports().get(service) + path;
+    }
+
+    String token(String persona) {
+        try {
+            return "Bearer " + Files.readString(data.resolve("tokens/" + persona + ".jwt"), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DemoDataLoader loader() {
+        return new DemoDataLoader(DemoData.packaged(), DemoDataLoader.Endpoints.local("localhost", OFFSET),
+                LoadDemoData.signer(suite.keys()), Duration.ofSeconds(90));
+    }
+
+    @Test
+    @Order(1)
+    void theRealCasesLoadThroughTheApisOnceAndTheDashboardShowsThem() {
+        DemoDataLoader.Report first = loader().load();
+        assertTrue(first.refused.isEmpty(), "every record is accepted by the APIs:\n" + first);
+        assertTrue(first.created() > 100, first.toString());
+        int pilots = given().header("Authorization", token("programme-admin")).get(url("pilot-projects", "/api/pilots"))
+                .then().statusCode(200).extract().path("size()");
+        DemoDataLoader.Report second = loader().load();
+        assertEquals(0, second.created(), "loading twice creates nothing:\n" + second);
+        given().header("Authorization", token("programme-admin")).get(url("pilot-projects", "/api/pilots"))
+                .then().body("size()", equalTo(pilots));
+
+        // the SUS medicine-room pilots: ICU figures published, NICU discontinued for under-use (seeds/000)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath d = dashboard(null);
+            assertTrue(d.getList("figures.publishedOutcomes.items.outcomes.flatten().resultValue").contains(770.0f),
+                    "770 nurse hours (ICU) on the dashboard");
+            assertTrue(d.getInt("figures.abandonmentReasons.buckets.find { it.key == 'pilot/UNDER_USE' }.count") >= 1);
+        });
+        String underUse = dashboard(null).getString("figures.abandonmentReasons.buckets.find { it.key == 'pilot/UNDER_USE' }.records");
+        given().urlEncodingEnabled(false).header("Authorization", token("programme-admin")).get(url("spread", underUse))
+                .then().body("records.title.flatten().toString()", org.hamcrest.Matchers.containsString("nyfødt"));
+    }
+
+    @Test
+    @Order(2)
+    void journey1AHospitalTrustRunsAPilotOfAModelToAPublishedEvaluationWithSpread() {
+        // the municipality subscribed to its partnership beforehand (journey 2 receives what follows)
+        Map<String, Object> sub = Map.of("name", "Utfall i Helsefellesskapet Ahus",
+                "filters", Map.of("partnerships", List.of(PARTNERSHIP)), "webhookUrl", receiver.url());
+        var created = given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON)
+                .body(sub).post(url("spread", "/api/subscriptions")).then().extract();
+        assertEquals(201, created.statusCode(), created.asString());
+        subscription = created.path("id");
+        receiver.secret = created.path("secret");
+
+        modelId = given().header("Authorization", token("hf-registrar-ahus")).get(url("task-catalogue", "/api/models"))
+                .then().statusCode(200).extract().jsonPath()
+                .getString("find { it.name.toLowerCase().contains('apotektekniker') }.modelId");
+        assertTrue(modelId != null, "a demo model moves drug preparation to pharmacy technicians");
+        pilotId = given().header("Authorization", token("hf-registrar-ahus")).contentType(ContentType.JSON)
+                .body(Map.of("title", TITLE, "ownerOrgnr", AHUS, "modelId", modelId, "modelVersion", 1,
+                        "fromGroups", List.of("SP"), "toGroups", List.of("APOTEKTEKNIKER"),
+                        "partnerOrgnrs", List.of(LORENSKOG), "priorityGroups", List.of("FRAIL_ELDERLY")))
+                .post(url("pilot-projects", "/api/pilots")).then().extract().response().asString();
+        assertTrue(pilotId.startsWith("{\"id\""), pilotId);
+        pilotId = JsonPath.from(pilotId).getString("id");
+        given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON).body("{}")
+                .post(url("pilot-projects", "/api/pilots/" + pilotId + "/partners/" + LORENSKOG + "/confirm"))
+                .then().statusCode(200).body("answer", equalTo("CONFIRMED"));
+        step("start", LocalDate.now().minusMonths(7));
+        step("complete", LocalDate.now().minusMonths(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", token("hf-registrar-ahus"))
+                .get(url("evaluations", "/api/pilots/" + pilotId)).statusCode() == 200);
+        String evaluation = given().header("Authorization", token("hf-registrar-ahus")).contentType(ContentType.JSON)
+                .body("""
+                        {"pilotId":"%s","evaluatorKind":"INTERNAL","design":"BEFORE_AFTER","evidenceLevel":"MEASURED_BEFORE_AFTER",
+                         "recommendation":"SPREAD",
+                         "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours freed","unit":"hours",
+                                      "resultValue":412,"direction":"INCREASE","source":"journey test"}],
+                         "freedTime":[{"id":"nurses","label":"nurse time freed","group":"SP","role":"GROSS_FREED",
+                                       "family":"PER_DAY","scenarios":{
+                                         "low":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},
+                                         "middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":10},
+                                         "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":20}}}]}""".formatted(pilotId))
+                .post(url("evaluations", "/api/evaluations")).then().statusCode(201).extract().path("id");
+        given().header("Authorization", token("hf-registrar-ahus"))
+                .post(url("evaluations", "/api/evaluations/" + evaluation + "/publish")).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", token("hf-registrar-ahus")).get(url("task-catalogue", "/api/models/" + modelId))
+                .then().body("lifecycle", equalTo("PROVEN")));
+    }
+
+    private void step(String action, LocalDate date) {
+        given().header("Authorization", token("hf-registrar-ahus")).contentType(ContentType.JSON)
+                .body(Map.of("date", date.toString())).post(url("pilot-projects", "/api/pilots/" + pilotId + "/" + action))
+                .then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    void journey2TheMunicipalityReceivesTheSignedWebhookSeesTheOutcomeInItsStreamAndFeedAndAdopts() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted().stream().anyMatch(r ->
+                EventTypes.EVALUATION_PUBLISHED.type().equals(r.type())
+                        && pilotId.equals(r.json().path("data").path("pilotId").asText())));
+        WebhookReceiver.Request hook = receiver.accepted().stream()
+                .filter(r -> EventTypes.EVALUATION_PUBLISHED.type().equals(r.type())).findFirst().orElseThrow();
+        assertTrue(hook.verified(), "signature verified with the Standard Webhooks library");
+        assertEquals("SPREAD", hook.json().path("data").path("recommendation").asText());
+        assertEquals(TITLE, hook.json().path("context").path("pilot").path("title").asText());
+
+        try (SseClient stream = new SseClient(url("spread", "/api/subscriptions/" + subscription + "/events"),
+                token("municipality-lorenskog"), "0")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stream.events.stream().anyMatch(e ->
+                    EventTypes.EVALUATION_PUBLISHED.type().equals(e.name()) && e.data().contains(pilotId)));
+        }
+        given().header("Authorization", token("municipality-lorenskog"))
+                .get(url("spread", "/api/subscriptions/" + subscription + "/feed.json")).then().statusCode(200)
+                .body("items._oppgavedeling.data.pilotId", hasItem(pilotId))
+                .body("items.title", hasItem(org.hamcrest.Matchers.startsWith("Evaluering publisert: " + TITLE)));
+
+        given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON)
+                .body(Map.of("modelId", modelId, "modelVersion", 1, "learnedFromPilot", pilotId))
+                .post(url("pilot-projects", "/api/adoptions")).then().statusCode(201)
+                .body("adopterOrgnr", equalTo(LORENSKOG));
+    }
+
+    @Test
+    @Order(4)
+    void journey3TheProgrammeDashboardShowsThePilotEvaluationProvenModelAndAdoption() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(PARTNERSHIP)
+                .getInt("figures.spreadCurves.find { it.modelId == '" + modelId + "' }.adopters") == 1);
+        String admin = token("programme-admin").substring("Bearer ".length());
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(url("spread", "/?partnership=" + PARTNERSHIP + "#token=" + admin));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+            // the proven model's spread curve counts the adopting municipality
+            assertEquals("1", browser.findElement(By.cssSelector(
+                    "button.count[data-figure='spreadCurves'][data-key='" + modelId + "']")).getText().strip());
+            // the completed pilot opens to its record
+            browser.findElement(By.cssSelector("button.count[data-figure='pilotsByStatus'][data-key='COMPLETED']"))
+                    .sendKeys(Keys.ENTER);
+            wait.until(b -> b.findElement(By.id("records")).getText().contains(TITLE));
+            // the published evaluation and its outcome
+            assertTrue(browser.findElement(By.id("fig-publishedOutcomes")).getText().contains("412"));
+            assertTrue(Integer.parseInt(browser.findElement(By.cssSelector(
+                    "button.count[data-figure='freedTime'][data-key='evaluations']")).getText().strip()) >= 1);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    JsonPath dashboard(String partnership) {
+        var r = given().header("Authorization", token("programme-admin"));
+        if (partnership != null) {
+            r = r.queryParam("partnership", partnership);
+        }
+        return r.get(url("spread", "/api/dashboard")).then().statusCode(200).extract().jsonPath();
+    }
+}
