@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ./run-suite load-demo-data} or {@code java -jar deploy/demo-data/target/demo-data.jar}: loads the demo
+ * {@code ./run-suite load-demo-data}: loads the demo
  * dataset into a running deployment through its REST APIs. Tokens are signed with the deployment's token-signing key
  * (the local suite's is in .run/keys), as its identity provider would issue them.
  */
