@@ -322,8 +322,9 @@ public final class DemoDataLoader {
                     body.put("derivedFromPilot", pilotIds.get(p.text("derivedFromKey")));
                 }
                 // the pilot-projects service learns models from the models topic: retry while it has not yet
-                Optional<JsonNode> made = retrying(() -> send("pilots", p, "POST", at.pilotProjects() + "/api/pilots",
-                        body, as(owner)), model != null);
+                String url = at.pilotProjects() + "/api/pilots";
+                Optional<JsonNode> made = model != null ? sendOnceKnown("pilots", p, "POST", url, body, as(owner))
+                        : send("pilots", p, "POST", url, body, as(owner));
                 if (made.isEmpty()) {
                     continue;
                 }
@@ -397,7 +398,7 @@ public final class DemoDataLoader {
             }
             String owner = orgnrOf.get(p.text("owner"));
             // the evaluations service learns pilots from the pilots topic
-            if (retrying(() -> optional(at.evaluations() + "/api/pilots/" + pilot, as(evaluator)), true).isEmpty()) {
+            if (awaitGet(at.evaluations() + "/api/pilots/" + pilot, as(evaluator)).isEmpty()) {
                 report.refused.add("evaluation of " + e.text("pilotKey") + ": evaluations does not know the pilot yet");
                 continue;
             }
@@ -451,8 +452,8 @@ public final class DemoDataLoader {
                 continue;
             }
             boolean exists = false;
-            for (JsonNode x : retryingGet(at.pilotProjects() + "/api/models/" + model + "/lineage", as(adopter))
-                    .path("adoptions")) {
+            for (JsonNode x : awaitGet(at.pilotProjects() + "/api/models/" + model + "/lineage", as(adopter))
+                    .orElse(DemoData.JSON.createObjectNode()).path("adoptions")) {
                 exists |= x.path("adopterOrgnr").asText().equals(adopter);
             }
             if (exists) {
@@ -496,54 +497,69 @@ public final class DemoDataLoader {
         return optional(url, token).orElseThrow(() -> new IllegalStateException("GET " + url + " failed"));
     }
 
-    private JsonNode retryingGet(String url, String token) {
-        return retrying(() -> optional(url, token), true).orElse(DemoData.JSON.createObjectNode());
-    }
-
     private Optional<JsonNode> optional(String url, String token) {
         HttpResponse<String> r = exchange("GET", url, null, token);
         return r.statusCode() == 200 ? Optional.of(read(r.body())) : Optional.empty();
     }
 
+    /** A write's reply: its body when accepted, else why it was refused. */
+    private record Reply(JsonNode body, String refusal) {
+    }
+
+    private Reply attempt(String what, DemoData.Entry record, String method, String url, JsonNode body, String token) {
+        HttpResponse<String> r = exchange(method, url, body, token);
+        if (r.statusCode() >= 200 && r.statusCode() < 300) {
+            return new Reply(r.body().isBlank() ? DemoData.JSON.createObjectNode() : read(r.body()), null);
+        }
+        return new Reply(null, what + " " + (record == null ? url : record.key() + " (" + record.file() + ")")
+                + ": HTTP " + r.statusCode() + " " + detail(r.body()));
+    }
+
     /** Sends a write; a refusal (4xx) is reported with the record's source and the problem's detail. */
     private Optional<JsonNode> send(String what, DemoData.Entry record, String method, String url, JsonNode body,
                                     String token) {
-        HttpResponse<String> r = exchange(method, url, body, token);
-        if (r.statusCode() >= 200 && r.statusCode() < 300) {
-            return Optional.of(r.body().isBlank() ? DemoData.JSON.createObjectNode() : read(r.body()));
-        }
-        lastRefusal = what + " " + (record == null ? url : record.key() + " (" + record.file() + ")") + ": HTTP "
-                + r.statusCode() + " " + detail(r.body());
-        if (!retryingNow) {
-            report.refused.add(lastRefusal);
-        }
-        return Optional.empty();
+        return reported(attempt(what, record, method, url, body, token));
     }
 
-    private String lastRefusal;
-    private boolean retryingNow;
+    /**
+     * Sends a write that refers to something the receiving service learns from an event still on its way (a model
+     * version), retrying for up to the propagation time before reporting a refusal.
+     */
+    private Optional<JsonNode> sendOnceKnown(String what, DemoData.Entry record, String method, String url,
+                                             JsonNode body, String token) {
+        Instant deadline = Instant.now().plus(propagation);
+        Reply r = attempt(what, record, method, url, body, token);
+        while (r.refusal() != null && Instant.now().isBefore(deadline) && pause()) {
+            r = attempt(what, record, method, url, body, token);
+        }
+        return reported(r);
+    }
 
-    /** Retries a call that depends on an event still travelling between services, for up to the propagation time. */
-    private Optional<JsonNode> retrying(java.util.function.Supplier<Optional<JsonNode>> call, boolean mayWait) {
-        Instant deadline = Instant.now().plus(mayWait ? propagation : Duration.ZERO);
-        retryingNow = true;
+    /** A read of something another service learns from an event: waits up to the propagation time for it. */
+    private Optional<JsonNode> awaitGet(String url, String token) {
+        Instant deadline = Instant.now().plus(propagation);
+        Optional<JsonNode> r = optional(url, token);
+        while (r.isEmpty() && Instant.now().isBefore(deadline) && pause()) {
+            r = optional(url, token);
+        }
+        return r;
+    }
+
+    private Optional<JsonNode> reported(Reply r) {
+        if (r.refusal() != null) {
+            report.refused.add(r.refusal());
+        }
+        return Optional.ofNullable(r.body());
+    }
+
+    /** @return false when interrupted */
+    private static boolean pause() {
         try {
-            while (true) {
-                Optional<JsonNode> r = call.get();
-                if (r.isPresent() || Instant.now().isAfter(deadline)) {
-                    if (r.isEmpty() && lastRefusal != null) {
-                        report.refused.add(lastRefusal);
-                    }
-                    return r;
-                }
-                Thread.sleep(250);
-            }
+            Thread.sleep(250);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            retryingNow = false;
-            lastRefusal = null;
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.config.RuntimeConfig;
 import no.helsefellesskap.runtime.messaging.CloudEventHeaders;
+import no.helsefellesskap.runtime.tx.WakeSignal;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -25,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the outbox to Kafka, at least once and in commit order (so in order per aggregate).
@@ -54,7 +53,7 @@ public class OutboxRelay {
     @Inject
     OutboxProducer producer;
 
-    private final Semaphore signal = new Semaphore(0);
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private Thread thread;
 
@@ -83,9 +82,7 @@ public class OutboxRelay {
 
     /** Called after a commit that wrote outbox rows. Cheap and non-blocking. */
     public void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
-        }
+        signal.wake();
     }
 
     private void loop() {
@@ -93,10 +90,9 @@ public class OutboxRelay {
         boolean failing = false;
         while (running) {
             try {
-                if (!failing) {
-                    signal.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (!failing && !signal.await(config.outbox().pollInterval())) {
+                    return; // interrupted: shutting down
                 }
-                signal.drainPermits();
                 int published;
                 do {
                     published = publishBatch();
@@ -106,9 +102,6 @@ public class OutboxRelay {
                 }
                 failing = false;
                 backoff = Duration.ofMillis(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;

@@ -46,7 +46,8 @@ public record SubscriptionFilters(List<String> partnerships, List<String> kommun
         return have != null && have.stream().anyMatch(wanted::contains);
     }
 
+    /** Keeps null elements, so validation can name them (List.copyOf would fail before it could). */
     private static <T> List<T> orEmpty(List<T> l) {
-        return l == null ? List.of() : List.copyOf(l);
+        return l == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(l));
     }
 }

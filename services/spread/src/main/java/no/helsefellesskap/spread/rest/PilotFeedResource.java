@@ -1,7 +1,6 @@
 package no.helsefellesskap.spread.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.service.Db;
+import no.helsefellesskap.spread.service.Json;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public class PilotFeedResource {
     Db db;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     @GET
     public List<PilotOutcome> list(@QueryParam("status") String status, @QueryParam("partnership") String partnership) {
@@ -57,25 +57,18 @@ public class PilotFeedResource {
                 rs -> new EvaluationRef(Db.uuid(rs, "evaluation_id"), rs.getString("evaluator_orgnr"),
                         rs.getString("design"), Db.instant(rs, "drafted_at"), Db.instant(rs, "published_at"),
                         rs.getString("recommendation"), rs.getString("evidence_level"),
-                        tree(rs.getString("outcome_dimensions")), tree(rs.getString("freed_time")),
-                        tree(rs.getString("outcomes"))), pilot);
+                        json.tree(rs.getString("outcome_dimensions")), json.tree(rs.getString("freed_time")),
+                        json.tree(rs.getString("outcomes"))), pilot);
     }
 
     private PilotOutcome view(java.sql.ResultSet rs, List<EvaluationRef> evaluations) throws java.sql.SQLException {
         return new PilotOutcome(Db.uuid(rs, "pilot_id"), rs.getString("title"), rs.getString("owner_orgnr"),
-                rs.getString("status"), rs.getString("partnership"), tree(rs.getString("priority_groups")),
-                tree(rs.getString("from_groups")), tree(rs.getString("to_groups")),
-                tree(rs.getString("partner_orgnrs")), tree(rs.getString("partner_answers")), Db.uuid(rs, "model_id"),
+                rs.getString("status"), rs.getString("partnership"), json.tree(rs.getString("priority_groups")),
+                json.tree(rs.getString("from_groups")), json.tree(rs.getString("to_groups")),
+                json.tree(rs.getString("partner_orgnrs")), json.tree(rs.getString("partner_answers")), Db.uuid(rs, "model_id"),
                 (Integer) rs.getObject("model_version"), Db.instant(rs, "registered_at"), Db.date(rs, "started_on"),
                 Db.date(rs, "completed_on"), Db.date(rs, "abandoned_on"), rs.getString("abandonment_reason"),
                 Db.date(rs, "overdue_since"), evaluations);
     }
 
-    private JsonNode tree(String s) {
-        try {
-            return s == null ? null : json.readTree(s);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package no.helsefellesskap.spread.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.helsefellesskap.model.codes.PersonnelGroup;
@@ -83,7 +82,7 @@ public class DashboardService {
     SpreadConfig config;
 
     @Inject
-    ObjectMapper json;
+    Json json;
 
     public Map<String, Object> dashboard(Filter f) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -209,19 +208,15 @@ public class DashboardService {
             m.put("publishedAt", Db.instant(rs, "published_at"));
             m.put("href", "/api/pilots/" + rs.getString("pilot_id"));
             List<Map<String, Object>> outcomes = new ArrayList<>();
-            try {
-                for (var o : json.readTree(rs.getString("outcomes"))) {
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("dimension", term(Vocabulary.OUTCOME_DIMENSION, o.path("dimension").asText()));
-                    for (String field : List.of("metric", "unit", "baselineValue", "resultValue", "direction",
-                            "qualitativeStatement", "source")) {
-                        x.put(field, o.hasNonNull(field) ? (o.get(field).isNumber() ? o.get(field).numberValue()
-                                : o.get(field).asText()) : null);
-                    }
-                    outcomes.add(x);
+            for (var o : json.tree(rs.getString("outcomes"))) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("dimension", term(Vocabulary.OUTCOME_DIMENSION, o.path("dimension").asText()));
+                for (String field : List.of("metric", "unit", "baselineValue", "resultValue", "direction",
+                        "qualitativeStatement", "source")) {
+                    x.put(field, o.hasNonNull(field) ? (o.get(field).isNumber() ? o.get(field).numberValue()
+                            : o.get(field).asText()) : null);
                 }
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+                outcomes.add(x);
             }
             m.put("outcomes", outcomes);
             return m;
@@ -427,7 +422,7 @@ public class DashboardService {
     /** Pilot rows in the partnership and with the figure's date in the period. */
     private static String pilotScope(String select, String dateExpr) {
         return "select * from (" + select.formatted(dateExpr) + ") r"
-                + " where (cast(? as varchar) is null or r.ps = cast(? as varchar) or cast(? as varchar) is null)" + PERIOD;
+                + " where (cast(? as varchar) is null or r.ps = cast(? as varchar))" + PERIOD;
     }
 
     private static final String PERIOD = " and (cast(? as date) is null or r.d >= cast(? as date))"
@@ -436,7 +431,7 @@ public class DashboardService {
     /** Evaluation rows (published) of pilots in the partnership, published in the period. */
     private static String evaluationScope(String select) {
         return select + " and e.published_at is not null"
-                + " and (cast(? as varchar) is null or p.partnership = cast(? as varchar) or cast(? as varchar) is null)"
+                + " and (cast(? as varchar) is null or p.partnership = cast(? as varchar))"
                 + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date >= cast(? as date))"
                 + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date <= cast(? as date))";
     }
@@ -451,15 +446,14 @@ public class DashboardService {
         return select
                 + " and (cast(? as varchar) is null or exists (select 1 from partnership ps join organisation o"
                 + " on o.orgnr = a.adopter_orgnr where ps.code = cast(? as varchar)"
-                + " and ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))) or cast(? as varchar) is null)"
+                + " and ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))))"
                 + " and (cast(? as date) is null or " + day + " >= cast(? as date))"
                 + " and (cast(? as date) is null or " + day + " <= cast(? as date))";
     }
 
-    /** The seven filter parameters every scope takes, after any of the query's own. */
+    /** The six filter parameters every scope takes (partnership, from, to; each twice), after the query's own. */
     private static Object[] params(Filter f, Object... first) {
         List<Object> p = new ArrayList<>(List.of(first));
-        p.add(f.partnership());
         p.add(f.partnership());
         p.add(f.partnership());
         p.add(f.from());

@@ -1,14 +1,10 @@
 package no.helsefellesskap.spread.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.PersonalDataGuard;
@@ -17,8 +13,8 @@ import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.time.SuiteClock;
+import no.helsefellesskap.runtime.tx.AfterCommit;
 import no.helsefellesskap.spread.domain.ItemAttributes;
-import no.helsefellesskap.spread.domain.SubscriptionFilters;
 import no.helsefellesskap.spread.stream.StreamHub;
 import no.helsefellesskap.spread.webhook.WebhookDispatcher;
 
@@ -49,12 +45,16 @@ public class FeedService {
     static final long FEED_LOCK = 0x5350524541444601L;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Object WAKE_AFTER_COMMIT = new Object();
 
     @Inject
     Db db;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Json text;
 
     @Inject
     SuiteClock clock;
@@ -81,7 +81,7 @@ public class FeedService {
         if (!isFeedType(e.type())) {
             return Optional.empty();
         }
-        JsonNode data = read(e.data());
+        JsonNode data = text.tree(e.data());
         Context c = context(e, data);
         ObjectNode body = json.createObjectNode();
         body.put("type", e.type());
@@ -99,7 +99,7 @@ public class FeedService {
                 insert into feed_item (event_id, type, subject, ordering_key, occurred_at, attributes, body)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict (event_id) do nothing returning seq""",
                 rs -> rs.getLong(1), e.id(), e.type(), e.subject(), c.orderingKey(),
-                e.time() == null ? clock.now() : e.time(), write(c.attributes()), write(body));
+                e.time() == null ? clock.now() : e.time(), text.write(c.attributes()), text.write(body));
         seq.ifPresent(s -> {
             fanOut(s, c.orderingKey(), c.attributes());
             afterCommit();
@@ -131,18 +131,9 @@ public class FeedService {
     }
 
     private void afterCommit() {
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
-                    hub.wake();
-                }
-            }
+        AfterCommit.run(tx, WAKE_AFTER_COMMIT, () -> {
+            dispatcher.wake();
+            hub.wake();
         });
     }
 
@@ -174,11 +165,11 @@ public class FeedService {
                         p.put("href", "/api/pilots/" + pilotId);
                         add(partnerships, rs.getString("partnership"));
                         add(orgs, rs.getString("owner_orgnr"));
-                        orgs.addAll(strings(rs.getString("po")));
-                        priority.addAll(strings(rs.getString("pg")));
-                        groups.addAll(strings(rs.getString("fg")));
-                        groups.addAll(strings(rs.getString("tg")));
-                        taskIds.addAll(strings(rs.getString("ti")));
+                        orgs.addAll(text.strings(rs.getString("po")));
+                        priority.addAll(text.strings(rs.getString("pg")));
+                        groups.addAll(text.strings(rs.getString("fg")));
+                        groups.addAll(text.strings(rs.getString("tg")));
+                        taskIds.addAll(text.strings(rs.getString("ti")));
                         return 1;
                     }, pilotId);
         }
@@ -206,10 +197,10 @@ public class FeedService {
                         m.put("id", modelId.toString());
                         m.put("version", rs.getInt("version"));
                         m.put("name", rs.getString("name"));
-                        groups.addAll(strings(rs.getString("fg")));
-                        groups.addAll(strings(rs.getString("tg")));
+                        groups.addAll(text.strings(rs.getString("fg")));
+                        groups.addAll(text.strings(rs.getString("tg")));
                         if (pilotId == null) {
-                            taskIds.addAll(strings(rs.getString("ti")));
+                            taskIds.addAll(text.strings(rs.getString("ti")));
                         }
                         return 1;
                     }, modelId, version, version);
@@ -237,46 +228,6 @@ public class FeedService {
         return data.hasNonNull(field) ? UUID.fromString(data.get(field).asText()) : null;
     }
 
-    List<String> strings(String jsonArray) {
-        try {
-            return jsonArray == null ? List.of() : json.readValue(jsonArray, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private JsonNode read(String s) {
-        try {
-            return json.readTree(s);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    public SubscriptionFilters filtersOf(String filtersJson) {
-        try {
-            return json.readValue(filtersJson, SubscriptionFilters.class);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    public ItemAttributes attributesOf(String attributesJson) {
-        try {
-            return json.readValue(attributesJson, ItemAttributes.class);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
     /** A feed item as feed readers see it. */
     public record FeedEntry(long seq, String eventId, String type, java.time.Instant occurredAt, JsonNode body) {
     }
@@ -288,7 +239,7 @@ public class FeedService {
                 join delivery d on d.item_seq = f.seq and d.subscription_id = ?
                 order by f.seq desc limit ?""",
                 rs -> new FeedEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("type"),
-                        Db.instant(rs, "occurred_at"), read(rs.getString("body"))),
+                        Db.instant(rs, "occurred_at"), text.tree(rs.getString("body"))),
                 subscription, Math.max(1, Math.min(limit, 200)));
     }
 }

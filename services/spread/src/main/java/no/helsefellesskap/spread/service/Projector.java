@@ -1,6 +1,5 @@
 package no.helsefellesskap.spread.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +36,9 @@ public class Projector {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Json text;
 
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public void apply(IncomingEvent e) {
@@ -97,8 +99,8 @@ public class Projector {
                 on conflict (code) do update set name = excluded.name, region = excluded.region,
                   status = excluded.status, hospital_trusts = excluded.hospital_trusts,
                   priority_groups = excluded.priority_groups, members = excluded.members""",
-                p.code(), p.name(), p.region(), p.status(), write(p.hospitalTrusts()), write(p.priorityGroups()),
-                write(p.members()));
+                p.code(), p.name(), p.region(), p.status(), text.write(p.hospitalTrusts()), text.write(p.priorityGroups()),
+                text.write(p.members()));
     }
 
     private void task(TaskRegistered t) {
@@ -112,7 +114,7 @@ public class Projector {
         db.update("""
                 insert into task (task_id, sharing_directions) values (?, ?::jsonb)
                 on conflict (task_id) do update set sharing_directions = excluded.sharing_directions""",
-                a.taskId(), write(a.sharingDirections()));
+                a.taskId(), text.write(a.sharingDirections()));
     }
 
     private void model(ModelPublished m) {
@@ -124,8 +126,8 @@ public class Projector {
                   lifecycle = coalesce(model_version.lifecycle, excluded.lifecycle), from_groups = excluded.from_groups,
                   to_groups = excluded.to_groups, task_ids = excluded.task_ids, published_by = excluded.published_by,
                   published_at = excluded.published_at""",
-                m.modelId(), m.version(), m.name(), m.modelType(), m.lifecycle(), write(m.fromGroups()),
-                write(m.toGroups()), write(m.taskIds()), m.publishedByOrgnr(), m.publishedAt());
+                m.modelId(), m.version(), m.name(), m.modelType(), m.lifecycle(), text.write(m.fromGroups()),
+                text.write(m.toGroups()), text.write(m.taskIds()), m.publishedByOrgnr(), m.publishedAt());
     }
 
     private void lifecycle(ModelLifecycleChanged c) {
@@ -163,9 +165,9 @@ public class Projector {
                   partner_orgnrs = excluded.partner_orgnrs, model_id = excluded.model_id,
                   model_version = excluded.model_version, derived_from = excluded.derived_from,
                   registered_at = excluded.registered_at""",
-                p.pilotId(), p.title(), p.ownerOrgnr(), p.status(), p.partnership(), write(p.priorityGroups()),
-                write(p.settings()), write(p.fromGroups()), write(p.toGroups()), write(p.taskIds()),
-                write(p.partnerOrgnrs()), p.modelId(), p.modelVersion(), p.derivedFromPilot(), p.registeredAt());
+                p.pilotId(), p.title(), p.ownerOrgnr(), p.status(), p.partnership(), text.write(p.priorityGroups()),
+                text.write(p.settings()), text.write(p.fromGroups()), text.write(p.toGroups()), text.write(p.taskIds()),
+                text.write(p.partnerOrgnrs()), p.modelId(), p.modelVersion(), p.derivedFromPilot(), p.registeredAt());
     }
 
     private void status(PilotStatusChanged s) {
@@ -223,9 +225,9 @@ public class Projector {
                   outcome_dimensions = excluded.outcome_dimensions, freed_time = excluded.freed_time,
                   outcomes = excluded.outcomes""",
                 p.evaluationId(), p.pilotId(), p.publishedAt(), p.recommendation(), p.evidenceLevel(), p.modelId(),
-                p.modelVersion(), write(p.outcomeDimensions() == null ? List.of() : p.outcomeDimensions()),
-                write(p.freedTime() == null ? List.of() : p.freedTime()),
-                write(p.outcomes() == null ? List.of() : p.outcomes()));
+                p.modelVersion(), text.write(p.outcomeDimensions() == null ? List.of() : p.outcomeDimensions()),
+                text.write(p.freedTime() == null ? List.of() : p.freedTime()),
+                text.write(p.outcomes() == null ? List.of() : p.outcomes()));
     }
 
     private void adoption(AdoptionChanged a) {
@@ -243,13 +245,4 @@ public class Projector {
                 a.reason());
         db.update("update adoption set " + at + " = ? where adoption_id = ?", a.changedAt(), a.adoptionId());
     }
-
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

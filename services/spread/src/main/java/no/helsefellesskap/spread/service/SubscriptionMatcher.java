@@ -18,11 +18,11 @@ public class SubscriptionMatcher {
     Db db;
 
     @Inject
-    FeedService feed;
+    Json json;
 
     public List<Candidate> candidates() {
         return db.list("select id, filters::text f, webhook_url from subscription",
-                rs -> new Candidate(Db.uuid(rs, "id"), feed.filtersOf(rs.getString("f")),
+                rs -> new Candidate(Db.uuid(rs, "id"), json.read(rs.getString("f"), SubscriptionFilters.class),
                         rs.getString("webhook_url") != null));
     }
 }

@@ -10,6 +10,7 @@ import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.runtime.validation.CodeCheck;
+import no.helsefellesskap.spread.domain.ItemAttributes;
 import no.helsefellesskap.spread.domain.Subscription;
 import no.helsefellesskap.spread.domain.SubscriptionFilters;
 import no.helsefellesskap.spread.webhook.WebhookDispatcher;
@@ -52,6 +53,9 @@ public class SubscriptionService {
     FeedService feed;
 
     @Inject
+    Json json;
+
+    @Inject
     CodeCheck codes;
 
     @Inject
@@ -71,7 +75,7 @@ public class SubscriptionService {
         db.update("""
                 insert into subscription (id, owner_orgnr, name, filters, webhook_url, status, created_at, updated_at)
                 values (?, ?, ?, ?::jsonb, ?, 'ACTIVE', ?, ?)""",
-                id, owner, d.name().strip(), feed.write(d.filters()), blankToNull(d.webhookUrl()), now, now);
+                id, owner, d.name().strip(), json.write(d.filters()), blankToNull(d.webhookUrl()), now, now);
         String secret = null;
         if (blankToNull(d.webhookUrl()) != null) {
             secret = addSecret(id, now);
@@ -96,7 +100,7 @@ public class SubscriptionService {
         Instant now = clock.now();
         String url = blankToNull(d.webhookUrl());
         db.update("update subscription set name = ?, filters = ?::jsonb, webhook_url = ?, updated_at = ? where id = ?",
-                d.name().strip(), feed.write(d.filters()), url, now, id);
+                d.name().strip(), json.write(d.filters()), url, now, id);
         String secret = null;
         if (url != null && before.webhookUrl() == null
                 && db.one("select 1 from subscription_secret where subscription_id = ?", rs -> 1, id).isEmpty()) {
@@ -164,7 +168,7 @@ public class SubscriptionService {
                 + "where occurred_at >= ? order by seq", rs -> new Object[] {rs.getLong(1), rs.getString(2),
                 rs.getString(3)}, since);
         for (Object[] i : items) {
-            if (!s.filters().matches(feed.attributesOf((String) i[2]))) {
+            if (!s.filters().matches(json.read((String) i[2], ItemAttributes.class))) {
                 continue;
             }
             n += db.update("""
@@ -275,7 +279,7 @@ public class SubscriptionService {
 
     private Subscription map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Subscription(Db.uuid(rs, "id"), rs.getString("owner_orgnr"), rs.getString("name"),
-                feed.filtersOf(rs.getString("filters")), rs.getString("webhook_url"), rs.getString("status"),
+                json.read(rs.getString("filters"), SubscriptionFilters.class), rs.getString("webhook_url"), rs.getString("status"),
                 rs.getString("paused_reason"), Db.instant(rs, "paused_at"), Db.instant(rs, "created_at"),
                 Db.instant(rs, "updated_at"));
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import no.helsefellesskap.runtime.tx.WakeSignal;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.spread.service.Db;
 import org.jboss.logging.Logger;
@@ -58,7 +59,7 @@ public class StreamHub {
     SpreadConfig config;
 
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
-    private final Signal signal = new Signal();
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
 
     void start(@Observes StartupEvent ev) {

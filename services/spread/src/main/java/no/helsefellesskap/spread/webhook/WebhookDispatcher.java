@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.time.SuiteClock;
+import no.helsefellesskap.runtime.tx.WakeSignal;
 import no.helsefellesskap.spread.config.SpreadConfig;
-import no.helsefellesskap.spread.stream.Signal;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -41,7 +41,7 @@ public class WebhookDispatcher {
     @Inject
     SuiteClock clock;
 
-    private final Signal signal = new Signal();
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private Thread loop;
     private ExecutorService workers;

@@ -1,9 +1,9 @@
-package no.helsefellesskap.spread.stream;
+package no.helsefellesskap.runtime.tx;
 
 import java.time.Duration;
 
 /** Lets a worker loop sleep until woken (after a commit) or until its poll interval passes, whichever is first. */
-public final class Signal {
+public final class WakeSignal {
 
     private boolean woken;
 
