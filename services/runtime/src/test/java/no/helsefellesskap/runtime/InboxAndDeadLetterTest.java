@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TopicReader;
 import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.runtime.testapp.PilotConsumer;
 import no.helsefellesskap.runtime.testapp.PilotSeen;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,24 @@ class InboxAndDeadLetterTest {
         assertTrue(TopicReader.header(headerless, "dead-letter-reason").contains("ce_id"));
         // and the poison left no partial effect behind
         assertNull(countInbox(badId));
+    }
+
+    @Test
+    void aGoodRecordMetWithTheDatabaseDownIsRetriedNotDeadLettered() {
+        PilotConsumer.ATTEMPTS.set(0);
+        PilotConsumer.FAILURES_LEFT.set(3);
+        UUID pilot = UUID.randomUUID();
+        TopicReader.write(EventTypes.TOPIC_PILOTS, key, pilotJson(pilot, "flaky " + pilot), headers(UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen(pilot) != null);
+        assertEquals(4, PilotConsumer.ATTEMPTS.get(), "three transient failures, then applied");
+        assertEquals(1, seen(pilot).deliveries, "applied once");
+        UUID marker = UUID.randomUUID();
+        TopicReader.write(EventTypes.PILOT_REGISTERED.deadLetterTopic(), marker.toString(), "marker");
+        List<ConsumerRecord<String, String>> dead = TopicReader.read(EventTypes.PILOT_REGISTERED.deadLetterTopic(),
+                r -> key.equals(r.key()) || marker.toString().equals(r.key()), 2, Duration.ofSeconds(10));
+        assertEquals(List.of(marker.toString()), dead.stream().map(ConsumerRecord::key).toList(),
+                "nothing of this test was dead-lettered");
     }
 
     private PilotSeen seen(UUID pilot) {

@@ -10,6 +10,7 @@ import no.helsefellesskap.infra.test.TopicReader;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.testapp.WidgetService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import no.helsefellesskap.runtime.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -63,6 +64,16 @@ class OutboxTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 count("select count(*) from outbox_event where aggregateid = '" + id + "' and sent_at is not null") == 1L);
+    }
+
+    @Test
+    void personalDataInAnEventIsTheCallersErrorNamingTheFieldAndNothingIsWritten() {
+        String title = "Pasient 01017012345 " + UUID.randomUUID();
+        ProblemException e = assertThrows(ProblemException.class, () -> widgets.create(title, false));
+        assertEquals(422, e.problem().status());
+        assertEquals("title", e.problem().errors().get(0).field());
+        assertEquals(0L, count("select count(*) from widget where title = '" + title + "'"));
+        assertEquals(0L, count("select count(*) from outbox_event where payload->>'title' = '" + title + "'"));
     }
 
     @Test

@@ -114,6 +114,32 @@ class SecurityAndProblemTest {
     }
 
     @Test
+    void hostileInputIsRefusedNamingTheFieldAndChangesNothing() {
+        long before = widgets();
+        for (String body : java.util.List.of(
+                "{\"title\":\"a\\u0000b\",\"ownerOrgnr\":\"" + AHUS + "\"}",          // NUL, which PostgreSQL cannot store
+                "{\"title\":\"Pasient 01017012345\",\"ownerOrgnr\":\"" + AHUS + "\"}",  // a national id form
+                "{\"title\":\"x\",\"ownerOrgnr\":\"" + AHUS + "\",\"bogus\":1}")) {      // an unknown field
+            given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                    .contentType(ContentType.JSON).body(body)
+                    .when().post("/api/widgets")
+                    .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)))
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem(org.hamcrest.Matchers.anyOf(equalTo("title"), equalTo("bogus"))));
+        }
+        assertEquals(before, widgets());
+    }
+
+    @Test
+    void aPathThatIsNoUriAfterDecodingIsStill404ProblemJson() {
+        for (String path : java.util.List.of("/api/widgets/'%20OR%20'1'%3D'1", "/api/widgets/%00", "/api/widgets/%3Cscript%3E")) {
+            given().header("Authorization", TestTokens.bearer(AHUS, "registrar")).urlEncodingEnabled(false)
+                    .when().get(path)
+                    .then().statusCode(org.hamcrest.Matchers.lessThan(500)).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void unknownPathIs404ProblemJson() {
         given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
                 .when().get("/api/no-such-thing")

@@ -12,7 +12,8 @@ public final class OrganisationNumber {
     }
 
     public static boolean isValid(String value) {
-        if (value == null || value.length() != 9 || !value.chars().allMatch(Character::isDigit)) {
+        // Enhetsregisteret issues no number starting with 0, although 000000000 passes the check digit
+        if (value == null || value.length() != 9 || !value.chars().allMatch(Character::isDigit) || value.charAt(0) == '0') {
             return false;
         }
         Integer check = checkDigit(value.substring(0, 8));

@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A minimal text/event-stream client for tests, parsing the wire format itself (id, event, data). */
 public final class SseClient implements AutoCloseable {
 
-    public record Event(String id, String name, String data) {
+    /** {@code arrivedNanos}: {@link System#nanoTime()} when the event was complete (the bench measures latency). */
+    public record Event(String id, String name, String data, long arrivedNanos) {
     }
 
     public final List<Event> events = new CopyOnWriteArrayList<>();
@@ -45,7 +46,7 @@ public final class SseClient implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new Event(id, name, data.toString()));
+                        events.add(new Event(id, name, data.toString(), System.nanoTime()));
                     }
                     id = null;
                     name = null;

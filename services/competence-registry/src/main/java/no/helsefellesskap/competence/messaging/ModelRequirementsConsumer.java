@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.runtime.inbox.Inbox;
@@ -30,6 +31,7 @@ public class ModelRequirementsConsumer {
 
     @Incoming("models-in")
     @Blocking
+    @RetryWhileUnavailable
     @Transactional
     public void on(ConsumerRecord<String, String> record) throws Exception {
         IncomingEvent event = IncomingEvent.of(record);

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PartnerAnswered;
@@ -29,6 +30,7 @@ public class PilotEventsConsumer {
 
     @Incoming("pilots-in")
     @Blocking
+    @RetryWhileUnavailable
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);

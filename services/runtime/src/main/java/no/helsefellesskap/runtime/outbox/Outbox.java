@@ -1,6 +1,7 @@
 package no.helsefellesskap.runtime.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.tx.AfterCommit;
 
 
@@ -37,6 +39,42 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /** The first field of the payload whose value (or name) the guard objects to, as a JSON path. */
+    private String personalDataField(String payload) {
+        try {
+            String found = firstPersonal(json.readTree(payload), "");
+            return found == null || found.isEmpty() ? "body" : found;
+        } catch (JsonProcessingException ex) {
+            return "body";
+        }
+    }
+
+    private static String firstPersonal(JsonNode node, String path) {
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var f = it.next();
+                String p = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                if (!PersonalDataGuard.findings("{\"" + f.getKey() + "\":0}").isEmpty()) {
+                    return p;
+                }
+                String inner = firstPersonal(f.getValue(), p);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String inner = firstPersonal(node.get(i), path + "[" + i + "]");
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (!PersonalDataGuard.findings(node.asText()).isEmpty()) {
+            return path;
+        }
+        return null;
+    }
+
     /** @return the event id, which becomes the CloudEvents {@code id} */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID emit(EventType type, Object aggregateId, Record payload) {
@@ -58,9 +96,11 @@ public class Outbox {
             throw new IllegalStateException("Cannot serialise " + type.type(), ex);
         }
         // Last line of defence: no person identifier may leave a service in an event.
-        List<String> personal = PersonalDataGuard.findings(e.payload);
-        if (!personal.isEmpty()) {
-            throw new IllegalStateException(type.type() + " would carry personal data: " + personal);
+        // A caller's input is the only way it can get here, so it is the caller's error (422), not ours.
+        if (!PersonalDataGuard.findings(e.payload).isEmpty()) {
+            throw ProblemException.invalid(personalDataField(e.payload),
+                    "looks like a person identifier (an 11-digit national id form or a person's name or HPR field);"
+                            + " records are shared per role and as counts, never per person");
         }
         em.persist(e);
         wakeRelayAfterCommit();

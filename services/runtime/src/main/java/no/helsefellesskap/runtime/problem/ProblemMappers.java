@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import no.helsefellesskap.runtime.tx.Transience;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
@@ -82,13 +83,46 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Transience.isTransient(e)) {
+            // the database is restarting or out of connections: nothing was written; the caller may try again
+            LOG.warnf("Request failed while the infrastructure was unavailable: %s", e.toString());
+            Problem p = Problem.of(503, "unavailable", "Service temporarily unavailable",
+                    "The service could not reach its database; nothing was changed. Try again shortly.", List.of());
+            return Response.fromResponse(respond(p, uri)).header("Retry-After", "5").build();
+        }
+        String state = sqlState(e);
+        if (state != null && state.startsWith("23")) {
+            // a constraint caught what validation did not, or two requests raced for the same row: nothing was written
+            LOG.warnf("Request refused by a database constraint (%s): %s", state, e.toString());
+            return respond(Problem.of(409, "conflict", "Conflict",
+                    "The request conflicts with the current state (for example a concurrent change); nothing was changed."
+                            + " Read the resource and try again.", List.of()), uri);
+        }
+        if (state != null && state.startsWith("22")) {
+            LOG.warnf("Request refused by the database as invalid data (%s): %s", state, e.toString());
+            return respond(Problem.of(422, "validation", "Invalid input",
+                    "A value is too long or not valid for its field; nothing was changed.",
+                    List.of(new Problem.FieldError("body", "a value is too long or not valid for its field"))), uri);
+        }
         LOG.error("Unhandled error: this is a bug", e);
         return respond(Problem.of(500, "internal", "Internal error",
                 "The service failed to handle the request; it has been logged", List.of()), uri);
     }
 
+    /** The SQLState of the first SQL exception in the cause chain, if any. */
+    static String sqlState(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 25; t = t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return null;
+    }
+
     static Response respond(Problem p, UriInfo uri) {
-        Problem withInstance = uri == null ? p : p.at(URI.create(uri.getPath()));
+        // the raw (still encoded) path: a decoded one may hold characters a URI cannot (quotes, <, NUL)
+        Problem withInstance = uri == null ? p : p.at(URI.create(uri.getRequestUri().getRawPath()));
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(withInstance).build();
     }
 

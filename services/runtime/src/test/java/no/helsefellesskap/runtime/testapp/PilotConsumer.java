@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PilotRegistered;
 import no.helsefellesskap.runtime.inbox.Inbox;
@@ -26,8 +29,13 @@ public class PilotConsumer {
     @Inject
     ObjectMapper json;
 
+    /** A "flaky ..." pilot fails this many times as if the database were down (InboxAndDeadLetterTest). */
+    public static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+    public static final AtomicInteger ATTEMPTS = new AtomicInteger();
+
     @Incoming("pilots-in")
     @Blocking
+    @RetryWhileUnavailable
     @Transactional
     public void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
@@ -35,6 +43,12 @@ public class PilotConsumer {
             return;
         }
         PilotRegistered p = event.payload(EventTypes.PILOT_REGISTERED, json);
+        if (p.title().startsWith("flaky ")) {
+            ATTEMPTS.incrementAndGet();
+            if (FAILURES_LEFT.getAndDecrement() > 0) {
+                throw new IllegalStateException("simulated", new SQLTransientConnectionException("database restarting"));
+            }
+        }
         PilotSeen seen = em.find(PilotSeen.class, p.pilotId());
         if (seen == null) {
             seen = new PilotSeen();

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.spread.service.EventApplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ public class ReadModelConsumer {
     @Incoming("evaluations-in")
     @Incoming("adoptions-in")
     @Blocking
+    @RetryWhileUnavailable
     @Transactional
     public void on(ConsumerRecord<String, String> r) {
         applier.live(r.topic(), IncomingEvent.of(r));

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelProven;
@@ -30,6 +31,7 @@ public class EvidenceConsumer {
 
     @Incoming("evaluations-in")
     @Blocking
+    @RetryWhileUnavailable
     @Transactional
     public void onEvaluation(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
@@ -45,6 +47,7 @@ public class EvidenceConsumer {
 
     @Incoming("model-evidence-in")
     @Blocking
+    @RetryWhileUnavailable
     @Transactional
     public void onModelProven(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);

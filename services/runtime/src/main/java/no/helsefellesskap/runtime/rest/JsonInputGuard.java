@@ -1,0 +1,90 @@
+package no.helsefellesskap.runtime.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import no.helsefellesskap.model.PersonalDataGuard;
+import no.helsefellesskap.runtime.problem.ProblemException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Every JSON request body, before it is bound: a text value holding a control character (PostgreSQL cannot store
+ * NUL; the others are never meant) or a person identifier (a national id, an HPR number, a person's name field) is
+ * refused with 422 naming the field. The records here are about pilots and roles, never about persons, so such
+ * input is a mistake even in fields that never reach an event. A list longer than {@link #MAX_LIST} is refused too.
+ * Unparseable bodies pass on to the normal binding,
+ * which answers 400.
+ */
+@Provider
+public class JsonInputGuard implements ReaderInterceptor {
+
+    /** No list in these APIs needs more; a longer one is refused before anything validates each entry. */
+    static final int MAX_LIST = 1000;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext ctx) throws IOException, WebApplicationException {
+        MediaType type = ctx.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.getSubtype().endsWith("+json")) {
+            return ctx.proceed();
+        }
+        byte[] body = ctx.getInputStream().readAllBytes();
+        ctx.setInputStream(new ByteArrayInputStream(body));
+        if (body.length == 0) {
+            return ctx.proceed();
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            return ctx.proceed(); // the binding reports it as unreadable (400)
+        }
+        check(tree, "");
+        return ctx.proceed();
+    }
+
+    private static void check(JsonNode node, String path) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                String p = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                if (!PersonalDataGuard.findings("{\"" + f.getKey().replace("\"", "") + "\":0}").isEmpty()) {
+                    throw ProblemException.invalid(p, "names a person identifier; records are shared per role and as counts, never per person");
+                }
+                check(f.getValue(), p);
+            }
+        } else if (node.isArray()) {
+            if (node.size() > MAX_LIST) {
+                throw ProblemException.invalid(path.isEmpty() ? "body" : path, "has " + node.size() + " entries; at most "
+                        + MAX_LIST + " are accepted");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isTextual()) {
+            String v = node.asText();
+            if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+                throw ProblemException.invalid(path.isEmpty() ? "body" : path, "contains a control character");
+            }
+            if (!PersonalDataGuard.findings(v).isEmpty()) {
+                throw ProblemException.invalid(path.isEmpty() ? "body" : path,
+                        "looks like a person identifier (an 11-digit national id form); records are shared per role and"
+                                + " as counts, never per person");
+            }
+        }
+    }
+}
