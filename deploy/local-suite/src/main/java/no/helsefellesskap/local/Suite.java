@@ -35,8 +35,10 @@ public final class Suite implements AutoCloseable {
     }
 
     private final Options options;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Long> startedAt = new HashMap<>();
+    private final Map<String, Long> readyMillis = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
     private String jdbcUrl;
@@ -107,18 +109,26 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startService(ServiceSpec s) throws IOException {
+        int port = s.port() + options.portOffset();
         Path jar = options.root().resolve("services").resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not built: " + jar + " (run ./mvnw -DskipTests package)");
         }
-        int port = s.port() + options.portOffset();
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString());
+        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        // small and quick to start by default; SUITE_SERVICE_JAVA_OPTS replaces these (the bench uses the full JIT)
+        String opts = envOr("SUITE_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        cmd.addAll(List.of(opts.trim().split("\\s+")));
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
         env.putAll(serviceEnvironment(port));
         Path log = options.dataDir().resolve("logs").resolve(s.name() + ".log");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        processes.add(pb.start());
+        if (!processes.containsKey(s.name())) {
+            Files.deleteIfExists(log); // a restart appends; a new suite starts a new log
+        }
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        startedAt.put(s.name(), System.nanoTime());
+        processes.put(s.name(), pb.start());
         ports.put(s.name(), port);
     }
 
@@ -139,17 +149,26 @@ public final class Suite implements AutoCloseable {
     }
 
     private void awaitReady() {
+        awaitReady(new LinkedHashMap<>(ports));
+    }
+
+    private void awaitReady(Map<String, Integer> waiting) {
         Instant deadline = Instant.now().plus(options.readyTimeout());
-        Map<String, Integer> waiting = new LinkedHashMap<>(ports);
         while (!waiting.isEmpty()) {
-            for (int i = 0; i < processes.size(); i++) {
-                if (!processes.get(i).isAlive()) {
-                    String name = ServiceSpec.ALL.get(i).name();
-                    throw new IllegalStateException(name + " exited with " + processes.get(i).exitValue() + "; see "
+            for (String name : waiting.keySet()) {
+                Process p = processes.get(name);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + p.exitValue() + "; see "
                             + options.dataDir().resolve("logs").resolve(name + ".log"));
                 }
             }
-            waiting.entrySet().removeIf(e -> isReady(e.getValue()));
+            waiting.entrySet().removeIf(e -> {
+                if (!isReady(e.getValue())) {
+                    return false;
+                }
+                readyMillis.put(e.getKey(), (System.nanoTime() - startedAt.get(e.getKey())) / 1_000_000);
+                return true;
+            });
             if (waiting.isEmpty()) {
                 break;
             }
@@ -189,10 +208,53 @@ public final class Suite implements AutoCloseable {
         return keys;
     }
 
+    /** Milliseconds from each service's process start to its first ready answer (the latest start). */
+    public Map<String, Long> readyMillis() {
+        return Map.copyOf(readyMillis);
+    }
+
+    public ProcessHandle process(String service) {
+        return processes.get(service).toHandle();
+    }
+
+    /** Kills a service at once (SIGKILL: no shutdown hooks, no graceful close), as a crash would. */
+    public synchronized void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready. */
+    public synchronized void restart(String service) throws IOException {
+        Process old = processes.get(service);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(service + " is running");
+        }
+        startService(ServiceSpec.ALL.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow());
+        awaitReady(new LinkedHashMap<>(Map.of(service, ports.get(service))));
+    }
+
+    /** Stops the embedded PostgreSQL server; {@link #startDatabase()} starts it again on the same data and port. */
+    public synchronized void stopDatabase() {
+        requireEmbedded(postgres, "PostgreSQL").close();
+    }
+
+    public synchronized void startDatabase() {
+        int port = requireEmbedded(postgres, "PostgreSQL").port();
+        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("pg"), port, false);
+    }
+
+    private static <T> T requireEmbedded(T server, String what) {
+        if (server == null) {
+            throw new IllegalStateException(what + " is external; only the embedded one can be stopped here");
+        }
+        return server;
+    }
+
     /** The service processes and their descendants. */
     public List<ProcessHandle> processHandles() {
         List<ProcessHandle> all = new ArrayList<>();
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             all.add(p.toHandle());
             p.descendants().forEach(all::add);
         }
@@ -201,11 +263,11 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
-        for (Process p : processes) {
+        for (Process p : processes.values()) {
             try {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -254,7 +316,8 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it (the bench harness uses it for its own data folders too). */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,0 +1,289 @@
+package no.helsefellesskap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.helsefellesskap.infra.DevKeys;
+import no.helsefellesskap.infra.EmbeddedPostgresServer;
+import no.helsefellesskap.infra.Tokens;
+import no.helsefellesskap.local.Suite;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One running suite for the benchmarks: PostgreSQL (embedded), the Kafka broker in its own JVM ({@link KafkaNode}),
+ * the five services as child JVMs with production settings, a webhook receiver, and signed tokens for the personas.
+ */
+public final class BenchContext implements AutoCloseable {
+
+    public static final String AHUS = "983971636";
+    public static final String LORENSKOG = "974604167";
+    /** A valid organisation number that owns nothing in the suite. */
+    public static final String STRANGER = "876543214";
+    /** A task id the pilots name (pilot-projects does not look tasks up; the catalogue is another service). */
+    public static final String TASK = "3f1e2d4c-0000-4000-8000-000000000001";
+    public static final List<String> TOPICS = List.of("pilots", "evaluations", "model-evidence", "tasks", "models",
+            "personnel-groups", "competences", "competence-profiles", "organisations", "partnerships", "adoptions");
+
+    public static final String SERVICE_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
+
+    public final Path root;
+    public final Path dataDir;
+    public final int portOffset;
+    public final boolean smoke;
+    public final int repeats;
+    public final ObjectMapper json = new ObjectMapper();
+    public final Http http = new Http(Duration.ofSeconds(30));
+    public final Receiver receiver;
+    public final String runId = UUID.randomUUID().toString().substring(0, 8);
+    public int scalePilots = 100_000;
+    public int rebuildRuns = 3;
+    public int rebuildBudgetMinutes = 30;
+    private final KafkaNode kafka;
+    private final Suite suite;
+
+    public BenchContext(Path root, int portOffset, boolean smoke, int repeats) throws IOException {
+        this.root = root;
+        this.portOffset = portOffset;
+        this.smoke = smoke;
+        this.repeats = repeats;
+        this.dataDir = root.resolve("bench/target/suite-" + portOffset);
+        Suite.deleteTree(dataDir);
+        Files.createDirectories(dataDir.resolve("logs"));
+        kafka = new KafkaNode(dataDir.resolve("kafka"), 19092 + portOffset, dataDir.resolve("logs/kafka.log")).start();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // production-like JVMs: the full JIT (the launcher's default stops at C1 for a quick start on a laptop)
+        env.put("SUITE_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
+        suite = new Suite(new Suite.Options(root, dataDir, portOffset, false, Duration.ofMinutes(5), env)); // dataDir was emptied above
+        try {
+            suite.start();
+            receiver = new Receiver();
+            Bench.recordPostgresVersion(this);
+        } catch (RuntimeException | IOException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    public Suite suite() {
+        return suite;
+    }
+
+    public KafkaNode kafka() {
+        return kafka;
+    }
+
+    public String url(String service, String path) {
+        return "http://127.0.0.1:" + suite.ports().get(service) + path;
+    }
+
+    // --- personas -----------------------------------------------------------------------------------------------
+
+    public String bearer(String orgnr, String... roles) {
+        return "Bearer " + Tokens.sign(suite.keys().privateKey(), "bench-client", orgnr, List.of(roles), Duration.ofHours(6));
+    }
+
+    public String expired(String orgnr, String... roles) {
+        Instant past = Instant.now().minus(Duration.ofHours(3));
+        return "Bearer " + Tokens.sign(suite.keys().privateKey(), "bench-client", orgnr, List.of(roles), past,
+                past.plus(Duration.ofMinutes(30)));
+    }
+
+    public String forged(String orgnr, String... roles) {
+        return "Bearer " + Tokens.sign(DevKeys.generate().privateKey(), "bench-client", orgnr, List.of(roles),
+                Duration.ofHours(6));
+    }
+
+    public String ahus() {
+        return bearer(AHUS, "registrar", "evaluator", "subscriber");
+    }
+
+    public String lorenskog() {
+        return bearer(LORENSKOG, "registrar", "evaluator", "subscriber");
+    }
+
+    public String admin() {
+        return bearer(null, "programme-admin");
+    }
+
+    // --- domain shortcuts -----------------------------------------------------------------------------------------
+
+    public String pilotBody(String title) {
+        return "{\"title\":\"" + title + "\",\"ownerOrgnr\":\"" + AHUS + "\",\"taskIds\":[\"" + TASK
+                + "\"],\"toGroups\":[\"PORTOR\"],\"fromGroups\":[\"SP\"],\"priorityGroups\":[]}";
+    }
+
+    public Http.Reply registerPilot(String title) {
+        return http.send("POST", url("pilot-projects", "/api/pilots"), ahus(), pilotBody(title));
+    }
+
+    public JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
+    }
+
+    /** A subscription of Lørenskog with its webhook at the receiver under {@code key}; returns its id. */
+    public String subscribe(String key, String filtersJson) {
+        String body = "{\"name\":\"bench " + key + "\",\"filters\":" + filtersJson + ",\"webhookUrl\":\""
+                + receiver.url(key) + "\"}";
+        Http.Reply r = http.send("POST", url("spread", "/api/subscriptions"), lorenskog(), body);
+        if (r.status() != 201) {
+            throw new IllegalStateException("subscription refused: " + r.status() + " " + r.body());
+        }
+        JsonNode n = tree(r.body());
+        receiver.secret(key, n.path("secret").asText());
+        return n.path("id").asText();
+    }
+
+    public void unsubscribe(String id) {
+        http.send("DELETE", url("spread", "/api/subscriptions/" + id), lorenskog(), null);
+    }
+
+    /** Waits until the condition holds; false when it did not within the time. */
+    public static boolean await(Duration within, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            KafkaNode.sleep(200);
+        }
+        return condition.getAsBoolean();
+    }
+
+    // --- Kafka ----------------------------------------------------------------------------------------------------
+
+    public Properties kafkaProps() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        return p;
+    }
+
+    /** Every record of a topic from the start, value as text. */
+    public List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties p = kafkaProps();
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                c.poll(Duration.ofMillis(500)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    public Map<TopicPartition, Long> endOffsets(List<String> topics) {
+        try (Admin admin = Admin.create(kafkaProps())) {
+            Map<TopicPartition, OffsetSpec> want = new HashMap<>();
+            for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> want.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> out = new HashMap<>();
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(want).all().get().entrySet()) {
+                out.put(e.getKey(), e.getValue().offset());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Per consumer group and topic: how many records it has not yet committed past. */
+    public Map<String, Long> lagByGroupAndTopic() {
+        try (Admin admin = Admin.create(kafkaProps())) {
+            Map<String, Long> lag = new HashMap<>();
+            for (ConsumerGroupListing g : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> want = new HashMap<>();
+                committed.keySet().forEach(tp -> want.put(tp, OffsetSpec.latest()));
+                var ends = admin.listOffsets(want).all().get();
+                committed.forEach((tp, om) -> lag.merge(g.groupId() + " " + tp.topic(),
+                        ends.get(tp).offset() - (om == null ? 0 : om.offset()), Long::sum));
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Which consumer groups read each topic, from their members' assignments (also before any commit). */
+    public Map<String, List<String>> consumerGroupsByTopic() {
+        try (Admin admin = Admin.create(kafkaProps())) {
+            List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
+            Map<String, List<String>> out = new java.util.TreeMap<>();
+            admin.describeConsumerGroups(groups).all().get().forEach((g, d) -> d.members().forEach(m ->
+                    m.assignment().topicPartitions().forEach(tp -> {
+                        List<String> l = out.computeIfAbsent(tp.topic(), x -> new ArrayList<>());
+                        if (!l.contains(g)) {
+                            l.add(g);
+                        }
+                    })));
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long totalLag() {
+        return lagByGroupAndTopic().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    // --- PostgreSQL (measurement and verification only; the services never read each other's schemas) -----------
+
+    public Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(suite.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+    }
+
+    public int postgresPort() {
+        return Integer.parseInt(suite.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+    }
+
+    private boolean closed;
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        receiver.close();
+        suite.close();
+        kafka.close();
+    }
+}

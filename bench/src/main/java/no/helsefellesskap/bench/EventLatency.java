@@ -1,0 +1,212 @@
+package no.helsefellesskap.bench;
+
+import no.helsefellesskap.infra.test.SseClient;
+import no.helsefellesskap.model.events.EventTypes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluation published (the publish request sent, answered 200) until the signed webhook is received by a local
+ * receiver and until the SSE client has the event; beside it, Kafka's own end-to-end latency (produce with acks=all
+ * until a consumer has the record) at the same rate and count, in the same run.
+ */
+final class EventLatency {
+
+    static Section run(BenchContext ctx) throws Exception {
+        Section s = new Section("latency", "Event latency: evaluation published to webhook and to SSE, beside Kafka");
+        int events = ctx.smoke ? 20 : 1000;
+        int rate = 20;
+        s.line(events + " evaluations per run, published at a steady " + rate + " per second, " + ctx.repeats
+                + " runs; the figures are medians of the runs' percentiles, in ms. Start: the moment the publish "
+                + "request is sent (`POST /api/evaluations/{id}/publish`, answered 200). Webhook: the receiver "
+                + "(a local HTTP server, verifying each signature with the Standard Webhooks library) has the request. "
+                + "SSE: a client of `/api/subscriptions/{id}/events` has the event. Kafka: a record produced with "
+                + "acks=all to a one-partition topic until a consumer polled it, same count and rate.");
+        String pilot = completedPilot(ctx, "Bench latency " + ctx.runId);
+        String sub = ctx.subscribe("latency-" + ctx.runId,
+                "{\"partnerships\":[\"HFS-AHUS\"],\"eventTypes\":[\"" + EventTypes.EVALUATION_PUBLISHED.type() + "\"]}");
+        Map<String, List<Double>> p = Map.of("webhook p50", new ArrayList<>(), "webhook p95", new ArrayList<>(),
+                "webhook p99", new ArrayList<>(), "sse p50", new ArrayList<>(), "sse p95", new ArrayList<>(),
+                "sse p99", new ArrayList<>(), "kafka p50", new ArrayList<>(), "kafka p95", new ArrayList<>(),
+                "kafka p99", new ArrayList<>());
+        try (SseClient sse = new SseClient(ctx.url("spread", "/api/subscriptions/" + sub + "/events"), ctx.lorenskog(), null)) {
+            if (sse.status != 200) {
+                throw new IllegalStateException("SSE answered " + sse.status);
+            }
+            for (int r = 0; r < ctx.repeats; r++) {
+                List<String> drafts = new ArrayList<>();
+                for (int i = 0; i < events; i++) {
+                    drafts.add(draft(ctx, pilot));
+                }
+                Map<String, Long> sent = new ConcurrentHashMap<>();
+                long start = System.nanoTime();
+                for (int i = 0; i < events; i++) {
+                    long due = start + i * 1_000_000_000L / rate;
+                    while (System.nanoTime() < due) {
+                        Thread.sleep(1);
+                    }
+                    String id = drafts.get(i);
+                    long t0 = System.nanoTime();
+                    Http.Reply rep = ctx.http.send("POST", ctx.url("evaluations", "/api/evaluations/" + id + "/publish"),
+                            ctx.ahus(), null);
+                    s.require(rep.status() == 200, "publish answered " + rep.status());
+                    sent.put(id, t0);
+                }
+                boolean all = BenchContext.await(Duration.ofMinutes(3), () ->
+                        arrived(ctx.receiver.accepted().stream().map(d -> d.body().path("subject").asText()).toList(), sent) == events
+                                && arrived(sse.events.stream().map(e -> subject(ctx, e.data())).toList(), sent) == events);
+                s.require(all, "not every event arrived by webhook and SSE within 3 minutes");
+                List<Double> hook = new ArrayList<>();
+                ctx.receiver.accepted().forEach(d -> {
+                    Long t0 = sent.get(d.body().path("subject").asText());
+                    if (t0 != null && d.verified()) {
+                        hook.add((d.arrivedNanos() - t0) / 1e6);
+                    }
+                });
+                List<Double> stream = new ArrayList<>();
+                sse.events.forEach(e -> {
+                    Long t0 = sent.get(subject(ctx, e.data()));
+                    if (t0 != null) {
+                        stream.add((e.arrivedNanos() - t0) / 1e6);
+                    }
+                });
+                List<Double> kafka = kafkaEndToEnd(ctx, events, rate);
+                add(p, "webhook", hook);
+                add(p, "sse", stream);
+                add(p, "kafka", kafka);
+                System.out.printf("[bench] latency run %d: webhook p50 %.1f ms, sse p50 %.1f ms, kafka p50 %.1f ms%n", r,
+                        Stats.percentile(hook, 50), Stats.percentile(stream, 50), Stats.percentile(kafka, 50));
+                s.require(hook.size() == events, "webhook deliveries verified: " + hook.size() + " of " + events);
+                ctx.receiver.clear();
+                sse.events.clear();
+            }
+        } finally {
+            ctx.unsubscribe(sub);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String path : List.of("webhook", "sse", "kafka")) {
+            rows.add(List.of(switch (path) {
+                case "webhook" -> "publish → signed webhook received";
+                case "sse" -> "publish → SSE client has it";
+                default -> "Kafka alone: produce (acks=all) → consumed";
+            }, Stats.f(Stats.median(p.get(path + " p50"))), Stats.f(Stats.median(p.get(path + " p95"))),
+                    Stats.f(Stats.median(p.get(path + " p99")))));
+        }
+        s.table(List.of("path", "p50 ms", "p95 ms", "p99 ms"), rows);
+        return s;
+    }
+
+    private static void add(Map<String, List<Double>> p, String path, List<Double> values) {
+        p.get(path + " p50").add(Stats.percentile(values, 50));
+        p.get(path + " p95").add(Stats.percentile(values, 95));
+        p.get(path + " p99").add(Stats.percentile(values, 99));
+    }
+
+    private static String subject(BenchContext ctx, String data) {
+        return ctx.tree(data).path("subject").asText();
+    }
+
+    private static long arrived(List<String> subjects, Map<String, Long> sent) {
+        return subjects.stream().filter(sent::containsKey).distinct().count();
+    }
+
+    /** A pilot of Ahus, started and completed, that the evaluations service knows. */
+    static String completedPilot(BenchContext ctx, String title) {
+        String id = ctx.tree(ctx.registerPilot(title).body()).path("id").asText();
+        for (String step : List.of("start", "complete")) {
+            Http.Reply r = ctx.http.send("POST", ctx.url("pilot-projects", "/api/pilots/" + id + "/" + step), ctx.ahus(),
+                    "{\"date\":\"2026-0" + (step.equals("start") ? "1" : "6") + "-01\"}");
+            if (r.status() != 200) {
+                throw new IllegalStateException(step + ": " + r.status() + " " + r.body());
+            }
+        }
+        if (!BenchContext.await(Duration.ofSeconds(60), () ->
+                ctx.http.send("GET", ctx.url("evaluations", "/api/pilots/" + id), ctx.ahus(), null).status() == 200)) {
+            throw new IllegalStateException("evaluations never learnt of pilot " + id);
+        }
+        return id;
+    }
+
+    static String evaluationBody(String pilot) {
+        return """
+                {"pilotId":"%s","evaluatorKind":"INTERNAL","design":"BEFORE_AFTER","evidenceLevel":"MEASURED_BEFORE_AFTER",
+                 "recommendation":"SPREAD",
+                 "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours freed","unit":"hours",
+                              "resultValue":412,"direction":"INCREASE","source":"bench"}]}""".formatted(pilot);
+    }
+
+    static String draft(BenchContext ctx, String pilot) {
+        Http.Reply r = ctx.http.send("POST", ctx.url("evaluations", "/api/evaluations"), ctx.ahus(), evaluationBody(pilot));
+        if (r.status() != 201) {
+            throw new IllegalStateException("draft: " + r.status() + " " + r.body());
+        }
+        return ctx.tree(r.body()).path("id").asText();
+    }
+
+    /** Kafka alone on this machine: one record at a time at the given rate, latency to the consumer's poll. */
+    static List<Double> kafkaEndToEnd(BenchContext ctx, int count, int rate) throws Exception {
+        String topic = "bench-e2e-" + ctx.runId;
+        Properties pp = ctx.kafkaProps();
+        pp.put("acks", "all");
+        pp.put("linger.ms", "0");
+        pp.put("enable.idempotence", "true");
+        pp.put("key.serializer", StringSerializer.class.getName());
+        pp.put("value.serializer", ByteArraySerializer.class.getName());
+        Properties cp = ctx.kafkaProps();
+        cp.put("key.deserializer", StringDeserializer.class.getName());
+        cp.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        cp.put("fetch.min.bytes", "1");
+        cp.put("fetch.max.wait.ms", "500");
+        List<Double> lat = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp);
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cp)) {
+            producer.send(new ProducerRecord<>(topic, "create", new byte[8])).get(); // topic exists before timing
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToEnd(List.of(tp));
+            consumer.position(tp);
+            byte[] pad = new byte[1024];
+            Thread poller = new Thread(() -> {
+                while (lat.size() < count && !Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                        long sentAt = ByteBuffer.wrap(r.value()).getLong();
+                        synchronized (lat) {
+                            lat.add((System.nanoTime() - sentAt) / 1e6);
+                        }
+                    }
+                }
+            });
+            poller.start();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                while (System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+                byte[] v = pad.clone();
+                ByteBuffer.wrap(v).putLong(System.nanoTime());
+                producer.send(new ProducerRecord<>(topic, "k" + i, v));
+            }
+            poller.join(60_000);
+            poller.interrupt();
+        }
+        synchronized (lat) {
+            return new ArrayList<>(lat);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package no.helsefellesskap.bench;
+
+import no.helsefellesskap.local.ServiceSpec;
+import no.helsefellesskap.local.Suite;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Idle CPU of the running suite, each service's start time and idle memory, and the suite's time to all ready. */
+final class Footprint {
+
+    /** Before the bench suite starts: the run command (the launcher {@code ./run-suite} executes) to all ready. */
+    static Section runCommand(Path root, int portOffset, int repeats, boolean smoke) throws Exception {
+        Section s = new Section("suite-start", "Start: the run command until every service is ready");
+        List<Double> seconds = new ArrayList<>();
+        int runs = smoke ? 1 : repeats;
+        for (int r = 0; r < runs; r++) {
+            Path data = root.resolve("bench/target/start-" + r);
+            Suite.deleteTree(data);
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    root.resolve("deploy/local-suite/target/local-suite.jar").toString(), "--no-demo-data", "--clean",
+                    "--port-offset", String.valueOf(portOffset), "--data-dir", data.toString());
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
+            boolean ready = false;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.contains("all services ready")) {
+                        ready = true;
+                        break;
+                    }
+                }
+                seconds.add((System.nanoTime() - t0) / 1e9);
+                p.destroy(); // SIGTERM: the launcher stops everything it started
+                p.waitFor(90, TimeUnit.SECONDS);
+            }
+            s.require(ready, "run " + r + ": the suite did not report ready");
+            System.out.printf("[bench] run command to all ready: %.1f s%n", seconds.get(r));
+        }
+        s.line("`java -jar deploy/local-suite/target/local-suite.jar --no-demo-data --clean` (what `./run-suite` runs "
+                + "once built) from launch until it prints that all services are ready: empty PostgreSQL and Kafka "
+                + "data, the five services started together, Flyway migrations and reference data included. "
+                + runs + " runs; median " + Stats.f(Stats.median(seconds)) + " s (runs: "
+                + seconds.stream().map(Stats::f).toList() + "). Demo data loading comes after this and is not included.");
+        return s;
+    }
+
+    static Section idle(BenchContext ctx) throws Exception {
+        Section s = new Section("idle", "Idle cost: CPU of the whole suite over 60 idle seconds");
+        int seconds = ctx.smoke ? 3 : 60;
+        BenchContext.await(Duration.ofMinutes(2), () -> ctx.totalLag() == 0);
+        KafkaNode.sleep(ctx.smoke ? 500 : 10_000);
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        for (int r = 0; r < ctx.repeats; r++) {
+            Map<String, List<ProcessHandle>> groups = groups(ctx);
+            Map<String, Double> before = new LinkedHashMap<>();
+            groups.forEach((k, v) -> before.put(k, Processes.cpuSeconds(v)));
+            KafkaNode.sleep(seconds * 1000L);
+            Map<String, List<ProcessHandle>> after = groups(ctx);
+            double total = 0;
+            for (String k : groups.keySet()) {
+                double used = Processes.cpuSeconds(after.get(k)) - before.get(k);
+                total += used;
+                cpu.computeIfAbsent(k, x -> new ArrayList<>()).add(used);
+            }
+            cpu.computeIfAbsent("whole suite", x -> new ArrayList<>()).add(total);
+            System.out.printf("[bench] idle run %d: %.2f CPU s in %d s%n", r, total, seconds);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        cpu.forEach((k, v) -> rows.add(List.of(k, Stats.f(Stats.median(v)),
+                String.format("%.2f %%", 100 * Stats.median(v) / seconds))));
+        s.line(ctx.repeats + " windows of " + seconds + " s with no requests, after the consumers had caught up "
+                + "(consumer lag 0) and 10 s of quiet. CPU = user + system time from /proc/<pid>/stat of each "
+                + "process and its children; median of the windows. Share = of one core.");
+        s.table(List.of("process", "CPU s per " + seconds + " s", "share of one core"), rows);
+        return s;
+    }
+
+    static Section startAndMemory(BenchContext ctx) throws Exception {
+        Section s = new Section("start-memory", "Start time and idle memory per service");
+        List<List<String>> rows = new ArrayList<>();
+        List<ServiceSpec> services = ctx.smoke ? List.of(ServiceSpec.ALL.get(0)) : ServiceSpec.ALL;
+        Map<String, Double> rss = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            rss.put(spec.name(), Processes.rssMiB(withChildren(ctx.suite().process(spec.name()))));
+        }
+        for (ServiceSpec spec : services) {
+            List<Double> starts = new ArrayList<>();
+            for (int r = 0; r < (ctx.smoke ? 1 : ctx.repeats); r++) {
+                ctx.suite().kill(spec.name());
+                ctx.suite().restart(spec.name());
+                starts.add(ctx.suite().readyMillis().get(spec.name()) / 1000.0);
+            }
+            rows.add(List.of(spec.name(), Stats.f(Stats.median(starts)), Stats.f(rss.get(spec.name()))));
+        }
+        rows.add(List.of("Kafka broker (own JVM)", "", Stats.f(Processes.rssMiB(withChildren(ctx.kafka().handle())))));
+        rows.add(List.of("PostgreSQL (all server processes)", "", Stats.f(Processes.rssMiB(Processes.postgres(ctx.dataDir.resolve("pg"))))));
+        s.line("Start: one service restarted alone while the rest of the suite runs, from process launch until "
+                + "`/q/health/ready` answers 200 (JVM start, Flyway, Kafka connections); median of "
+                + (ctx.smoke ? 1 : ctx.repeats) + " restarts. Memory: resident set size (VmRSS) of each process "
+                + "after the idle-cost windows, before any restart. Services run with `" + BenchContext.SERVICE_JAVA_OPTS
+                + "` (the bench's setting; `./run-suite` adds `-XX:TieredStopAtLevel=1` and `-Xmx256m` for a quicker start).");
+        s.table(List.of("process", "start to ready (s)", "idle RSS (MiB)"), rows);
+        return s;
+    }
+
+    private static Map<String, List<ProcessHandle>> groups(BenchContext ctx) {
+        Map<String, List<ProcessHandle>> g = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            g.put(spec.name(), withChildren(ctx.suite().process(spec.name())));
+        }
+        g.put("Kafka broker", withChildren(ctx.kafka().handle()));
+        g.put("PostgreSQL", Processes.postgres(ctx.dataDir.resolve("pg")));
+        return g;
+    }
+
+    private static List<ProcessHandle> withChildren(ProcessHandle p) {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(p);
+        p.descendants().forEach(all::add);
+        return all;
+    }
+}

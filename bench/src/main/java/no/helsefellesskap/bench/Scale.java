@@ -1,0 +1,266 @@
+package no.helsefellesskap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.model.events.EventTypes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The read path at scale and the replay rate. A generator writes events onto the topics in the exact form the
+ * services publish them (each cloned from a real event of the same type, with new ids): 100,000 pilots over the
+ * 19 partnerships (60 % started, 40 % of those completed), and 20,000 published evaluations of completed pilots
+ * with 50 outcomes each (1,000,000 outcome rows). The services consume them like any other events; then each
+ * dashboard and query endpoint is timed, and spread's read models are rebuilt from the topics.
+ */
+final class Scale {
+
+    record Sizes(int pilots, int evaluations, int outcomesPerEvaluation) {
+    }
+
+    static Section run(BenchContext ctx, Sizes sizes, int rebuildRuns) throws Exception {
+        Section s = new Section("scale", "Read path at scale, and replay");
+        // templates: one real pilot through its lifecycle and one real published evaluation with outcomes
+        String pilot = EventLatency.completedPilot(ctx, "Bench scale template " + ctx.runId);
+        String evaluation = EventLatency.draft(ctx, pilot);
+        ctx.http.send("POST", ctx.url("evaluations", "/api/evaluations/" + evaluation + "/publish"), ctx.ahus(), null);
+        BenchContext.await(Duration.ofSeconds(30), () -> ctx.totalLag() == 0);
+        Map<String, ConsumerRecord<String, String>> templates = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : ctx.readAll(EventTypes.TOPIC_PILOTS)) {
+            if (pilot.equals(r.key())) {
+                templates.put(Survival.header(r, "ce_type"), r);
+            }
+        }
+        for (ConsumerRecord<String, String> r : ctx.readAll(EventTypes.TOPIC_EVALUATIONS)) {
+            if (evaluation.equals(r.key())) {
+                templates.put(Survival.header(r, "ce_type"), r);
+            }
+        }
+        List<String> partnerships = new ArrayList<>();
+        ctx.tree(ctx.http.send("GET", ctx.url("pilot-projects", "/api/partnerships"), ctx.ahus(), null).body())
+                .forEach(p -> partnerships.add(p.path("code").asText()));
+
+        long t0 = System.nanoTime();
+        long produced = generate(ctx, sizes, templates, partnerships);
+        double produceSeconds = (System.nanoTime() - t0) / 1e9;
+        boolean caughtUp = BenchContext.await(Duration.ofMinutes(ctx.smoke ? 3 : 60), () -> lag(ctx, "spread") == 0);
+        double consumeSeconds = (System.nanoTime() - t0) / 1e9;
+        s.require(caughtUp, "spread did not catch up with the generated events");
+        BenchContext.await(Duration.ofMinutes(ctx.smoke ? 3 : 30), () -> ctx.totalLag() == 0);
+        s.line("Generator (`Scale.generate`): " + sizes.pilots() + " pilots, " + sizes.evaluations()
+                + " published evaluations with " + sizes.outcomesPerEvaluation() + " outcomes each ("
+                + (long) sizes.evaluations() * sizes.outcomesPerEvaluation() + " outcome rows), " + produced
+                + " events in all, each a copy of a real event of its type with new ids, spread over the "
+                + partnerships.size() + " partnerships; written to Kafka in " + Stats.f(produceSeconds)
+                + " s. spread applied them live (read models, feed) in " + Stats.f(consumeSeconds) + " s from the "
+                + "first write: " + Stats.f(produced / consumeSeconds) + " events/s.");
+
+        // read path
+        String sub = ctx.subscribe("scale-" + ctx.runId, "{\"partnerships\":[\"HFS-AHUS\"]}");
+        List<String[]> endpoints = readEndpoints(ctx, pilot, evaluation, sub);
+        int n = ctx.smoke ? 5 : 50;
+        List<List<String>> rows = new ArrayList<>();
+        for (String[] e : endpoints) {
+            List<Double> p50 = new ArrayList<>();
+            List<Double> p95 = new ArrayList<>();
+            int status = 0;
+            long bytes = 0;
+            for (int r = 0; r < ctx.repeats; r++) {
+                List<Double> ms = new ArrayList<>();
+                for (int i = 0; i < n + 3; i++) {
+                    Http.Reply rep = ctx.http.send("GET", ctx.url(e[0], e[1]), e[2].equals("admin") ? ctx.admin()
+                            : e[2].equals("lorenskog") ? ctx.lorenskog() : ctx.ahus(), null);
+                    status = rep.status();
+                    bytes = rep.body() == null ? 0 : rep.body().length();
+                    if (i >= 3) { // the first three warm caches and JIT
+                        ms.add(rep.millis());
+                    }
+                }
+                p50.add(Stats.percentile(ms, 50));
+                p95.add(Stats.percentile(ms, 95));
+            }
+            s.require(status == 200, e[0] + " " + e[1] + " answered " + status);
+            rows.add(List.of(e[0], "`GET " + e[1] + "`", String.valueOf(status), String.valueOf(bytes / 1024),
+                    Stats.f(Stats.median(p50)), Stats.f(Stats.median(p95))));
+            System.out.printf("[bench] read %s %s: p50 %.1f ms%n", e[0], e[1], Stats.median(p50));
+        }
+        ctx.unsubscribe(sub);
+        s.line("");
+        s.line("Each endpoint: " + ctx.repeats + " runs of " + n + " sequential requests after 3 warm-up requests; "
+                + "medians of the runs' p50 and p95, in ms. spread holds the generated data; the other services "
+                + "hold what the earlier runs of this harness wrote through their APIs (pilot-projects and "
+                + "evaluations also consumed the generated pilot events).");
+        s.table(List.of("service", "endpoint", "status", "KiB", "p50 ms", "p95 ms"), rows);
+
+        // replay
+        List<Double> rates = new ArrayList<>();
+        long applied = 0;
+        long rebuildStart = System.nanoTime();
+        for (int r = 0; r < rebuildRuns; r++) {
+            double spentMinutes = (System.nanoTime() - rebuildStart) / 60e9;
+            if (r > 0 && spentMinutes / r * (r + 1) > ctx.rebuildBudgetMinutes) {
+                System.out.printf("[bench] rebuild: stopping after %d runs (budget %d min)%n", r, ctx.rebuildBudgetMinutes);
+                break;
+            }
+            Http.Reply rep = new Http(Duration.ofHours(1)).send("POST", ctx.url("spread", "/api/admin/read-models/rebuild"),
+                    ctx.admin(), null);
+            s.require(rep.status() == 200, "rebuild answered " + rep.status() + " " + rep.body());
+            applied = eventsApplied(ctx.tree(rep.body()));
+            rates.add(applied / (rep.nanos() / 1e9));
+            System.out.printf("[bench] rebuild %d: %d events in %.1f s%n", r, applied, rep.nanos() / 1e9);
+        }
+        s.line("Replay: `POST /api/admin/read-models/rebuild` empties spread's read models and applies every topic "
+                + "from offset 0 in one transaction: " + applied + " events; median of " + rates.size() + " runs"
+                + (rates.size() < rebuildRuns ? " (of " + rebuildRuns + " planned; the time budget of "
+                + ctx.rebuildBudgetMinutes + " min for rebuilds was used up)" : "") + ": **"
+                + Stats.f(Stats.median(rates)) + " events/s** (runs: " + rates.stream().map(Stats::f).toList() + ").");
+        return s;
+    }
+
+    private static long eventsApplied(JsonNode body) {
+        for (String f : List.of("eventsApplied", "applied", "events")) {
+            if (body.has(f)) {
+                return body.path(f).asLong();
+            }
+        }
+        long sum = 0;
+        for (JsonNode v : body.path("topics")) {
+            sum += v.isNumber() ? v.asLong() : v.path("applied").asLong();
+        }
+        return sum;
+    }
+
+    static long lag(BenchContext ctx, String group) {
+        return ctx.lagByGroupAndTopic().entrySet().stream().filter(e -> e.getKey().startsWith(group + " "))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** Service, path and persona of each query endpoint, with the parameters a user would send. */
+    static List<String[]> readEndpoints(BenchContext ctx, String pilot, String evaluation, String sub) {
+        List<String[]> e = new ArrayList<>();
+        e.add(new String[] {"spread", "/api/dashboard", "admin"});
+        e.add(new String[] {"spread", "/api/dashboard?partnership=HFS-AHUS", "admin"});
+        e.add(new String[] {"spread", "/api/dashboard?from=2026-01-01&to=2026-12-31", "admin"});
+        e.add(new String[] {"spread", "/api/dashboard/records?figure=pilotsByStatus&key=COMPLETED&partnership=HFS-AHUS", "admin"});
+        e.add(new String[] {"spread", "/api/dashboard/records?figure=publishedOutcomes&key=CORE_TASK_TIME&partnership=HFS-AHUS", "admin"});
+        e.add(new String[] {"spread", "/api/pilots?partnership=HFS-AHUS&status=COMPLETED", "admin"});
+        e.add(new String[] {"spread", "/api/pilots/" + pilot, "admin"});
+        e.add(new String[] {"spread", "/api/subscriptions", "lorenskog"});
+        e.add(new String[] {"spread", "/api/subscriptions/" + sub + "/feed.json", "lorenskog"});
+        e.add(new String[] {"spread", "/api/subscriptions/" + sub + "/feed.atom", "lorenskog"});
+        e.add(new String[] {"spread", "/api/subscriptions/" + sub + "/deliveries", "lorenskog"});
+        e.add(new String[] {"pilot-projects", "/api/pilots?owner=" + BenchContext.AHUS, "ahus"});
+        e.add(new String[] {"pilot-projects", "/api/pilots/" + pilot, "ahus"});
+        e.add(new String[] {"pilot-projects", "/api/organisations", "ahus"});
+        e.add(new String[] {"pilot-projects", "/api/partnerships", "ahus"});
+        e.add(new String[] {"pilot-projects", "/api/partnerships/HFS-AHUS", "ahus"});
+        e.add(new String[] {"evaluations", "/api/evaluations?pilotId=" + pilot, "ahus"});
+        e.add(new String[] {"evaluations", "/api/evaluations/" + evaluation, "ahus"});
+        e.add(new String[] {"evaluations", "/api/overdue-evaluations", "ahus"});
+        e.add(new String[] {"evaluations", "/api/pilots/" + pilot, "ahus"});
+        e.add(new String[] {"evaluations", "/api/freed-time/parameters", "ahus"});
+        e.add(new String[] {"task-catalogue", "/api/tasks", "ahus"});
+        e.add(new String[] {"task-catalogue", "/api/models", "ahus"});
+        e.add(new String[] {"task-catalogue", "/api/search?q=blodpr%C3%B8ve", "ahus"});
+        e.add(new String[] {"competence-registry", "/api/personnel-groups", "ahus"});
+        e.add(new String[] {"competence-registry", "/api/competences", "ahus"});
+        e.add(new String[] {"competence-registry", "/api/sign-off-schemes", "ahus"});
+        e.add(new String[] {"competence-registry", "/api/competence-profiles?orgnr=" + BenchContext.AHUS, "ahus"});
+        return e;
+    }
+
+    /** Writes the generated events; returns how many. */
+    static long generate(BenchContext ctx, Sizes sizes, Map<String, ConsumerRecord<String, String>> templates,
+                         List<String> partnerships) throws Exception {
+        Properties p = ctx.kafkaProps();
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("acks", "all");
+        p.put("linger.ms", "20");
+        p.put("batch.size", String.valueOf(512 * 1024));
+        Random random = new Random(42);
+        long count = 0;
+        List<String> completed = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < sizes.pilots(); i++) {
+                String id = UUID.randomUUID().toString();
+                String partnership = partnerships.get(random.nextInt(partnerships.size()));
+                String title = "Generated pilot " + i;
+                send(ctx, producer, templates, EventTypes.PILOT_REGISTERED, id, data -> {
+                    data.put("title", title);
+                    data.put("partnership", partnership);
+                });
+                count++;
+                if (random.nextDouble() < 0.6) {
+                    send(ctx, producer, templates, EventTypes.PILOT_STARTED, id, data -> { });
+                    count++;
+                    if (random.nextDouble() < 0.4) {
+                        send(ctx, producer, templates, EventTypes.PILOT_COMPLETED, id, data -> { });
+                        count++;
+                        completed.add(id);
+                    }
+                }
+            }
+            for (int i = 0; i < sizes.evaluations(); i++) {
+                String pilotId = completed.get(i % completed.size());
+                String id = UUID.randomUUID().toString();
+                send(ctx, producer, templates, EventTypes.EVALUATION_PUBLISHED, id, data -> {
+                    data.put("pilotId", pilotId);
+                    JsonNode one = data.path("outcomes").path(0);
+                    ArrayNode outcomes = data.putArray("outcomes");
+                    for (int k = 0; k < sizes.outcomesPerEvaluation(); k++) {
+                        ObjectNode o = one.deepCopy();
+                        o.put("metric", "generated metric " + k);
+                        o.put("resultValue", random.nextInt(1000));
+                        outcomes.add(o);
+                    }
+                });
+                count++;
+            }
+            producer.flush();
+        }
+        return count;
+    }
+
+    interface Edit {
+        void apply(ObjectNode data);
+    }
+
+    private static void send(BenchContext ctx, KafkaProducer<String, String> producer,
+                             Map<String, ConsumerRecord<String, String>> templates, EventType type, String id, Edit edit) {
+        ConsumerRecord<String, String> t = templates.get(type.type());
+        if (t == null) {
+            throw new IllegalStateException("no template event of type " + type.type());
+        }
+        String oldId = t.key();
+        ObjectNode data = (ObjectNode) ctx.tree(t.value().replace(oldId, id));
+        edit.apply(data);
+        ProducerRecord<String, String> r = new ProducerRecord<>(t.topic(), id, data.toString());
+        t.headers().forEach(h -> {
+            String v = new String(h.value(), StandardCharsets.UTF_8);
+            switch (h.key()) {
+                case "ce_id" -> v = UUID.randomUUID().toString();
+                case "ce_subject" -> v = id;
+                case "ce_time" -> v = Instant.now().toString();
+                default -> { }
+            }
+            r.headers().add(h.key(), v.getBytes(StandardCharsets.UTF_8));
+        });
+        producer.send(r);
+    }
+}
