@@ -85,6 +85,7 @@ final class Authorisation {
         header.add("own / other persona");
         s.table(header, rows);
         s.line("Mismatches: **" + wrong + "**; 4xx without problem+json: **" + notProblem + "**.");
+        ctx.unsubscribe(cat.subscription); // no deliveries left running into later scenarios
         return s;
     }
 

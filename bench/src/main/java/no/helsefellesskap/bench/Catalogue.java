@@ -32,6 +32,8 @@ final class Catalogue {
     }
 
     private final BenchContext ctx;
+    /** This catalogue's receiver key: another run's subscription must not share its secret. */
+    private final String hookKey = "catalogue-" + UUID.randomUUID();
     private final AtomicInteger seq = new AtomicInteger();
     final String task;
     final String model;
@@ -128,7 +130,7 @@ final class Catalogue {
     /** Only the fixture's own subscription has a webhook (replay and secret rotation need one). */
     String subscriptionBody(boolean webhook) {
         return "{\"name\":\"Bench authz " + seq.incrementAndGet() + "\",\"filters\":{\"partnerships\":[\"HFS-AHUS\"],"
-                + "\"eventTypes\":[\"" + no.helsefellesskap.model.events.EventTypes.ADOPTION_DECLARED.type() + "\"]}" + (webhook ? ",\"webhookUrl\":\"" + ctx.receiver.url("authz") + "\"" : "") + "}";
+                + "\"eventTypes\":[\"" + no.helsefellesskap.model.events.EventTypes.ADOPTION_DECLARED.type() + "\"]}" + (webhook ? ",\"webhookUrl\":\"" + ctx.receiver.url(hookKey) + "\"" : "") + "}";
     }
 
     String subscriptionBody() {
@@ -141,7 +143,7 @@ final class Catalogue {
 
     private String webhookSubscription() {
         Http.Reply r = post("spread", "/api/subscriptions", ctx.lorenskog(), subscriptionBody(true));
-        ctx.receiver.secret("authz", ctx.tree(r.body()).path("secret").asText());
+        ctx.receiver.secret(hookKey, ctx.tree(r.body()).path("secret").asText());
         return id(r);
     }
 

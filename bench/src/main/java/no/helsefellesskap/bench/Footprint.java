@@ -62,13 +62,16 @@ final class Footprint {
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         for (int r = 0; r < ctx.repeats; r++) {
             Map<String, List<ProcessHandle>> groups = groups(ctx);
-            Map<String, Double> before = new LinkedHashMap<>();
-            groups.forEach((k, v) -> before.put(k, Processes.cpuSeconds(v)));
+            Map<Long, Double> before = new java.util.HashMap<>();
+            groups.values().forEach(v -> v.forEach(p -> before.put(p.pid(), Processes.cpuSeconds(p))));
             KafkaNode.sleep(seconds * 1000L);
             Map<String, List<ProcessHandle>> after = groups(ctx);
             double total = 0;
             for (String k : groups.keySet()) {
-                double used = Processes.cpuSeconds(after.get(k)) - before.get(k);
+                // per process: what it used in the window (a process that started in it counts whole; one that
+                // ended in it, such as a closed database connection, is left out rather than subtracted)
+                double used = after.get(k).stream().mapToDouble(p ->
+                        Processes.cpuSeconds(p) - before.getOrDefault(p.pid(), 0.0)).sum();
                 total += used;
                 cpu.computeIfAbsent(k, x -> new ArrayList<>()).add(used);
             }

@@ -336,14 +336,18 @@ final class Hostile {
                 }
             }
         }
-        // random combinations of the property mutations up to the target
+        // random combinations of two property mutations of one endpoint, up to the target
         Random random = new Random(20261123);
-        List<Probe> singles = out.stream().filter(p -> p.kind().startsWith("property ")).toList();
+        Map<Entry, List<Probe>> singles = new LinkedHashMap<>();
+        out.stream().filter(p -> p.kind().startsWith("property ")).forEach(p ->
+                singles.computeIfAbsent(p.entry(), k -> new ArrayList<>()).add(p));
+        List<Entry> withProperties = new ArrayList<>(singles.keySet());
         int guard = 0;
-        while (out.size() < target && !singles.isEmpty() && guard++ < target * 4) {
-            Probe a = singles.get(random.nextInt(singles.size()));
-            Probe c = singles.get(random.nextInt(singles.size()));
-            if (a.entry() != c.entry() || a.body().equals(c.body())) {
+        while (out.size() < target && !withProperties.isEmpty() && guard++ < target * 4) {
+            List<Probe> mine = singles.get(withProperties.get(random.nextInt(withProperties.size())));
+            Probe a = mine.get(random.nextInt(mine.size()));
+            Probe c = mine.get(random.nextInt(mine.size()));
+            if (a.kind().equals(c.kind())) {
                 continue;
             }
             ObjectNode body = (ObjectNode) ctx.tree(a.body());
