@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,25 +97,26 @@ public class DashboardService {
         });
         out.put("generatedAt", Instant.now());
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("pilotsByStatus", Map.of("total", distinct(rows("pilotsByStatus", f)),
-                "buckets", buckets("pilotsByStatus", f, rows("pilotsByStatus", f), this::fixed)));
+        Counts status = counts("pilotsByStatus", f);
+        figures.put("pilotsByStatus", Map.of("total", status.total(), "buckets", buckets("pilotsByStatus", f, status,
+                this::fixed)));
         figures.put("evaluatedShare", evaluatedShare(f));
         figures.put("medianMonthsToEvaluation", median(f));
-        List<Row> overdue = rows("overdueEvaluations", f);
-        figures.put("overdueEvaluations", Map.of("count", distinct(overdue), "records", link("overdueEvaluations", null, f)));
+        figures.put("overdueEvaluations", Map.of("count", counts("overdueEvaluations", f).total(),
+                "records", link("overdueEvaluations", null, f)));
         figures.put("spreadCurves", spreadCurves(f));
         figures.put("partnershipPriorityGroups", matrix(f));
-        figures.put("personnelGroups", Map.of("buckets", buckets("personnelGroups", f, rows("personnelGroups", f),
+        figures.put("personnelGroups", Map.of("buckets", buckets("personnelGroups", f, counts("personnelGroups", f),
                 this::group)));
-        figures.put("sharingDirections", Map.of("buckets", buckets("sharingDirections", f, rows("sharingDirections", f),
+        figures.put("sharingDirections", Map.of("buckets", buckets("sharingDirections", f, counts("sharingDirections", f),
                 k -> term(Vocabulary.SHARING_DIRECTION, k))));
-        figures.put("outcomeDimensions", Map.of("buckets", buckets("outcomeDimensions", f, rows("outcomeDimensions", f),
+        figures.put("outcomeDimensions", Map.of("buckets", buckets("outcomeDimensions", f, counts("outcomeDimensions", f),
                 k -> term(Vocabulary.OUTCOME_DIMENSION, k))));
         figures.put("freedTime", freedTime(f));
         figures.put("abandonmentReasons", Map.of("buckets", buckets("abandonmentReasons", f,
-                rows("abandonmentReasons", f), k -> term(Vocabulary.ABANDONMENT_REASON, k.substring(k.indexOf('/') + 1)))));
+                counts("abandonmentReasons", f), k -> term(Vocabulary.ABANDONMENT_REASON, k.substring(k.indexOf('/') + 1)))));
         figures.put("activeOrganisations", Map.of("buckets", buckets("activeOrganisations", f,
-                rows("activeOrganisations", f), k -> term(Vocabulary.ORGANISATION_KIND, k))));
+                counts("activeOrganisations", f), k -> term(Vocabulary.ORGANISATION_KIND, k))));
         figures.put("publishedOutcomes", publishedOutcomes(f));
         out.put("figures", figures);
         return out;
@@ -126,8 +128,10 @@ public class DashboardService {
             throw ProblemException.invalid("figure", "unknown figure '" + figure + "'; one of " + FIGURES);
         }
         Map<String, Record> unique = new LinkedHashMap<>();
-        for (Row r : rows(figure, f)) {
-            if (key == null || key.equals(r.key())) {
+        for (Query q : queries(figure, f)) {
+            String sql = key == null ? q.sql() : "select * from (" + q.sql() + ") x where x.k = ?";
+            Object[] params = key == null ? q.params() : append(q.params(), key);
+            for (Row r : db.list(sql, this::row, params)) {
                 unique.putIfAbsent(r.kind() + "/" + r.id(), new Record(r.kind(), r.id(), r.title(), r.organisation(),
                         r.date(), href(r)));
             }
@@ -144,49 +148,46 @@ public class DashboardService {
     // ---- figures built on rows
 
     private Map<String, Object> evaluatedShare(Filter f) {
-        List<Row> rows = rows("evaluatedShare", f);
-        long completed = distinct(rows);
-        long evaluated = rows.stream().filter(r -> r.key().equals("EVALUATED")).map(Row::id).distinct().count();
+        Counts counts = counts("evaluatedShare", f);
+        long completed = counts.total();
+        long evaluated = counts.byKey().getOrDefault("EVALUATED", 0L);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("completed", completed);
         m.put("evaluated", evaluated);
         m.put("share", completed == 0 ? null : round(evaluated / (double) completed, 3));
         m.put("records", link("evaluatedShare", null, f));
-        m.put("buckets", buckets("evaluatedShare", f, rows, this::fixed));
+        m.put("buckets", buckets("evaluatedShare", f, counts, this::fixed));
         return m;
     }
 
     private Map<String, Object> median(Filter f) {
-        List<Row> rows = rows("medianMonthsToEvaluation", f);
-        List<Double> months = rows.stream().map(Row::value).sorted().toList();
-        Double median = null;
-        if (!months.isEmpty()) {
-            int n = months.size();
-            median = round(n % 2 == 1 ? months.get(n / 2) : (months.get(n / 2 - 1) + months.get(n / 2)) / 2, 1);
-        }
+        // percentile_cont(0.5): the middle value, or the mean of the two middle ones
+        Query q = queries("medianMonthsToEvaluation", f).get(0);
+        Object[] medianAndCount = db.one("select percentile_cont(0.5) within group (order by v), count(*) from ("
+                + q.sql() + ") x", rs -> new Object[] {rs.getObject(1), rs.getInt(2)}, q.params()).orElseThrow();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("median", median);
-        m.put("count", months.size());
+        m.put("median", medianAndCount[0] == null ? null : round(((Number) medianAndCount[0]).doubleValue(), 1));
+        m.put("count", medianAndCount[1]);
         m.put("records", link("medianMonthsToEvaluation", null, f));
         return m;
     }
 
     private Map<String, Object> freedTime(Filter f) {
         String scenario = config.dashboard().freedTimeScenario();
-        List<Map<String, Object>> rows = db.list(evaluationScope("""
-                select e.evaluation_id, s.value->>'gross' g, s.value->>'extra' x, s.value->>'net' n
+        double[] sums = db.one(evaluationScope("""
+                select count(*), coalesce(sum((s.value->>'gross')::float8), 0),
+                  coalesce(sum((s.value->>'extra')::float8), 0), coalesce(sum((s.value->>'net')::float8), 0)
                 from evaluation e left join pilot p on p.pilot_id = e.pilot_id
                 cross join jsonb_array_elements(e.freed_time) s
-                where s.value->>'scenario' = ?"""), rs -> Map.of("g", Double.parseDouble(rs.getString("g")),
-                "x", Double.parseDouble(rs.getString("x")), "n", Double.parseDouble(rs.getString("n"))),
-                params(f, scenario));
+                where s.value->>'scenario' = ?"""), rs -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                rs.getDouble(4)}, params(f, scenario)).orElseThrow();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", new Label("årsverk", "full-time equivalents"));
         m.put("scenario", scenario);
-        m.put("evaluations", rows.size());
-        m.put("gross", round(rows.stream().mapToDouble(r -> (Double) r.get("g")).sum(), 1));
-        m.put("extra", round(rows.stream().mapToDouble(r -> (Double) r.get("x")).sum(), 1));
-        m.put("net", round(rows.stream().mapToDouble(r -> (Double) r.get("n")).sum(), 1));
+        m.put("evaluations", (int) sums[0]);
+        m.put("gross", round(sums[1], 1));
+        m.put("extra", round(sums[2], 1));
+        m.put("net", round(sums[3], 1));
         m.put("records", link("freedTime", null, f));
         return m;
     }
@@ -288,9 +289,7 @@ public class DashboardService {
     }
 
     private Map<String, Object> matrix(Filter f) {
-        List<Row> rows = rows("partnershipPriorityGroups", f);
-        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(Row::key, TreeMap::new,
-                Collectors.mapping(Row::id, Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size()))));
+        Map<String, Long> counts = new TreeMap<>(counts("partnershipPriorityGroups", f).byKey());
         Set<String> rowCodes = new LinkedHashSet<>();
         counts.keySet().forEach(k -> rowCodes.add(k.substring(0, k.indexOf('|'))));
         Map<String, String> names = new LinkedHashMap<>();
@@ -306,11 +305,9 @@ public class DashboardService {
         return Map.of("rows", rowList, "columns", columns, "cells", cells);
     }
 
-    private List<Bucket> buckets(String figure, Filter f, List<Row> rows, Function<String, Label> label) {
-        Map<String, Set<String>> byKey = new LinkedHashMap<>();
-        rows.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new LinkedHashSet<>()).add(r.kind() + "/" + r.id()));
+    private List<Bucket> buckets(String figure, Filter f, Counts counts, Function<String, Label> label) {
         List<Bucket> out = new ArrayList<>();
-        byKey.forEach((k, ids) -> out.add(new Bucket(k, label.apply(k), ids.size(), link(figure, k, f),
+        counts.byKey().forEach((k, n) -> out.add(new Bucket(k, label.apply(k), n, link(figure, k, f),
                 figure.equals("personnelGroups") ? isCore(k) : null,
                 figure.equals("abandonmentReasons") ? k.substring(0, k.indexOf('/')) : null)));
         out.sort(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key));
@@ -323,96 +320,121 @@ public class DashboardService {
 
     // ---- the rows of each figure
 
-    List<Row> rows(String figure, Filter f) {
+    /** A figure's rows as SQL with its parameters: the one definition its counts and its records both use. */
+    record Query(String sql, Object[] params) {
+    }
+
+    /** A figure's distinct records in all and per key, counted by the database over the figure's rows. */
+    record Counts(long total, Map<String, Long> byKey) {
+    }
+
+    Counts counts(String figure, Filter f) {
+        List<Query> queries = queries(figure, f);
+        String rows = queries.stream().map(q -> "select k, kind || '/' || id rec from (" + q.sql() + ") q")
+                .collect(Collectors.joining(" union all "));
+        Object[] params = queries.stream().flatMap(q -> Arrays.stream(q.params())).toArray();
+        long[] total = {0};
+        Map<String, Long> byKey = new LinkedHashMap<>();
+        db.list("select grouping(k) = 1 total, k, count(distinct rec) n from (" + rows + ") r"
+                + " group by grouping sets ((k), ()) order by k", rs -> {
+                    if (rs.getBoolean("total")) {
+                        total[0] = rs.getLong("n");
+                    } else {
+                        byKey.put(rs.getString("k"), rs.getLong("n"));
+                    }
+                    return 1;
+                }, params);
+        return new Counts(total[0], byKey);
+    }
+
+    private static Object[] append(Object[] params, Object last) {
+        Object[] out = Arrays.copyOf(params, params.length + 1);
+        out[params.length] = last;
+        return out;
+    }
+
+    List<Query> queries(String figure, Filter f) {
         return switch (figure) {
-            case "pilotsByStatus" -> db.list(pilotScope("""
+            case "pilotsByStatus" -> List.of(new Query(pilotScope("""
                     select p.status k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
-                    from pilot p where p.registered_at is not null""", REGISTERED), this::row, params(f));
-            case "evaluatedShare" -> db.list(pilotScope("""
+                    from pilot p where p.registered_at is not null""", REGISTERED), params(f)));
+            case "evaluatedShare" -> List.of(new Query(pilotScope("""
                     select case when exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
                       and e.published_at is not null) then 'EVALUATED' else 'NOT_EVALUATED' end k, 'pilot' kind,
                       p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
-                    from pilot p where p.status = 'COMPLETED'""", "p.completed_on"), this::row, params(f));
-            case "medianMonthsToEvaluation" -> db.list(pilotScope("""
+                    from pilot p where p.status = 'COMPLETED'""", "p.completed_on"), params(f)));
+            case "medianMonthsToEvaluation" -> List.of(new Query(pilotScope("""
                     select 'ALL' k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps,
                       round(((extract(epoch from (fe.first_published - p.completed_on::timestamp at time zone 'Europe/Oslo'))
                         / 86400) / 30.4375)::numeric, 2)::float8 v
                     from pilot p join (select pilot_id, min(published_at) first_published from evaluation
                       where published_at is not null group by pilot_id) fe on fe.pilot_id = p.pilot_id
-                    where p.completed_on is not null""", "p.completed_on"), this::row, params(f));
-            case "overdueEvaluations" -> db.list(pilotScope("""
+                    where p.completed_on is not null""", "p.completed_on"), params(f)));
+            case "overdueEvaluations" -> List.of(new Query(pilotScope("""
                     select 'OVERDUE' k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
                     from pilot p where p.overdue_since is not null and not exists (select 1 from evaluation e
                       where e.pilot_id = p.pilot_id and e.published_at is not null)""", "p.completed_on"),
-                    this::row, params(f));
-            case "spreadCurves" -> db.list(adoptionScope("""
+                    params(f)));
+            case "spreadCurves" -> List.of(new Query(adoptionScope("""
                     select a.model_id::text k, 'adoption' kind, a.adoption_id::text id, m.name title,
                       a.adopter_orgnr org, (a.declared_at at time zone 'Europe/Oslo')::date d, null v
                     from adoption a left join (select model_id, max(name) name from model_version group by model_id) m
-                      on m.model_id = a.model_id where a.declared_at is not null"""), this::row, params(f));
-            case "partnershipPriorityGroups" -> db.list(pilotScope("""
+                      on m.model_id = a.model_id where a.declared_at is not null"""), params(f)));
+            case "partnershipPriorityGroups" -> List.of(new Query(pilotScope("""
                     select p.partnership || '|' || g.value k, 'pilot' kind, p.pilot_id::text id, p.title,
                       p.owner_orgnr org, %s d, p.partnership ps, null v
                     from pilot p cross join jsonb_array_elements_text(p.priority_groups) g
-                    where p.registered_at is not null and p.partnership is not null""", REGISTERED), this::row,
-                    params(f));
-            case "personnelGroups" -> db.list(pilotScope("""
+                    where p.registered_at is not null and p.partnership is not null""", REGISTERED), params(f)));
+            case "personnelGroups" -> List.of(new Query(pilotScope("""
                     select distinct g.value k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps,
                       null::float8 v
                     from pilot p cross join lateral (select jsonb_array_elements_text(p.from_groups)
                       union select jsonb_array_elements_text(p.to_groups)) g(value)
-                    where p.registered_at is not null""", REGISTERED), this::row, params(f));
-            case "sharingDirections" -> db.list(pilotScope("""
+                    where p.registered_at is not null""", REGISTERED), params(f)));
+            case "sharingDirections" -> List.of(new Query(pilotScope("""
                     select distinct coalesce(dir.value, 'NOT_ASSESSED') k, 'pilot' kind, p.pilot_id::text id, p.title,
                       p.owner_orgnr org, %s d, p.partnership ps, null::float8 v
                     from pilot p
                     left join lateral (select jsonb_array_elements_text(t.sharing_directions) value from task t
                       where p.task_ids @> to_jsonb(t.task_id::text)) dir on true
-                    where p.registered_at is not null""", REGISTERED), this::row, params(f));
-            case "outcomeDimensions" -> db.list(evaluationScope("""
+                    where p.registered_at is not null""", REGISTERED), params(f)));
+            case "outcomeDimensions" -> List.of(new Query(evaluationScope("""
                     select d.value k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
                       (e.published_at at time zone 'Europe/Oslo')::date d, null v
                     from evaluation e left join pilot p on p.pilot_id = e.pilot_id
-                    cross join jsonb_array_elements_text(e.outcome_dimensions) d where true"""), this::row, params(f));
-            case "publishedOutcomes" -> db.list(evaluationScope("""
+                    cross join jsonb_array_elements_text(e.outcome_dimensions) d where true"""), params(f)));
+            case "publishedOutcomes" -> List.of(new Query(evaluationScope("""
                     select 'ALL' k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
                       (e.published_at at time zone 'Europe/Oslo')::date d, null v
-                    from evaluation e left join pilot p on p.pilot_id = e.pilot_id where true"""), this::row, params(f));
-            case "freedTime" -> db.list(evaluationScope("""
+                    from evaluation e left join pilot p on p.pilot_id = e.pilot_id where true"""), params(f)));
+            case "freedTime" -> List.of(new Query(evaluationScope("""
                     select 'ALL' k, 'evaluation' kind, e.evaluation_id::text id, p.title, e.evaluator_orgnr org,
                       (e.published_at at time zone 'Europe/Oslo')::date d, null v
                     from evaluation e left join pilot p on p.pilot_id = e.pilot_id
-                    where jsonb_array_length(e.freed_time) > 0"""), this::row, params(f));
-            case "abandonmentReasons" -> {
-                List<Row> rows = new ArrayList<>(db.list(pilotScope("""
+                    where jsonb_array_length(e.freed_time) > 0"""), params(f)));
+            case "abandonmentReasons" -> List.of(new Query(pilotScope("""
                         select 'pilot/' || coalesce(p.abandonment_reason, 'UNKNOWN') k, 'pilot' kind,
                           p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
-                        from pilot p where p.status = 'ABANDONED'""", "p.abandoned_on"), this::row, params(f)));
-                rows.addAll(db.list(adoptionScope("""
+                        from pilot p where p.status = 'ABANDONED'""", "p.abandoned_on"), params(f)),
+                        new Query(adoptionScope("""
                         select 'adoption/' || coalesce(a.reason, 'UNKNOWN') k, 'adoption' kind, a.adoption_id::text id,
                           m.name title, a.adopter_orgnr org, (a.abandoned_at at time zone 'Europe/Oslo')::date d, null v
                         from adoption a left join (select model_id, max(name) name from model_version group by model_id) m
-                          on m.model_id = a.model_id where a.status = 'ABANDONED'""", "a.abandoned_at"), this::row,
-                        params(f)));
-                yield rows;
-            }
-            case "activeOrganisations" -> {
-                List<Row> rows = new ArrayList<>(db.list(pilotScope("""
+                          on m.model_id = a.model_id where a.status = 'ABANDONED'""", "a.abandoned_at"), params(f)));
+            case "activeOrganisations" -> List.of(new Query(pilotScope("""
                         select coalesce(o.kind, 'UNKNOWN') k, 'organisation' kind, x.orgnr id, o.name title,
                           x.orgnr org, %s d, p.partnership ps, null v
                         from pilot p cross join lateral (select p.owner_orgnr orgnr
                           union select jsonb_array_elements_text(p.partner_orgnrs)) x
                         left join lateral (select kind, name from organisation o where o.orgnr = x.orgnr
                           order by (o.parent is null) desc, o.code limit 1) o on true
-                        where p.registered_at is not null""", REGISTERED), this::row, params(f)));
-                rows.addAll(db.list(adoptionScope("""
+                        where p.registered_at is not null""", REGISTERED), params(f)),
+                        new Query(adoptionScope("""
                         select coalesce(o.kind, 'UNKNOWN') k, 'organisation' kind, a.adopter_orgnr id, o.name title,
                           a.adopter_orgnr org, (a.declared_at at time zone 'Europe/Oslo')::date d, null v
                         from adoption a left join lateral (select kind, name from organisation o
                           where o.orgnr = a.adopter_orgnr order by (o.parent is null) desc, o.code limit 1) o on true
-                        where a.declared_at is not null"""), this::row, params(f)));
-                yield rows;
-            }
+                        where a.declared_at is not null"""), params(f)));
             default -> throw new IllegalArgumentException(figure);
         };
     }
@@ -513,9 +535,6 @@ public class DashboardService {
         return sb.toString();
     }
 
-    private static long distinct(List<Row> rows) {
-        return rows.stream().map(r -> r.kind() + "/" + r.id()).distinct().count();
-    }
 
     private static YearMonth month(Instant i) {
         return YearMonth.from(i.atZone(OSLO));
