@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,7 @@ final class Scale {
         List<String[]> endpoints = readEndpoints(ctx, pilot, evaluation, sub);
         int n = ctx.smoke ? 5 : 50;
         List<List<String>> rows = new ArrayList<>();
+        int day = 0;
         for (String[] e : endpoints) {
             List<Double> p50 = new ArrayList<>();
             List<Double> p95 = new ArrayList<>();
@@ -83,7 +85,9 @@ final class Scale {
             for (int r = 0; r < ctx.repeats; r++) {
                 List<Double> ms = new ArrayList<>();
                 for (int i = 0; i < n + 3; i++) {
-                    Http.Reply rep = ctx.http.send("GET", ctx.url(e[0], e[1]), e[2].equals("admin") ? ctx.admin()
+                    // {day}: a new value on every request, so no answer can be served again (a cold dashboard)
+                    String path = e[1].replace("{day}", LocalDate.of(2100, 1, 1).plusDays(day++).toString());
+                    Http.Reply rep = ctx.http.send("GET", ctx.url(e[0], path), e[2].equals("admin") ? ctx.admin()
                             : e[2].equals("lorenskog") ? ctx.lorenskog() : ctx.ahus(), null);
                     status = rep.status();
                     bytes = rep.body() == null ? 0 : rep.body().length();
@@ -104,7 +108,10 @@ final class Scale {
         s.line("Each endpoint: " + ctx.repeats + " runs of " + n + " sequential requests after 3 warm-up requests; "
                 + "medians of the runs' p50 and p95, in ms. spread holds the generated data; the other services "
                 + "hold what the earlier runs of this harness wrote through their APIs (pilot-projects and "
-                + "evaluations also consumed the generated pilot events).");
+                + "evaluations also consumed the generated pilot events). spread serves a dashboard answer again "
+                + "while its read models are unchanged, so repeated requests for one filter measure that path; "
+                + "`to={day}` is a new date after 2100 on every request (the same figures, never served before), "
+                + "so that row is the dashboard computed from the read models each time.");
         s.table(List.of("service", "endpoint", "status", "KiB", "p50 ms", "p95 ms"), rows);
 
         // replay
@@ -154,6 +161,7 @@ final class Scale {
     static List<String[]> readEndpoints(BenchContext ctx, String pilot, String evaluation, String sub) {
         List<String[]> e = new ArrayList<>();
         e.add(new String[] {"spread", "/api/dashboard", "admin"});
+        e.add(new String[] {"spread", "/api/dashboard?to={day}", "admin"});
         e.add(new String[] {"spread", "/api/dashboard?partnership=HFS-AHUS", "admin"});
         e.add(new String[] {"spread", "/api/dashboard?from=2026-01-01&to=2026-12-31", "admin"});
         e.add(new String[] {"spread", "/api/dashboard/records?figure=pilotsByStatus&key=COMPLETED&partnership=HFS-AHUS", "admin"});

@@ -119,4 +119,32 @@ class DashboardTest {
         assertEquals(0, future.getInt("figures.pilotsByStatus.total"));
         assertEquals(0, future.getInt("figures.freedTime.evaluations"));
     }
+
+    @Test
+    void anAnswerIsServedAgainWhileTheReadModelsAreUnchangedAndRecomputedWhenAnEventLands() {
+        DashboardData d = DashboardData.write();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(d.partnership)
+                .getInt("figures.pilotsByStatus.total") == 5);
+        // other events of this test's data may still be landing: take two answers with no event between them
+        JsonPath[] pair = new JsonPath[2];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            pair[0] = dashboard(d.partnership);
+            pair[1] = dashboard(d.partnership);
+            assertEquals(pair[0].getLong("eventsApplied"), pair[1].getLong("eventsApplied"));
+        });
+        JsonPath first = pair[0];
+        JsonPath again = pair[1];
+        assertEquals(first.getString("generatedAt"), again.getString("generatedAt"), "unchanged: served again");
+        assertEquals(first.getMap("figures"), again.getMap("figures"));
+
+        Events.pilot("Ny " + d.partnership, DashboardData.HF, d.partnership, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath after = dashboard(d.partnership);
+            assertEquals(6, after.getInt("figures.pilotsByStatus.total"));
+            assertEquals(2, after.getInt("figures.pilotsByStatus.buckets.find { it.key == 'PLANNED' }.count"));
+            assertTrue(after.getLong("eventsApplied") > first.getLong("eventsApplied"));
+            assertTrue(!after.getString("generatedAt").equals(first.getString("generatedAt")), "recomputed");
+        });
+    }
 }

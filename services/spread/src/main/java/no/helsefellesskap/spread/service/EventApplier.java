@@ -40,15 +40,25 @@ public class EventApplier {
         if (!inbox.firstDelivery(consumerName(topic), event)) {
             return;
         }
-        projector.apply(event);
+        if (projector.apply(event)) {
+            projector.counted(1, event.time());
+        }
         feed.publish(event);
     }
 
-    /** Applies the event whether or not it was seen before: the read models were emptied. */
+    /**
+     * Applies the event whether or not it was seen before: the read models were emptied. The feed is not: an event
+     * the inbox already holds was put in the feed when it was first applied, so only a new one is published.
+     *
+     * @return whether the event counts as applied to the read models (the rebuild adds the total once)
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
-    public void replay(String topic, IncomingEvent event) {
-        inbox.firstDelivery(consumerName(topic), event);
-        projector.apply(event);
-        feed.publish(event);
+    public boolean replay(String topic, IncomingEvent event) {
+        boolean first = inbox.firstDelivery(consumerName(topic), event);
+        boolean applied = projector.apply(event);
+        if (first) {
+            feed.publish(event);
+        }
+        return applied;
     }
 }

@@ -40,8 +40,9 @@ public class Projector {
     @Inject
     Json text;
 
+    /** @return whether the event is of a type the read models are built from (and so counts as applied) */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
-    public void apply(IncomingEvent e) {
+    public boolean apply(IncomingEvent e) {
         if (e.is(EventTypes.ORGANISATION_CHANGED)) {
             organisation(e.payload(EventTypes.ORGANISATION_CHANGED, json));
         } else if (e.is(EventTypes.PARTNERSHIP_CHANGED)) {
@@ -76,10 +77,19 @@ public class Projector {
             adoption(e.<AdoptionChanged>payloadIfOneOf(json, EventTypes.ADOPTION_DECLARED, EventTypes.ADOPTION_COMPLETED,
                     EventTypes.ADOPTION_ABANDONED).orElseThrow());
         } else {
-            return; // a type this service does not read (e.g. task.reservation-flagged): not counted
+            return false; // a type this service does not read (e.g. task.reservation-flagged): not counted
         }
-        db.update("update read_model_state set events_applied = events_applied + 1, "
-                + "last_event_at = greatest(coalesce(last_event_at, ?), ?) where id = 1", e.time(), e.time());
+        return true;
+    }
+
+    /**
+     * Adds applied events to the read models' state. The live path adds each event in its own transaction; a rebuild
+     * adds its total once at the end, since updating one row on every event of a single long transaction grows a
+     * chain of row versions that each later update walks (the rebuild slowed to about 8 ms per event at 200,000).
+     */
+    public void counted(long events, java.time.Instant latest) {
+        db.update("update read_model_state set events_applied = events_applied + ?, "
+                + "last_event_at = greatest(coalesce(last_event_at, ?), ?) where id = 1", events, latest, latest);
     }
 
     private void organisation(OrganisationChanged o) {

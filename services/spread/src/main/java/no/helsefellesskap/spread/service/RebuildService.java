@@ -52,6 +52,9 @@ public class RebuildService {
     EventApplier applier;
 
     @Inject
+    Projector projector;
+
+    @Inject
     TransactionManager tm;
 
     @Inject
@@ -94,6 +97,8 @@ public class RebuildService {
         Map<String, Long> perTopic = new LinkedHashMap<>();
         long applied = 0;
         long poison = 0;
+        long counted = 0;
+        Instant latest = null;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
             for (String topic : TOPICS) {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -108,7 +113,12 @@ public class RebuildService {
                             continue; // arrived after the rebuild began: the live consumer applies it
                         }
                         try {
-                            applier.replay(topic, IncomingEvent.of(r));
+                            IncomingEvent event = IncomingEvent.of(r);
+                            if (applier.replay(topic, event)) {
+                                counted++;
+                                latest = latest == null || (event.time() != null && event.time().isAfter(latest))
+                                        ? event.time() : latest;
+                            }
                             n++;
                         } catch (PoisonEventException e) {
                             poison++; // went to the dead-letter topic when it was consumed live
@@ -119,6 +129,7 @@ public class RebuildService {
                 applied += n;
             }
         }
+        projector.counted(counted, latest);
         return new Result(perTopic, applied, poison, (System.nanoTime() - start) / 1_000_000, Instant.now());
     }
 
