@@ -167,6 +167,7 @@ final class Scale {
         e.add(new String[] {"spread", "/api/dashboard/records?figure=pilotsByStatus&key=COMPLETED&partnership=HFS-AHUS", "admin"});
         e.add(new String[] {"spread", "/api/dashboard/records?figure=publishedOutcomes&key=CORE_TASK_TIME&partnership=HFS-AHUS", "admin"});
         e.add(new String[] {"spread", "/api/pilots?partnership=HFS-AHUS&status=COMPLETED", "admin"});
+        e.add(new String[] {"spread", "/api/pilots?partnership=HFS-AHUS&status=COMPLETED&limit=1000&offset=4000", "admin"});
         e.add(new String[] {"spread", "/api/pilots/" + pilot, "admin"});
         e.add(new String[] {"spread", "/api/subscriptions", "lorenskog"});
         e.add(new String[] {"spread", "/api/subscriptions/" + sub + "/feed.json", "lorenskog"});

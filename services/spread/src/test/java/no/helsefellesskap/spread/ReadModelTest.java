@@ -50,4 +50,41 @@ class ReadModelTest {
     void theFeedNeedsAToken() {
         given().when().get("/api/pilots").then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void thePilotListComesInPagesWithTheTotalAndALinkToTheNextPage() {
+        String partnership = "PAGES-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        java.util.List<UUID> pilots = java.util.List.of(
+                Events.pilot("Side 1", DashboardData.HF, partnership, java.util.List.of(), java.util.List.of(),
+                        java.util.List.of(), java.util.List.of(), null),
+                Events.pilot("Side 2", DashboardData.HF, partnership, java.util.List.of(), java.util.List.of(),
+                        java.util.List.of(), java.util.List.of(), null),
+                Events.pilot("Side 3", DashboardData.HF, partnership, java.util.List.of(), java.util.List.of(),
+                        java.util.List.of(), java.util.List.of(), null));
+        String reader = TestTokens.bearer("974604167", "subscriber");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", reader)
+                .get("/api/pilots?partnership=" + partnership).then().statusCode(200).body("$", hasSize(3)));
+
+        io.restassured.response.Response first = given().header("Authorization", reader)
+                .get("/api/pilots?partnership=" + partnership + "&limit=2");
+        first.then().statusCode(200).body("$", hasSize(2)).header("X-Total-Count", "3");
+        String next = first.getHeader("Link");
+        org.junit.jupiter.api.Assertions.assertTrue(next != null && next.contains("rel=\"next\"")
+                && next.contains("offset=2") && next.contains("limit=2"), "next page link: " + next);
+        String nextUrl = next.substring(next.indexOf('<') + 1, next.indexOf('>'));
+        io.restassured.response.Response second = given().urlEncodingEnabled(false).header("Authorization", reader)
+                .get(java.net.URI.create(nextUrl).getRawPath() + "?" + java.net.URI.create(nextUrl).getRawQuery());
+        second.then().statusCode(200).body("$", hasSize(1)).header("X-Total-Count", "3");
+        org.junit.jupiter.api.Assertions.assertNull(second.getHeader("Link"), "the last page has no next");
+        java.util.List<String> seen = new java.util.ArrayList<>(first.jsonPath().getList("pilotId"));
+        seen.addAll(second.jsonPath().getList("pilotId"));
+        org.junit.jupiter.api.Assertions.assertEquals(pilots.stream().map(UUID::toString).sorted().toList(),
+                seen.stream().sorted().toList(), "every pilot once over the pages");
+
+        for (String bad : java.util.List.of("limit=0", "limit=1001", "limit=abc", "offset=-1")) {
+            given().header("Authorization", reader).get("/api/pilots?" + bad).then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad.substring(0, bad.indexOf('='))));
+        }
+    }
 }

@@ -6,13 +6,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.service.Db;
 import no.helsefellesskap.spread.service.Json;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Pilots as the spread service knows them from events, with their evaluations: what dashboard figures link to. */
@@ -38,11 +44,53 @@ public class PilotFeedResource {
     @Inject
     Json json;
 
+    /** Largest page a caller may ask for; the default keeps one response small at any data volume. */
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * One page of pilots, oldest registration first (then id, so pages never overlap). The body stays a list; the
+     * total is in {@code X-Total-Count} and the next page in a {@code Link: rel="next"} header (RFC 8288).
+     */
     @GET
-    public List<PilotOutcome> list(@QueryParam("status") String status, @QueryParam("partnership") String partnership) {
-        return db.list("select * from pilot where (cast(? as varchar) is null or status = cast(? as varchar)) "
-                        + "and (cast(? as varchar) is null or partnership = cast(? as varchar)) order by registered_at",
-                rs -> view(rs, evaluations(Db.uuid(rs, "pilot_id"))), status, status, partnership, partnership);
+    public Response list(@QueryParam("status") String status, @QueryParam("partnership") String partnership,
+                         @QueryParam("limit") String limitParam, @QueryParam("offset") String offsetParam,
+                         @Context UriInfo uri) {
+        int limit = number("limit", limitParam, 100, 1, MAX_LIMIT);
+        int offset = number("offset", offsetParam, 0, 0, Integer.MAX_VALUE);
+        String where = "where (cast(? as varchar) is null or status = cast(? as varchar)) "
+                + "and (cast(? as varchar) is null or partnership = cast(? as varchar))";
+        Object[] filter = {status, status, partnership, partnership};
+        long total = db.one("select count(*) from pilot " + where, rs -> rs.getLong(1), filter).orElse(0L);
+        String page = "select * from pilot " + where + " order by registered_at, pilot_id limit " + limit
+                + " offset " + offset;
+        // the page's evaluations in one query, not one per pilot
+        Map<UUID, List<EvaluationRef>> evaluations = new HashMap<>();
+        db.list("select e.* from evaluation e where e.pilot_id in (select pilot_id from (" + page + ") p)"
+                + " order by e.drafted_at nulls last, e.published_at", rs -> evaluations
+                .computeIfAbsent(Db.uuid(rs, "pilot_id"), k -> new ArrayList<>()).add(evaluation(rs)), filter);
+        List<PilotOutcome> pilots = db.list(page, rs -> view(rs, evaluations.getOrDefault(Db.uuid(rs, "pilot_id"),
+                List.of())), filter);
+        Response.ResponseBuilder r = Response.ok(pilots).header("X-Total-Count", total);
+        if (offset + pilots.size() < total) {
+            r.link(uri.getRequestUriBuilder().replaceQueryParam("limit", limit)
+                    .replaceQueryParam("offset", offset + pilots.size()).build(), "next");
+        }
+        return r.build();
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
     }
 
     @GET
@@ -54,11 +102,14 @@ public class PilotFeedResource {
 
     private List<EvaluationRef> evaluations(UUID pilot) {
         return db.list("select * from evaluation where pilot_id = ? order by drafted_at nulls last, published_at",
-                rs -> new EvaluationRef(Db.uuid(rs, "evaluation_id"), rs.getString("evaluator_orgnr"),
-                        rs.getString("design"), Db.instant(rs, "drafted_at"), Db.instant(rs, "published_at"),
-                        rs.getString("recommendation"), rs.getString("evidence_level"),
-                        json.tree(rs.getString("outcome_dimensions")), json.tree(rs.getString("freed_time")),
-                        json.tree(rs.getString("outcomes"))), pilot);
+                this::evaluation, pilot);
+    }
+
+    private EvaluationRef evaluation(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EvaluationRef(Db.uuid(rs, "evaluation_id"), rs.getString("evaluator_orgnr"), rs.getString("design"),
+                Db.instant(rs, "drafted_at"), Db.instant(rs, "published_at"), rs.getString("recommendation"),
+                rs.getString("evidence_level"), json.tree(rs.getString("outcome_dimensions")),
+                json.tree(rs.getString("freed_time")), json.tree(rs.getString("outcomes")));
     }
 
     private PilotOutcome view(java.sql.ResultSet rs, List<EvaluationRef> evaluations) throws java.sql.SQLException {
