@@ -99,7 +99,7 @@ final class Scale {
                 p95.add(Stats.percentile(ms, 95));
             }
             s.require(status == 200, e[0] + " " + e[1] + " answered " + status);
-            rows.add(List.of(e[0], "`GET " + e[1] + "`", String.valueOf(status), String.valueOf(bytes / 1024),
+            rows.add(List.of(e[0], "`GET " + e[1] + "`", String.valueOf(status), Stats.f(bytes / 1024.0),
                     Stats.f(Stats.median(p50)), Stats.f(Stats.median(p95))));
             System.out.printf("[bench] read %s %s: p50 %.1f ms%n", e[0], e[1], Stats.median(p50));
         }
@@ -167,7 +167,7 @@ final class Scale {
         e.add(new String[] {"spread", "/api/dashboard/records?figure=pilotsByStatus&key=COMPLETED&partnership=HFS-AHUS", "admin"});
         e.add(new String[] {"spread", "/api/dashboard/records?figure=publishedOutcomes&key=CORE_TASK_TIME&partnership=HFS-AHUS", "admin"});
         e.add(new String[] {"spread", "/api/pilots?partnership=HFS-AHUS&status=COMPLETED", "admin"});
-        e.add(new String[] {"spread", "/api/pilots?partnership=HFS-AHUS&status=COMPLETED&limit=1000&offset=4000", "admin"});
+        e.add(new String[] {"spread", "/api/pilots?partnership=HFS-AHUS&status=COMPLETED&limit=100&offset=1000", "admin"});
         e.add(new String[] {"spread", "/api/pilots/" + pilot, "admin"});
         e.add(new String[] {"spread", "/api/subscriptions", "lorenskog"});
         e.add(new String[] {"spread", "/api/subscriptions/" + sub + "/feed.json", "lorenskog"});
