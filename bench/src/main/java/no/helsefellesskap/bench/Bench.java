@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -114,6 +115,7 @@ public class Bench implements Callable<Integer> {
         }
         int reps = smoke ? 1 : repeats;
         List<String> failed = new ArrayList<>();
+        Map<String, Long> timings = new LinkedHashMap<>();
         Instant started = Instant.now();
         if ((all && !smoke) || chosen.contains("suite-start")) {
             Section s = Footprint.runCommand(root, portOffset + 100, reps, smoke);
@@ -122,7 +124,9 @@ public class Bench implements Callable<Integer> {
         }
         chosen.remove("suite-start");
         if (!chosen.isEmpty()) {
+            Instant suiteStarting = Instant.now();
             try (BenchContext ctx = new BenchContext(root, portOffset, smoke, reps)) {
+                timings.put("suite start", Duration.between(suiteStarting, Instant.now()).toSeconds());
                 ctx.scalePilots = scalePilots;
                 ctx.rebuildRuns = rebuildRuns;
                 ctx.rebuildBudgetMinutes = rebuildBudget;
@@ -144,9 +148,11 @@ public class Bench implements Callable<Integer> {
                             - t0.getEpochSecond()) + " s" + (smoke ? ", smoke sizes" : "") + "._");
                     write(out, s, "bench/run " + name);
                     failed.addAll(s.failures());
+                    timings.put(name, Duration.between(t0, Instant.now()).toSeconds());
                 }
             }
         }
+        System.out.println("[bench] seconds taken: " + timings + ", in all " + Duration.between(started, Instant.now()).toSeconds());
         if (all && !smoke) {
             report(root, out, started);
         }

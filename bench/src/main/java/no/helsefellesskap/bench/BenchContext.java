@@ -78,6 +78,9 @@ public final class BenchContext implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         // production-like JVMs: the full JIT (the launcher's default stops at C1 for a quick start on a laptop)
         env.put("SUITE_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
+        if (smoke) { // webhook retries 1 s apart, not 30 s: the smoke checks the harness, not the production back-off
+            env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "1s");
+        }
         suite = new Suite(new Suite.Options(root, dataDir, portOffset, false, Duration.ofMinutes(5), env)); // dataDir was emptied above
         try {
             suite.start();

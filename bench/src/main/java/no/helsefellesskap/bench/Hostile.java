@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,7 @@ final class Hostile {
 
     static Section run(BenchContext ctx) throws Exception {
         Section s = new Section("hostile", "Hostile input against every write endpoint");
+        long t0 = System.nanoTime();
         Catalogue cat = new Catalogue(ctx);
         List<Entry> writes = cat.entries().stream().filter(e -> !e.method().equals("GET")).toList();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
@@ -77,6 +79,7 @@ final class Hostile {
         cat.settle();
         int target = ctx.smoke ? 300 : 10_000;
 
+        progress("fixtures ready", t0);
         // pass 1: injection strings as free text, which may be stored, but then verbatim
         List<Probe> textProbes = new ArrayList<>();
         for (Entry e : writes) {
@@ -114,8 +117,12 @@ final class Hostile {
         }
         cat.settle();
 
+        progress("pass 1 done", t0);
         // pass 2: hostile requests; each must get a clear 4xx, or be valid after all (then it may change things)
         List<Probe> probes = mustReject(ctx, cat, writes, base, schemas, target);
+        if (ctx.smoke) {
+            probes = oneOfEachKind(probes, writes, target);
+        }
         Tally all = new Tally();
         Map<String, Tally> byEndpoint = new TreeMap<>();
         Map<String, String> examples = new ConcurrentHashMap<>();
@@ -137,14 +144,17 @@ final class Hostile {
         });
         cat.settle();
 
+        progress("pass 2 done", t0);
         // pass 3: the refused requests again, between two fingerprints of the whole state: nothing may change
         KafkaNode.sleep(2000);
         Map<String, String> before = fingerprint(ctx);
+        progress("first fingerprint taken", t0);
         Tally again = new Tally();
         runAll(new ArrayList<>(refused), p -> send(ctx, p, again, null));
         cat.settle();
         KafkaNode.sleep(2000);
         Map<String, String> after = fingerprint(ctx);
+        progress("pass 3 done", t0);
         List<String> changed = new ArrayList<>();
         for (String k : before.keySet()) {
             if (!before.get(k).equals(after.get(k))) {
@@ -167,7 +177,8 @@ final class Hostile {
                 + "field and a 200,000-element list; wrong content types; every property with wrong types, null, "
                 + "removed (when required), unknown extra fields; injection strings in every text, code, id and date "
                 + "field; invalid organisation numbers; text one character over its limit; national-id-like values; "
-                + "then random combinations of these up to " + target + " (seeded, reproducible). Four clients.");
+                + "then random combinations of these up to " + target + " (seeded, reproducible)"
+                + (ctx.smoke ? "; the smoke sends one of each kind per endpoint" : "") + ". Four clients.");
         List<List<String>> rows = new ArrayList<>();
         byEndpoint.forEach((k, t) -> rows.add(List.of(k, String.valueOf(t.requests.get()), String.valueOf(t.accepted.get()),
                 String.valueOf(t.problem4xx.get()), String.valueOf(t.other4xx.get()), String.valueOf(t.server5xx.get()),
@@ -206,6 +217,10 @@ final class Hostile {
         s.require(changed.isEmpty(), "state changed: " + changed);
         s.require(total >= target, "fewer than " + target + " requests");
         return s;
+    }
+
+    private static void progress(String what, long t0) {
+        System.out.printf("[bench] hostile: %s at %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void runAll(List<Probe> probes, java.util.function.Consumer<Probe> each) throws InterruptedException {
@@ -358,6 +373,34 @@ final class Hostile {
                 body.put("unexpected" + random.nextInt(1000), random.nextInt());
             }
             out.add(new Probe(a.entry(), a.path(), a.token(), body.toString(), "application/json", "combination"));
+        }
+        return out;
+    }
+
+    /**
+     * The smoke's sample: one probe of each kind for each endpoint (which one rotates with the endpoint, so the
+     * oversized and deeply nested bodies are still sent somewhere), then the rest in order up to the target.
+     */
+    static List<Probe> oneOfEachKind(List<Probe> probes, List<Entry> writes, int target) {
+        Map<String, List<Probe>> groups = new LinkedHashMap<>();
+        for (Probe p : probes) {
+            groups.computeIfAbsent(p.entry().service() + " " + p.entry().name() + " " + p.kind(), k -> new ArrayList<>()).add(p);
+        }
+        // by identity: a probe's body may be megabytes
+        Set<Probe> sample = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Probe> out = new ArrayList<>();
+        for (List<Probe> g : groups.values()) {
+            Probe p = g.get(writes.indexOf(g.get(0).entry()) % g.size());
+            sample.add(p);
+            out.add(p);
+        }
+        for (Probe p : probes) {
+            if (out.size() >= target) {
+                break;
+            }
+            if (sample.add(p)) {
+                out.add(p);
+            }
         }
         return out;
     }

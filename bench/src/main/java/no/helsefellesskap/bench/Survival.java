@@ -80,7 +80,8 @@ final class Survival {
                 new Action(0, "receiver down (connection refused)", ctx.receiver::down),
                 new Action(down, "receiver up", ctx.receiver::up)),
                 "The subscriber's endpoint refuses connections for " + Stats.f(down) + " s from the start of the load. "
-                        + "Retries follow the production back-off (30 s doubling, ±20 % jitter), so the last "
+                        + (ctx.smoke ? "Retries start 1 s apart (smoke; production starts at 30 s), so the last "
+                        : "Retries follow the production back-off (30 s doubling, ±20 % jitter), so the last ")
                         + "events arrive some time after the receiver is back. The longer outage (25 h, beyond the "
                         + "24 h pause limit) runs with a controllable clock in "
                         + "`services/spread` `WebhookDeliveryTest.aSubscriptionFailingForADayIsPausedItsOwnerSeesWhyAndResumingDeliversEverything`, "

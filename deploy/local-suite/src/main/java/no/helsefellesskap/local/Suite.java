@@ -121,6 +121,7 @@ public final class Suite implements AutoCloseable {
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
+        env.putAll(options.environment()); // the caller's settings reach the services (e.g. SPREAD_WEBHOOK_*)
         env.putAll(serviceEnvironment(port));
         Path log = options.dataDir().resolve("logs").resolve(s.name() + ".log");
         if (!processes.containsKey(s.name())) {
