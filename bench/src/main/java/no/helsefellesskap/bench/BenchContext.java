@@ -49,6 +49,8 @@ public final class BenchContext implements AutoCloseable {
             "personnel-groups", "competences", "competence-profiles", "organisations", "partnerships", "adoptions");
 
     public static final String SERVICE_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
+    static final String SMOKE_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+            + "-Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=500";
 
     public final Path root;
     public final Path dataDir;
@@ -77,8 +79,10 @@ public final class BenchContext implements AutoCloseable {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (smoke) {
-            // the smoke checks the harness, not the figures: the launcher's quick-start JVMs (C1 only), and webhook
-            // retries 1 s apart instead of the production 30 s
+            // the smoke checks the harness, not the figures: the launcher's quick-start JVMs (C1 only), consumer
+            // offsets committed every 0.5 s instead of 5 s (the harness waits for zero lag, which it reads from the
+            // committed offsets), and webhook retries 1 s apart instead of the production 30 s
+            env.put("SUITE_SERVICE_JAVA_OPTS", SMOKE_JAVA_OPTS);
             env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "1s");
         } else {
             // production-like JVMs: the full JIT (the launcher's default stops at C1 for a quick start on a laptop)

@@ -65,6 +65,7 @@ final class Hostile {
         Section s = new Section("hostile", "Hostile input against every write endpoint");
         long t0 = System.nanoTime();
         Catalogue cat = new Catalogue(ctx);
+        progress("catalogue", t0);
         List<Entry> writes = cat.entries().stream().filter(e -> !e.method().equals("GET")).toList();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
         for (Api.Operation op : Api.operations(ctx)) {
@@ -72,10 +73,12 @@ final class Hostile {
                 schemas.put(op.service() + " " + op.name(), op.requestSchema());
             }
         }
+        progress("schemas", t0);
         Map<Entry, Catalogue.Request> base = new LinkedHashMap<>();
         for (Entry e : writes) {
             base.put(e, e.prepare().get());
         }
+        progress("base requests", t0);
         cat.settle();
         int target = ctx.smoke ? 300 : 10_000;
 
