@@ -49,8 +49,8 @@ public final class BenchContext implements AutoCloseable {
             "personnel-groups", "competences", "competence-profiles", "organisations", "partnerships", "adoptions");
 
     public static final String SERVICE_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
-    static final String SMOKE_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-            + "-Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=500";
+    static final String SMOKE_JAVA_OPTS = Suite.QUICK_START_JAVA_OPTS
+            + " -Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=500";
 
     public final Path root;
     public final Path dataDir;
@@ -92,8 +92,15 @@ public final class BenchContext implements AutoCloseable {
         try {
             suite.start();
             receiver = new Receiver();
+            // a fresh spread learns the partnerships from their topic seconds after it is ready; until then a
+            // subscription filter naming one is refused as unknown
+            if (!await(Duration.ofSeconds(60), () -> String.valueOf(http.send("GET", url("spread", "/api/dashboard"),
+                    admin(), null).body()).contains("\"HFS-AHUS\""))) {
+                throw new IllegalStateException("spread did not learn the partnerships within 60 s");
+            }
             Bench.recordPostgresVersion(this);
         } catch (RuntimeException | IOException e) {
+            suite.close();
             kafka.close();
             throw e;
         }
@@ -164,13 +171,6 @@ public final class BenchContext implements AutoCloseable {
         String body = "{\"name\":\"bench " + key + "\",\"filters\":" + filtersJson + ",\"webhookUrl\":\""
                 + receiver.url(key) + "\"}";
         Http.Reply r = http.send("POST", url("spread", "/api/subscriptions"), lorenskog(), body);
-        // on a fresh suite spread learns the partnerships from their topic within seconds of starting; until then a
-        // filter naming one is refused as unknown (a scenario run alone comes that early)
-        Instant until = Instant.now().plusSeconds(60);
-        while (r.status() == 422 && r.body() != null && r.body().contains("unknown partnership") && Instant.now().isBefore(until)) {
-            KafkaNode.sleep(500);
-            r = http.send("POST", url("spread", "/api/subscriptions"), lorenskog(), body);
-        }
         if (r.status() != 201) {
             throw new IllegalStateException("subscription refused: " + r.status() + " " + r.body());
         }

@@ -65,7 +65,6 @@ final class Hostile {
         Section s = new Section("hostile", "Hostile input against every write endpoint");
         long t0 = System.nanoTime();
         Catalogue cat = new Catalogue(ctx);
-        progress("catalogue", t0);
         List<Entry> writes = cat.entries().stream().filter(e -> !e.method().equals("GET")).toList();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
         for (Api.Operation op : Api.operations(ctx)) {
@@ -73,16 +72,14 @@ final class Hostile {
                 schemas.put(op.service() + " " + op.name(), op.requestSchema());
             }
         }
-        progress("schemas", t0);
         Map<Entry, Catalogue.Request> base = new LinkedHashMap<>();
         for (Entry e : writes) {
             base.put(e, e.prepare().get());
         }
-        progress("base requests", t0);
         cat.settle();
+        progress("fixtures ready", t0);
         int target = ctx.smoke ? 300 : 10_000;
 
-        progress("fixtures ready", t0);
         // pass 1: injection strings as free text, which may be stored, but then verbatim
         List<Probe> textProbes = new ArrayList<>();
         for (Entry e : writes) {
@@ -151,7 +148,6 @@ final class Hostile {
         // pass 3: the refused requests again, between two fingerprints of the whole state: nothing may change
         KafkaNode.sleep(2000);
         Map<String, String> before = fingerprint(ctx);
-        progress("first fingerprint taken", t0);
         Tally again = new Tally();
         runAll(new ArrayList<>(refused), p -> send(ctx, p, again, null));
         cat.settle();

@@ -34,6 +34,9 @@ public final class Suite implements AutoCloseable {
                           Map<String, String> environment) {
     }
 
+    /** The services' JVM options unless SUITE_SERVICE_JAVA_OPTS says otherwise: small, and C1 only for a quick start. */
+    public static final String QUICK_START_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private final Options options;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -116,7 +119,7 @@ public final class Suite implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>(List.of(javaBinary()));
         // small and quick to start by default; SUITE_SERVICE_JAVA_OPTS replaces these (the bench uses the full JIT)
-        String opts = envOr("SUITE_SERVICE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        String opts = envOr("SUITE_SERVICE_JAVA_OPTS", QUICK_START_JAVA_OPTS);
         cmd.addAll(List.of(opts.trim().split("\\s+")));
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
