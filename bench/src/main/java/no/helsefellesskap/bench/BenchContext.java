@@ -50,7 +50,16 @@ public final class BenchContext implements AutoCloseable {
 
     public static final String SERVICE_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     static final String SMOKE_JAVA_OPTS = Suite.QUICK_START_JAVA_OPTS
-            + " -Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=500";
+            + " -Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=500"
+            + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=3000"
+            + " -Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=1000";
+    /**
+     * The smoke's broker notices a dead consumer or a dead broker of its own sooner: a restarted broker is refused
+     * until its previous registration has timed out (9 s by default), and a restarted consumer's group waits for the
+     * killed member's session (10 s in the services) before it rebalances.
+     */
+    static final Map<String, String> SMOKE_BROKER = Map.of("broker.session.timeout.ms", "3000",
+            "broker.heartbeat.interval.ms", "500", "group.min.session.timeout.ms", "1000");
 
     public final Path root;
     public final Path dataDir;
@@ -75,13 +84,15 @@ public final class BenchContext implements AutoCloseable {
         this.dataDir = root.resolve("bench/target/suite-" + portOffset);
         Suite.deleteTree(dataDir);
         Files.createDirectories(dataDir.resolve("logs"));
-        kafka = new KafkaNode(dataDir.resolve("kafka"), 19092 + portOffset, dataDir.resolve("logs/kafka.log")).start();
+        kafka = new KafkaNode(dataDir.resolve("kafka"), 19092 + portOffset, dataDir.resolve("logs/kafka.log"),
+                smoke ? SMOKE_BROKER : Map.of()).start();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (smoke) {
             // the smoke checks the harness, not the figures: the launcher's quick-start JVMs (C1 only), consumer
             // offsets committed every 0.5 s instead of 5 s (the harness waits for zero lag, which it reads from the
-            // committed offsets), and webhook retries 1 s apart instead of the production 30 s
+            // committed offsets), 3 s consumer sessions instead of 10, and webhook retries 1 s apart instead of
+            // the production 30 s
             env.put("SUITE_SERVICE_JAVA_OPTS", SMOKE_JAVA_OPTS);
             env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "1s");
         } else {
@@ -203,56 +214,94 @@ public final class BenchContext implements AutoCloseable {
         return p;
     }
 
+    /** One admin client for the run's many lag and offset reads; it reconnects by itself after a broker restart. */
+    private Admin admin;
+
+    synchronized Admin kafkaAdmin() {
+        if (admin == null) {
+            admin = Admin.create(kafkaProps());
+        }
+        return admin;
+    }
+
     /** Every record of a topic from the start, value as text. */
     public List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(List.of(topic)).get(topic);
+    }
+
+    /**
+     * Every record of each topic from the start, read by one consumer; a topic that does not exist (a dead-letter
+     * topic nothing was sent to) has none.
+     */
+    public Map<String, List<ConsumerRecord<String, String>>> readAll(java.util.Collection<String> topics) {
+        Map<String, List<ConsumerRecord<String, String>>> out = new java.util.TreeMap<>();
+        topics.forEach(t -> out.put(t, new ArrayList<>()));
         Properties p = kafkaProps();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            java.util.Set<String> existing = kafkaAdmin().listTopics().names().get();
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String topic : topics) {
+                if (existing.contains(topic)) {
+                    c.partitionsFor(topic, Duration.ofSeconds(10)).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+                }
+            }
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                c.poll(Duration.ofMillis(500)).forEach(out::add);
+                c.poll(Duration.ofMillis(500)).forEach(r -> out.get(r.topic()).add(r));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
         }
         return out;
     }
 
     public Map<TopicPartition, Long> endOffsets(List<String> topics) {
-        try (Admin admin = Admin.create(kafkaProps())) {
+        try {
             Map<TopicPartition, OffsetSpec> want = new HashMap<>();
-            for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+            for (var d : kafkaAdmin().describeTopics(topics).allTopicNames().get().values()) {
                 d.partitions().forEach(p -> want.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
             }
-            Map<TopicPartition, Long> out = new HashMap<>();
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(want).all().get().entrySet()) {
-                out.put(e.getKey(), e.getValue().offset());
-            }
-            return out;
+            return latest(want.keySet());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Per consumer group and topic: how many records it has not yet committed past. */
+    private Map<TopicPartition, Long> latest(java.util.Set<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> want = new HashMap<>();
+        partitions.forEach(tp -> want.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> out = new HashMap<>();
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : kafkaAdmin().listOffsets(want).all().get().entrySet()) {
+            out.put(e.getKey(), e.getValue().offset());
+        }
+        return out;
+    }
+
+    /** Per consumer group and topic: how many records it has not yet committed past (one request per kind). */
     public Map<String, Long> lagByGroupAndTopic() {
-        try (Admin admin = Admin.create(kafkaProps())) {
-            Map<String, Long> lag = new HashMap<>();
-            for (ConsumerGroupListing g : admin.listConsumerGroups().all().get()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(g.groupId())
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> want = new HashMap<>();
-                committed.keySet().forEach(tp -> want.put(tp, OffsetSpec.latest()));
-                var ends = admin.listOffsets(want).all().get();
-                committed.forEach((tp, om) -> lag.merge(g.groupId() + " " + tp.topic(),
-                        ends.get(tp).offset() - (om == null ? 0 : om.offset()), Long::sum));
+        try {
+            Map<String, org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+            kafkaAdmin().listConsumerGroups().all().get().forEach(g -> specs.put(g.groupId(),
+                    new org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec()));
+            if (specs.isEmpty()) {
+                return Map.of();
             }
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = kafkaAdmin().listConsumerGroupOffsets(specs).all().get();
+            java.util.Set<TopicPartition> partitions = new java.util.HashSet<>();
+            committed.values().forEach(m -> partitions.addAll(m.keySet()));
+            Map<TopicPartition, Long> ends = latest(partitions);
+            Map<String, Long> lag = new HashMap<>();
+            committed.forEach((group, offsets) -> offsets.forEach((tp, om) -> lag.merge(group + " " + tp.topic(),
+                    ends.get(tp) - (om == null ? 0 : om.offset()), Long::sum)));
             return lag;
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -261,10 +310,10 @@ public final class BenchContext implements AutoCloseable {
 
     /** Which consumer groups read each topic, from their members' assignments (also before any commit). */
     public Map<String, List<String>> consumerGroupsByTopic() {
-        try (Admin admin = Admin.create(kafkaProps())) {
-            List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
+        try {
+            List<String> groups = kafkaAdmin().listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId).toList();
             Map<String, List<String>> out = new java.util.TreeMap<>();
-            admin.describeConsumerGroups(groups).all().get().forEach((g, d) -> d.members().forEach(m ->
+            kafkaAdmin().describeConsumerGroups(groups).all().get().forEach((g, d) -> d.members().forEach(m ->
                     m.assignment().topicPartitions().forEach(tp -> {
                         List<String> l = out.computeIfAbsent(tp.topic(), x -> new ArrayList<>());
                         if (!l.contains(g)) {
@@ -299,6 +348,9 @@ public final class BenchContext implements AutoCloseable {
             return;
         }
         closed = true;
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
         receiver.close();
         suite.close();
         kafka.close();

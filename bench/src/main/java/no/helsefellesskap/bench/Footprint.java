@@ -56,9 +56,9 @@ final class Footprint {
 
     static Section idle(BenchContext ctx) throws Exception {
         Section s = new Section("idle", "Idle cost: CPU of the whole suite over 60 idle seconds");
-        int seconds = ctx.smoke ? 3 : 60;
+        int seconds = ctx.smoke ? 1 : 60;
         BenchContext.await(Duration.ofMinutes(2), () -> ctx.totalLag() == 0);
-        KafkaNode.sleep(ctx.smoke ? 500 : 10_000);
+        KafkaNode.sleep(ctx.smoke ? 200 : 10_000);
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         for (int r = 0; r < ctx.repeats; r++) {
             Map<String, List<ProcessHandle>> groups = groups(ctx);

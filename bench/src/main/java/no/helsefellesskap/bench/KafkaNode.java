@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,16 +22,23 @@ public final class KafkaNode implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path log;
+    private final Map<String, String> overrides;
     private Process process;
 
-    public KafkaNode(Path dataDir, int port, Path log) {
+    public KafkaNode(Path dataDir, int port, Path log, Map<String, String> overrides) {
         this.dataDir = dataDir;
         this.port = port;
         this.log = log;
+        this.overrides = Map.copyOf(overrides);
     }
 
+    /** Arguments: data folder, port, controller port, then broker settings as key=value. */
     public static void main(String[] args) throws InterruptedException {
-        new EmbeddedKafka(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])).start();
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            overrides.put(args[i].substring(0, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+        }
+        new EmbeddedKafka(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), overrides).start();
         System.out.println("kafka ready on " + args[1]);
         Thread.currentThread().join();
     }
@@ -42,6 +51,7 @@ public final class KafkaNode implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 KafkaNode.class.getName(), dataDir.toString(), String.valueOf(port), String.valueOf(port + 1)));
+        overrides.forEach((k, v) -> cmd.add(k + "=" + v));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every event on every topic (dead-letter topics included), every feed item spread stored, and every webhook body
@@ -22,10 +23,11 @@ final class PersonalDataScan {
         long total = 0;
         long findings = 0;
         List<String> examples = new ArrayList<>();
+        Map<String, List<ConsumerRecord<String, String>>> records = ctx.readAll(allTopics());
         for (String topic : allTopics()) {
             long n = 0;
             long f = 0;
-            for (ConsumerRecord<String, String> r : Survival.dlqSafe(ctx, topic)) {
+            for (ConsumerRecord<String, String> r : records.get(topic)) {
                 n++;
                 StringBuilder text = new StringBuilder(String.valueOf(r.value()));
                 r.headers().forEach(h -> {

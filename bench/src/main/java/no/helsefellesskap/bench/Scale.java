@@ -152,8 +152,9 @@ final class Scale {
         return sum;
     }
 
-    static long lag(BenchContext ctx, String group) {
-        return ctx.lagByGroupAndTopic().entrySet().stream().filter(e -> e.getKey().startsWith(group + " "))
+    /** A service's lag over all its consumer groups (one per topic: {@code <service>.<topic>}). */
+    static long lag(BenchContext ctx, String service) {
+        return ctx.lagByGroupAndTopic().entrySet().stream().filter(e -> e.getKey().startsWith(service + "."))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 

@@ -249,10 +249,7 @@ final class Survival {
         BenchContext.await(Duration.ofMinutes(2), () -> ctx.totalLag() == 0);
         Map<String, List<String>> groupsByTopic = new TreeMap<>(ctx.consumerGroupsByTopic());
         groupsByTopic.keySet().retainAll(BenchContext.TOPICS);
-        Map<String, Long> dlqBefore = new HashMap<>();
-        for (String topic : groupsByTopic.keySet()) {
-            dlqBefore.put(topic, dlqCount(ctx, topic + ".dlq"));
-        }
+        Map<String, Long> dlqBefore = dlqCounts(ctx, groupsByTopic.keySet());
         Properties p = ctx.kafkaProps();
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
@@ -290,15 +287,19 @@ final class Survival {
         s.require(drained, "consumer lag did not return to 0");
         s.require(goodApplied, "the valid pilot after the poison was not applied by spread and evaluations");
         List<List<String>> rows = new ArrayList<>();
+        Map<String, Long> expected = new TreeMap<>();
+        groupsByTopic.forEach((topic, groups) -> expected.put(topic, (long) perTopic * groups.size()));
+        BenchContext.await(Duration.ofSeconds(30), () -> {
+            Map<String, Long> now = dlqCounts(ctx, groupsByTopic.keySet());
+            return expected.keySet().stream().allMatch(t -> now.get(t) - dlqBefore.get(t) >= expected.get(t));
+        });
+        Map<String, Long> after = dlqCounts(ctx, groupsByTopic.keySet());
         for (Map.Entry<String, List<String>> e : groupsByTopic.entrySet()) {
             String topic = e.getKey();
-            long groups = e.getValue().size();
-            long expected = perTopic * groups;
-            long got = BenchContext.await(Duration.ofSeconds(30), () ->
-                    dlqCount(ctx, topic + ".dlq") - dlqBefore.get(topic) >= expected)
-                    ? dlqCount(ctx, topic + ".dlq") - dlqBefore.get(topic) : dlqCount(ctx, topic + ".dlq") - dlqBefore.get(topic);
+            long want = expected.get(topic);
+            long got = after.get(topic) - dlqBefore.get(topic);
             s.counts("poison " + topic + " (groups: " + String.join(", ", e.getValue()) + ")", perTopic, perTopic,
-                    drained ? expected : 0, got, Math.max(0, expected - got), Math.max(0, got - expected));
+                    drained ? want : 0, got, Math.max(0, want - got), Math.max(0, got - want));
             rows.add(List.of(topic, String.join(", ", e.getValue()), String.valueOf(perTopic), String.valueOf(got)));
         }
         s.table(List.of("topic", "consumer groups", "poison written", "dead-lettered"), rows);
@@ -307,19 +308,11 @@ final class Survival {
         return s;
     }
 
-    static long dlqCount(BenchContext ctx, String topic) {
-        return dlqSafe(ctx, topic).size();
-    }
-
-    /** The records of a topic, or none when it does not exist (a dead-letter topic nothing was sent to). */
-    static List<ConsumerRecord<String, String>> dlqSafe(BenchContext ctx, String topic) {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(ctx.kafkaProps())) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return List.of();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return ctx.readAll(topic);
+    /** Records in each topic's dead-letter topic ({@code <topic>.dlq}; none when it does not exist yet). */
+    static Map<String, Long> dlqCounts(BenchContext ctx, java.util.Collection<String> topics) {
+        Map<String, List<ConsumerRecord<String, String>>> read = ctx.readAll(topics.stream().map(t -> t + ".dlq").toList());
+        Map<String, Long> out = new TreeMap<>();
+        topics.forEach(t -> out.put(t, (long) read.get(t + ".dlq").size()));
+        return out;
     }
 }

@@ -24,8 +24,10 @@ final class WritePath {
 
     static Section run(BenchContext ctx) throws Exception {
         Section s = new Section("write", "Write path: pilot registration through REST vs pgbench, same transaction shape");
-        int seconds = ctx.smoke ? 2 : 15;
-        restRun(ctx, 8, ctx.smoke ? 1 : 5, "warm-up"); // JIT and connection pools
+        int seconds = ctx.smoke ? 1 : 15;
+        if (!ctx.smoke) {
+            restRun(ctx, 8, 5, "warm-up"); // JIT and connection pools
+        }
         String template = ctx.tree(ctx.registerPilot("bench write template " + ctx.runId).body()).path("id").asText();
         Path script = preparePgbench(ctx, template);
         boolean pgbench = pgbenchBinary() != null;

@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -26,12 +27,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final Map<String, String> overrides;
     private KafkaRaftServer server;
 
     public EmbeddedKafka(Path dataDir, int port, int controllerPort) {
+        this(dataDir, port, controllerPort, Map.of());
+    }
+
+    /** With broker settings that replace or add to the defaults below (the benchmark smoke's short timeouts). */
+    public EmbeddedKafka(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
     }
 
     public String bootstrapServers() {
@@ -108,6 +116,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("log.flush.interval.messages", "1");
         // idle cost: the controller appends a no-op record every 500 ms by default
         p.put("metadata.max.idle.interval.ms", "5000");
+        p.putAll(overrides);
         return p;
     }
 }
