@@ -50,7 +50,7 @@ public class Bench implements Callable<Integer> {
         SCENARIOS.put("survival-webhook", Survival::receiverDown);
         SCENARIOS.put("survival-poison", Survival::poison);
         SCENARIOS.put("survival-postgres", Survival::postgresRestart);
-        SCENARIOS.put("scale", ctx -> Scale.run(ctx, ctx.smoke ? new Scale.Sizes(300, 60, 50)
+        SCENARIOS.put("scale", ctx -> Scale.run(ctx, ctx.smoke ? new Scale.Sizes(100, 20, 20)
                 : new Scale.Sizes(ctx.scalePilots, ctx.scalePilots / 5, 50), ctx.smoke ? 1 : ctx.rebuildRuns));
         SCENARIOS.put("personal-data", PersonalDataScan::run);
     }

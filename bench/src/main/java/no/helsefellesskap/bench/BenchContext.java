@@ -141,8 +141,11 @@ public final class BenchContext implements AutoCloseable {
                 past.plus(Duration.ofMinutes(30)));
     }
 
+    /** A key the services do not trust; one per run (generating an RSA key takes longer than a request). */
+    private final DevKeys untrusted = DevKeys.generate();
+
     public String forged(String orgnr, String... roles) {
-        return "Bearer " + Tokens.sign(DevKeys.generate().privateKey(), "bench-client", orgnr, List.of(roles),
+        return "Bearer " + Tokens.sign(untrusted.privateKey(), "bench-client", orgnr, List.of(roles),
                 Duration.ofHours(6));
     }
 

@@ -43,7 +43,7 @@ public final class Section {
         return this;
     }
 
-    public void require(boolean condition, String failure) {
+    public synchronized void require(boolean condition, String failure) {
         if (!condition) {
             failures.add(failure);
             System.out.println("[bench] FAILED: " + failure);
