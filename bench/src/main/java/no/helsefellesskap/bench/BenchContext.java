@@ -197,6 +197,35 @@ public final class BenchContext implements AutoCloseable {
         http.send("DELETE", url("spread", "/api/subscriptions/" + id), lorenskog(), null);
     }
 
+    /**
+     * Waits until every event written is published and every consumer has committed past it: no unsent outbox row
+     * in any service, then no lag, then still no unsent row (what a consumer applied may have written new events).
+     */
+    public boolean settle() {
+        return await(Duration.ofSeconds(60), () -> unsentOutboxRows() == 0 && totalLag() == 0 && unsentOutboxRows() == 0);
+    }
+
+    static final List<String> SCHEMAS = List.of("spread", "pilot_projects", "evaluations", "task_catalogue", "competence_registry");
+
+    /** Outbox rows the relays have not yet sent, over every service's schema. */
+    public long unsentOutboxRows() {
+        StringBuilder sql = new StringBuilder("select 0");
+        try (Connection c = jdbc(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("select table_schema from information_schema.tables where "
+                    + "table_name = 'outbox_event' and table_schema in ('" + String.join("','", SCHEMAS) + "')")) {
+                while (rs.next()) {
+                    sql.append(" + (select count(*) from ").append(rs.getString(1)).append(".outbox_event where sent_at is null)");
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery(sql.toString())) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the condition holds; false when it did not within the time. */
     public static boolean await(Duration within, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(within);

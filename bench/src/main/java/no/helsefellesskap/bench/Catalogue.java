@@ -47,10 +47,10 @@ final class Catalogue {
         this.ctx = ctx;
         task = id(post("task-catalogue", "/api/tasks", ctx.ahus(), taskBody()));
         model = ctx.tree(post("task-catalogue", "/api/models", ctx.ahus(), modelBody()).body()).path("modelId").asText();
-        pilot = newPilot(true);
+        pilot = newPilot(false);
         organisation = "BENCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         post("pilot-projects", "/api/organisations", ctx.admin(), orgBody(organisation));
-        settle();
+        settle(); // the evaluations service must know the pilot before a draft names it
         draft = id(post("evaluations", "/api/evaluations", ctx.ahus(), EventLatency.evaluationBody(pilot)));
         subscription = webhookSubscription();
         adoption = newAdoption();
@@ -75,8 +75,7 @@ final class Catalogue {
 
     /** Waits until every consumer has caught up, so the other services know what was just made. */
     void settle() {
-        BenchContext.await(Duration.ofSeconds(60), () -> ctx.totalLag() == 0);
-        KafkaNode.sleep(500);
+        ctx.settle();
     }
 
     private Http.Reply post(String service, String path, String token, String body) {

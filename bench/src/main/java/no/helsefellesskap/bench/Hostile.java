@@ -520,10 +520,8 @@ final class Hostile {
         Map<String, String> f = new TreeMap<>();
         try (Connection c = ctx.jdbc(); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("""
-                    select table_schema || '.' || table_name from information_schema.tables
-                    where table_schema in ('spread','pilot_projects','evaluations','task_catalogue','competence_registry')
-                      and table_type = 'BASE TABLE' order by 1""")) {
+            try (ResultSet rs = st.executeQuery("select table_schema || '.' || table_name from information_schema.tables "
+                    + "where table_schema in ('" + String.join("','", BenchContext.SCHEMAS) + "') and table_type = 'BASE TABLE' order by 1")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -74,7 +74,7 @@ final class Scale {
         // read path
         String sub = ctx.subscribe("scale-" + ctx.runId, "{\"partnerships\":[\"HFS-AHUS\"]}");
         List<String[]> endpoints = readEndpoints(ctx, pilot, evaluation, sub);
-        int n = ctx.smoke ? 5 : 50;
+        int n = ctx.smoke ? 2 : 50;
         List<List<String>> rows = new ArrayList<>();
         int day = 0;
         for (String[] e : endpoints) {
