@@ -134,6 +134,14 @@ public class Bench implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 for (String name : chosen) {
                     System.out.println("[bench] === " + name + " ===");
+                    // each scenario starts on a quiet suite: a backlog left by the one before (the write path's
+                    // thousands of pilots) would otherwise be fanned out to the subscriptions this one makes
+                    Instant quiet = Instant.now();
+                    boolean settled = ctx.settle(Duration.ofMinutes(10));
+                    long waited = Duration.between(quiet, Instant.now()).toSeconds();
+                    if (waited > 0 || !settled) {
+                        System.out.println("[bench] waited " + waited + " s for the suite to be quiet" + (settled ? "" : " (it was not)"));
+                    }
                     Instant t0 = Instant.now();
                     Section s;
                     try {

@@ -202,7 +202,11 @@ public final class BenchContext implements AutoCloseable {
      * in any service, then no lag, then still no unsent row (what a consumer applied may have written new events).
      */
     public boolean settle() {
-        return await(Duration.ofSeconds(60), () -> unsentOutboxRows() == 0 && totalLag() == 0 && unsentOutboxRows() == 0);
+        return settle(Duration.ofSeconds(60));
+    }
+
+    public boolean settle(Duration within) {
+        return await(within, () -> unsentOutboxRows() == 0 && totalLag() == 0 && unsentOutboxRows() == 0);
     }
 
     static final List<String> SCHEMAS = List.of("spread", "pilot_projects", "evaluations", "task_catalogue", "competence_registry");

@@ -1,14 +1,17 @@
 package no.helsefellesskap.spread;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.SseClient;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.spread.service.SubscriptionMatcher;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -112,6 +115,40 @@ class StreamAndFeedTest {
                 .body("items.size()", equalTo(1))
                 .body("items[0].title", equalTo("Evaluation published: Apotekteknikere på medisinrom – recommendation SPREAD"))
                 .body("items[0]._oppgavedeling.data.recommendation", equalTo("SPREAD"));
+    }
+
+    @Inject
+    SubscriptionMatcher matcher;
+
+    /**
+     * A subscription deleted after an event's fan-out read it, and before its delivery row is written (simulated by a
+     * matcher that returns the subscriptions as they were): the event is still applied and reaches the rest, rather
+     * than failing on the delivery's foreign key and going to the dead letters.
+     */
+    @Test
+    void aSubscriptionDeletedDuringTheFanOutIsSkippedAndTheEventStillApplied() {
+        String p = WebhookDeliveryTest.partnership();
+        Map<String, Object> body = Map.of("name", "Piloter i " + p, "filters", Map.of("partnerships", List.of(p)));
+        String kept = given().header("Authorization", reader()).contentType(ContentType.JSON).body(body)
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        String deleted = given().header("Authorization", reader()).contentType(ContentType.JSON).body(body)
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        List<SubscriptionMatcher.Candidate> asRead = matcher.candidates();
+        assertTrue(asRead.stream().anyMatch(c -> c.id().toString().equals(deleted)));
+        QuarkusMock.installMockForType(new SubscriptionMatcher() {
+            @Override
+            public List<SubscriptionMatcher.Candidate> candidates() {
+                return asRead;
+            }
+        }, SubscriptionMatcher.class);
+        given().header("Authorization", reader()).delete("/api/subscriptions/" + deleted).then().statusCode(204);
+
+        UUID pilot = Events.pilot("Portører tar blodprøver", OWNER, p, List.of(), List.of("SP"), List.of("PORTOR"),
+                List.of(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", reader())
+                .get("/api/pilots/" + pilot).statusCode() == 200);
+        given().header("Authorization", reader()).get("/api/subscriptions/" + kept + "/feed.json").then().statusCode(200)
+                .body("items.size()", equalTo(1));
     }
 
     private static List<SseClient.Event> ofPartnership(List<SseClient.Event> events, String p) {

@@ -20,6 +20,7 @@ import no.helsefellesskap.spread.webhook.WebhookDispatcher;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -107,10 +108,20 @@ public class FeedService {
         return seq;
     }
 
-    /** One delivery per matching subscription; paused ones get theirs too and receive them when resumed. */
+    /**
+     * One delivery per matching subscription; paused ones get theirs too and receive them when resumed. The matching
+     * subscriptions are locked against deletion until this transaction ends, and one deleted since it was read is
+     * skipped: a delivery inserted for it would break its foreign key and send a good event to the dead letters.
+     */
     void fanOut(long seq, String orderingKey, ItemAttributes a) {
-        for (SubscriptionMatcher.Candidate s : matcher.candidates()) {
-            if (s.filters().matches(a)) {
+        List<SubscriptionMatcher.Candidate> matching = matcher.candidates().stream().filter(s -> s.filters().matches(a)).toList();
+        if (matching.isEmpty()) {
+            return;
+        }
+        Set<UUID> present = new HashSet<>(db.list("select id from subscription where id::text = any(?) for key share",
+                rs -> Db.uuid(rs, "id"), (Object) matching.stream().map(s -> s.id().toString()).toArray(String[]::new)));
+        for (SubscriptionMatcher.Candidate s : matching) {
+            if (present.contains(s.id())) {
                 db.update("""
                         insert into delivery (subscription_id, item_seq, webhook_id, ordering_key, state, next_attempt_at)
                         values (?, ?, ?, ?, ?, ?) on conflict (subscription_id, item_seq) do nothing""",
