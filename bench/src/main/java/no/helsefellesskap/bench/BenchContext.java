@@ -73,6 +73,8 @@ public final class BenchContext implements AutoCloseable {
     public int scalePilots = 100_000;
     public int rebuildRuns = 3;
     public int rebuildBudgetMinutes = 30;
+    /** The scenarios run in this suite so far, in order. */
+    public final List<String> ran = new ArrayList<>();
     private final KafkaNode kafka;
     private final Suite suite;
 

@@ -70,9 +70,9 @@ final class PersonalDataScan {
         findings += itemFindings + ctx.receiver.personalDataFindings();
         s.line("Detector: `PersonalDataGuard` (shared-model): 11-digit numbers in the form of a national id "
                 + "(fødselsnummer/D-number) outside UUIDs, and fields naming a person, national id or HPR number. "
-                + "Scanned at the end of the full run, so it covers every record the runs produced, including the "
-                + "generated scale data, the hostile-input run (which sent national-id-like values on purpose) and "
-                + "the poison records.");
+                + "Scanned last, in the suite the scenarios before it ran in (" + String.join(", ", ctx.ran) + "), so it "
+                + "covers every record they produced" + (ctx.ran.contains("hostile") ? "; the hostile-input run sent "
+                + "national-id-like values on purpose" : "") + ".");
         s.table(List.of("source", "scanned", "with personal data"), rows);
         s.line("Total scanned: " + total + "; with personal data: **" + findings + "**.");
         examples.forEach(e -> s.line("- " + e));
