@@ -125,7 +125,7 @@ final class Hostile {
             probes = oneOfEachKind(probes, writes, target);
         }
         Tally all = new Tally();
-        Map<String, Tally> byEndpoint = new TreeMap<>();
+        Map<String, Tally> byEndpoint = new java.util.concurrent.ConcurrentSkipListMap<>(); // written by four clients
         Map<String, String> examples = new ConcurrentHashMap<>();
         Map<String, Long> acceptedKinds = new ConcurrentHashMap<>();
         List<Probe> refused = java.util.Collections.synchronizedList(new ArrayList<>());
