@@ -1,6 +1,5 @@
 package no.helsefellesskap.bench;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +46,10 @@ final class Catalogue {
         this.ctx = ctx;
         task = id(post("task-catalogue", "/api/tasks", ctx.ahus(), taskBody()));
         model = ctx.tree(post("task-catalogue", "/api/models", ctx.ahus(), modelBody()).body()).path("modelId").asText();
-        pilot = newPilot(false);
+        pilot = newPilot();
         organisation = "BENCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         post("pilot-projects", "/api/organisations", ctx.admin(), orgBody(organisation));
-        settle(); // the evaluations service must know the pilot before a draft names it
+        ctx.settle(); // the evaluations service must know the pilot before a draft names it
         draft = id(post("evaluations", "/api/evaluations", ctx.ahus(), EventLatency.evaluationBody(pilot)));
         subscription = webhookSubscription();
         adoption = newAdoption();
@@ -71,11 +70,6 @@ final class Catalogue {
 
     String token(Persona p) {
         return ctx.bearer(orgnr(p), roles(p));
-    }
-
-    /** Waits until every consumer has caught up, so the other services know what was just made. */
-    void settle() {
-        ctx.settle();
     }
 
     private Http.Reply post(String service, String path, String token, String body) {
@@ -108,16 +102,12 @@ final class Catalogue {
                 + "\",\"taskIds\":[\"" + task + "\"],\"toGroups\":[\"PORTOR\"],\"partnerOrgnrs\":[\"" + BenchContext.LORENSKOG + "\"]}";
     }
 
-    String newPilot(boolean settle) {
-        String id = id(post("pilot-projects", "/api/pilots", ctx.ahus(), pilotBody()));
-        if (settle) {
-            settle();
-        }
-        return id;
+    String newPilot() {
+        return id(post("pilot-projects", "/api/pilots", ctx.ahus(), pilotBody()));
     }
 
     String runningPilot() {
-        String id = newPilot(false);
+        String id = newPilot();
         post("pilot-projects", "/api/pilots/" + id + "/start", ctx.ahus(), "{\"date\":\"2026-01-01\"}");
         return id;
     }
@@ -234,12 +224,12 @@ final class Catalogue {
         e.add(new Entry("pilot-projects", "POST", "/api/pilots", A, L, "403", "403", false, () -> new Request("/api/pilots", pilotBody())));
         e.add(read("pilot-projects", "/api/pilots", () -> "/api/pilots?owner=" + BenchContext.AHUS + "&status=PLANNED"));
         e.add(read("pilot-projects", "/api/pilots/{id}", () -> "/api/pilots/" + pilot));
-        e.add(new Entry("pilot-projects", "POST", "/api/pilots/{id}/start", A, L, "403", "403", false, () -> new Request("/api/pilots/" + newPilot(false) + "/start", "{\"date\":\"2026-02-01\"}")));
+        e.add(new Entry("pilot-projects", "POST", "/api/pilots/{id}/start", A, L, "403", "403", false, () -> new Request("/api/pilots/" + newPilot() + "/start", "{\"date\":\"2026-02-01\"}")));
         e.add(new Entry("pilot-projects", "POST", "/api/pilots/{id}/complete", A, L, "403", "403", false, () -> new Request("/api/pilots/" + runningPilot() + "/complete", "{\"date\":\"2026-08-01\"}")));
-        e.add(new Entry("pilot-projects", "POST", "/api/pilots/{id}/abandon", A, L, "403", "403", false, () -> new Request("/api/pilots/" + newPilot(false) + "/abandon", "{\"date\":\"2026-03-01\",\"reason\":\"COST\"}")));
+        e.add(new Entry("pilot-projects", "POST", "/api/pilots/{id}/abandon", A, L, "403", "403", false, () -> new Request("/api/pilots/" + newPilot() + "/abandon", "{\"date\":\"2026-03-01\",\"reason\":\"COST\"}")));
         for (String answer : List.of("confirm", "decline")) {
             e.add(new Entry("pilot-projects", "POST", "/api/pilots/{id}/partners/{orgnr}/" + answer, L, A, "403", "403", false, () -> new Request(
-                    "/api/pilots/" + newPilot(false) + "/partners/" + BenchContext.LORENSKOG + "/" + answer, "{\"comment\":\"bench\"}")));
+                    "/api/pilots/" + newPilot() + "/partners/" + BenchContext.LORENSKOG + "/" + answer, "{\"comment\":\"bench\"}")));
         }
         // evaluations
         e.add(read("evaluations", "/api/evaluations", () -> "/api/evaluations?pilotId=" + pilot));

@@ -77,7 +77,7 @@ final class Hostile {
         for (Entry e : writes) {
             base.put(e, e.prepare().get());
         }
-        cat.settle();
+        ctx.settle();
         progress("fixtures ready", t0);
         int target = ctx.smoke ? 300 : 10_000;
 
@@ -116,7 +116,7 @@ final class Hostile {
                 }
             }
         });
-        cat.settle();
+        ctx.settle();
 
         progress("pass 1 done", t0);
         // pass 2: hostile requests; each must get a clear 4xx, or be valid after all (then it may change things)
@@ -143,14 +143,14 @@ final class Hostile {
                         Authorisation.abbreviate(p.body()) + " -> " + Authorisation.abbreviate(r.body()));
             }
         });
-        cat.settle();
+        ctx.settle();
 
         progress("pass 2 done", t0);
         // pass 3: the refused requests again, between two fingerprints of the whole state: nothing may change
         Map<String, String> before = quietFingerprint(ctx);
         Tally again = new Tally();
         runAll(new ArrayList<>(refused), p -> send(ctx, p, again, null));
-        cat.settle();
+        ctx.settle();
         Map<String, String> after = quietFingerprint(ctx);
         progress("pass 3 done", t0);
         List<String> changed = new ArrayList<>();
