@@ -115,7 +115,8 @@ public class Bench implements Callable<Integer> {
         }
         int reps = smoke ? 1 : repeats;
         List<String> failed = new ArrayList<>();
-        Map<String, Long> timings = new LinkedHashMap<>();
+        Map<String, String> timings = new LinkedHashMap<>(); // seconds, to a tenth
+        double settling = 0;
         Instant started = Instant.now();
         if ((all && !smoke) || chosen.contains("suite-start")) {
             Section s = Footprint.runCommand(root, portOffset + 100, reps, smoke);
@@ -126,7 +127,7 @@ public class Bench implements Callable<Integer> {
         if (!chosen.isEmpty()) {
             Instant suiteStarting = Instant.now();
             try (BenchContext ctx = new BenchContext(root, portOffset, smoke, reps)) {
-                timings.put("suite start", Duration.between(suiteStarting, Instant.now()).toSeconds());
+                timings.put("suite start", tenths(suiteStarting));
                 ctx.scalePilots = scalePilots;
                 ctx.rebuildRuns = rebuildRuns;
                 ctx.rebuildBudgetMinutes = rebuildBudget;
@@ -138,10 +139,9 @@ public class Bench implements Callable<Integer> {
                     // thousands of pilots) would otherwise be fanned out to the subscriptions this one makes
                     Instant quiet = Instant.now();
                     boolean settled = ctx.settle(Duration.ofMinutes(10));
-                    long waited = Duration.between(quiet, Instant.now()).toSeconds();
-                    if (waited > 0 || !settled) {
-                        System.out.println("[bench] waited " + waited + " s for the suite to be quiet" + (settled ? "" : " (it was not)"));
-                    }
+                    double waited = Duration.between(quiet, Instant.now()).toMillis() / 1000.0;
+                    settling += waited;
+                    System.out.printf("[bench] %s after %.1f s%n", settled ? "quiet" : "still not quiet", waited);
                     Instant t0 = Instant.now();
                     Section s;
                     if (!name.equals("personal-data")) {
@@ -159,16 +159,21 @@ public class Bench implements Callable<Integer> {
                             - t0.getEpochSecond()) + " s" + (smoke ? ", smoke sizes" : "") + "._");
                     write(out, s, "bench/run " + name);
                     failed.addAll(s.failures());
-                    timings.put(name, Duration.between(t0, Instant.now()).toSeconds());
+                    timings.put(name, tenths(t0));
                 }
             }
         }
-        System.out.println("[bench] seconds taken: " + timings + ", in all " + Duration.between(started, Instant.now()).toSeconds());
+        timings.put("waiting for a quiet suite between scenarios", String.format("%.1f", settling));
+        System.out.println("[bench] seconds taken: " + timings + ", in all " + tenths(started));
         if (all && !smoke) {
             report(root, out, started);
         }
         System.out.println("[bench] " + (failed.isEmpty() ? "all scenarios passed" : failed.size() + " failures: " + failed));
         return failed.isEmpty() ? 0 : 1;
+    }
+
+    private static String tenths(Instant since) {
+        return String.format("%.1f", Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
     private static void write(Path out, Section s, String command) throws IOException {

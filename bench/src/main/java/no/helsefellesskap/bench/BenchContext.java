@@ -50,16 +50,19 @@ public final class BenchContext implements AutoCloseable {
 
     public static final String SERVICE_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     static final String SMOKE_JAVA_OPTS = Suite.QUICK_START_JAVA_OPTS
-            + " -Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=500"
-            + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=3000"
-            + " -Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=1000";
+            + " -Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=100"
+            + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=2000"
+            + " -Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=600";
     /**
      * The smoke's broker notices a dead consumer or a dead broker of its own sooner: a restarted broker is refused
      * until its previous registration has timed out (9 s by default), and a restarted consumer's group waits for the
      * killed member's session (10 s in the services) before it rebalances.
      */
-    static final Map<String, String> SMOKE_BROKER = Map.of("broker.session.timeout.ms", "3000",
-            "broker.heartbeat.interval.ms", "500", "group.min.session.timeout.ms", "1000");
+    static final Map<String, String> SMOKE_BROKER = Map.of("broker.session.timeout.ms", "1500",
+            "broker.heartbeat.interval.ms", "300", "group.min.session.timeout.ms", "1000");
+
+    /** The smoke's broker JVM: C1 only, for a quicker start (it is killed and started again in a survival run). */
+    static final String SMOKE_BROKER_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     public final Path root;
     public final Path dataDir;
@@ -86,24 +89,30 @@ public final class BenchContext implements AutoCloseable {
         this.dataDir = root.resolve("bench/target/suite-" + portOffset);
         Suite.deleteTree(dataDir);
         Files.createDirectories(dataDir.resolve("logs"));
+        // the broker's JVM starts while PostgreSQL does; the services start once it listens
         kafka = new KafkaNode(dataDir.resolve("kafka"), 19092 + portOffset, dataDir.resolve("logs/kafka.log"),
-                smoke ? SMOKE_BROKER : Map.of()).start();
+                smoke ? SMOKE_BROKER : Map.of(), smoke ? SMOKE_BROKER_JAVA_OPTS : "-Xmx512m -XX:+UseSerialGC").launch();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (smoke) {
             // the smoke checks the harness, not the figures: the launcher's quick-start JVMs (C1 only), consumer
-            // offsets committed every 0.5 s instead of 5 s (the harness waits for zero lag, which it reads from the
-            // committed offsets), 3 s consumer sessions instead of 10, and webhook retries 1 s apart instead of
-            // the production 30 s
+            // offsets committed every 0.1 s instead of 5 s (the harness waits for zero lag, which it reads from the
+            // committed offsets), 2 s consumer sessions instead of 10, and webhook retries from 0.3 s apart
+            // instead of the production 30 s
             env.put("SUITE_SERVICE_JAVA_OPTS", SMOKE_JAVA_OPTS);
-            env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "1s");
+            env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "300ms");
         } else {
             // production-like JVMs: the full JIT (the launcher's default stops at C1 for a quick start on a laptop)
             env.put("SUITE_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         }
         suite = new Suite(new Suite.Options(root, dataDir, portOffset, false, Duration.ofMinutes(5), env)); // dataDir was emptied above
         try {
-            suite.start();
+            long t0 = System.nanoTime();
+            suite.start(() -> {
+                kafka.awaitListening();
+                System.out.printf("[bench] start: PostgreSQL up and the broker listening at %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            });
+            System.out.printf("[bench] start: every service ready at %.1f s%n", (System.nanoTime() - t0) / 1e9);
             receiver = new Receiver();
             // a fresh spread learns the partnerships from their topic seconds after it is ready; until then a
             // subscription filter naming one is refused as unknown
@@ -111,6 +120,7 @@ public final class BenchContext implements AutoCloseable {
                     admin(), null).body()).contains("\"HFS-AHUS\""))) {
                 throw new IllegalStateException("spread did not learn the partnerships within 60 s");
             }
+            System.out.printf("[bench] start: spread knows the partnerships at %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Bench.recordPostgresVersion(this);
         } catch (RuntimeException | IOException e) {
             suite.close();
@@ -239,7 +249,7 @@ public final class BenchContext implements AutoCloseable {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            KafkaNode.sleep(200);
+            KafkaNode.sleep(100);
         }
         return condition.getAsBoolean();
     }
@@ -390,6 +400,22 @@ public final class BenchContext implements AutoCloseable {
             admin.close(Duration.ofSeconds(5));
         }
         receiver.close();
+        if (smoke) {
+            // the smoke's suite is thrown away (its data folder is emptied by the next run), so it is not stopped
+            // gracefully: that took seconds per service
+            for (String service : suite.ports().keySet()) {
+                try {
+                    suite.kill(service);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            try {
+                kafka.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         suite.close();
         kafka.close();
     }

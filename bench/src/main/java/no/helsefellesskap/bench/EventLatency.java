@@ -29,7 +29,7 @@ final class EventLatency {
 
     static Section run(BenchContext ctx) throws Exception {
         Section s = new Section("latency", "Event latency: evaluation published to webhook and to SSE, beside Kafka");
-        int events = ctx.smoke ? 20 : 1000;
+        int events = ctx.smoke ? 10 : 1000;
         int rate = 20;
         s.line(events + " evaluations per run, published at a steady " + rate + " per second, " + ctx.repeats
                 + " runs; the figures are medians of the runs' percentiles, in ms. Start: the moment the publish "

@@ -83,6 +83,7 @@ final class Hostile {
 
         // pass 1: injection strings as free text, which may be stored, but then verbatim
         List<Probe> textProbes = new ArrayList<>();
+        int field = 0;
         for (Entry e : writes) {
             JsonNode schema = schemas.get(e.service() + " " + e.name());
             Catalogue.Request b = base.get(e);
@@ -90,7 +91,11 @@ final class Hostile {
                 continue;
             }
             for (String prop : freeText(schema)) {
-                for (String inj : INJECTIONS) {
+                // the smoke puts three of the strings into each field, in turn, so that each string is sent somewhere
+                int first = 3 * field++;
+                List<String> strings = !ctx.smoke ? INJECTIONS : java.util.stream.IntStream.range(first, first + 3)
+                        .mapToObj(j -> INJECTIONS.get(j % INJECTIONS.size())).toList();
+                for (String inj : strings) {
                     ObjectNode body = (ObjectNode) ctx.tree(b.body());
                     body.put(prop, inj + " " + prop);
                     textProbes.add(new Probe(e, b.path(), cat.token(e.own()), body.toString(), "application/json", "free text " + prop));
@@ -163,8 +168,9 @@ final class Hostile {
         ctx.unsubscribe(cat.subscription);
 
         s.line("Pass 1, free text: " + textProbes.size() + " requests putting " + INJECTIONS.size() + " injection strings "
-                + "(SQL, script, template, JNDI, path traversal, control and bidi characters) into each free-text field "
-                + "of the creation endpoints. Such text is data: stored " + text.accepted.get() + ", refused "
+                + "(SQL, script, template, JNDI, path traversal, control and bidi characters) into "
+                + (ctx.smoke ? "the free-text fields of the creation endpoints, three to a field in turn" : "each free-text field "
+                + "of the creation endpoints") + ". Such text is data: stored " + text.accepted.get() + ", refused "
                 + (text.problem4xx.get() + text.other4xx.get()) + " (e.g. over length), 5xx " + text.server5xx.get()
                 + "; of the stored ones " + verbatim.get() + " came back verbatim and " + altered.get() + " altered.");
         s.line("");
@@ -505,7 +511,7 @@ final class Hostile {
         Map<String, String> last = fingerprint(ctx);
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            KafkaNode.sleep(1000);
+            KafkaNode.sleep(ctx.smoke ? 300 : 1000);
             Map<String, String> now = fingerprint(ctx);
             if (now.equals(last)) {
                 return now;

@@ -23,13 +23,15 @@ public final class KafkaNode implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Map<String, String> overrides;
+    private final String javaOptions;
     private Process process;
 
-    public KafkaNode(Path dataDir, int port, Path log, Map<String, String> overrides) {
+    public KafkaNode(Path dataDir, int port, Path log, Map<String, String> overrides, String javaOptions) {
         this.dataDir = dataDir;
         this.port = port;
         this.log = log;
         this.overrides = Map.copyOf(overrides);
+        this.javaOptions = javaOptions;
     }
 
     /** Arguments: data folder, port, controller port, then broker settings as key=value. */
@@ -47,13 +49,24 @@ public final class KafkaNode implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Starts the broker and waits until it listens. */
     public synchronized KafkaNode start() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        return launch().awaitListening();
+    }
+
+    /** Starts the broker's JVM without waiting, so that other parts can start meanwhile. */
+    public synchronized KafkaNode launch() throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(javaOptions.split(" ")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 KafkaNode.class.getName(), dataDir.toString(), String.valueOf(port), String.valueOf(port + 1)));
         overrides.forEach((k, v) -> cmd.add(k + "=" + v));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    public synchronized KafkaNode awaitListening() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

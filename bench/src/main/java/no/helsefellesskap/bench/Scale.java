@@ -34,8 +34,13 @@ final class Scale {
     record Sizes(int pilots, int evaluations, int outcomesPerEvaluation) {
     }
 
+    private static void progress(String what, long t0) {
+        System.out.printf("[bench] scale: %s at %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+    }
+
     static Section run(BenchContext ctx, Sizes sizes, int rebuildRuns) throws Exception {
         Section s = new Section("scale", "Read path at scale, and replay");
+        long began = System.nanoTime();
         // templates: one real pilot through its lifecycle and one real published evaluation with outcomes
         String pilot = EventLatency.completedPilot(ctx, "Bench scale template " + ctx.runId);
         String evaluation = EventLatency.draft(ctx, pilot);
@@ -52,6 +57,7 @@ final class Scale {
                 templates.put(Survival.header(r, "ce_type"), r);
             }
         }
+        progress("templates ready", began);
         List<String> partnerships = new ArrayList<>();
         ctx.tree(ctx.http.send("GET", ctx.url("pilot-projects", "/api/partnerships"), ctx.ahus(), null).body())
                 .forEach(p -> partnerships.add(p.path("code").asText()));
@@ -63,6 +69,7 @@ final class Scale {
         double consumeSeconds = (System.nanoTime() - t0) / 1e9;
         s.require(caughtUp, "spread did not catch up with the generated events");
         BenchContext.await(Duration.ofMinutes(ctx.smoke ? 3 : 30), () -> ctx.totalLag() == 0);
+        progress("generated events consumed", began);
         s.line("Generator (`Scale.generate`): " + sizes.pilots() + " pilots, " + sizes.evaluations()
                 + " published evaluations with " + sizes.outcomesPerEvaluation() + " outcomes each ("
                 + (long) sizes.evaluations() * sizes.outcomesPerEvaluation() + " outcome rows), " + produced
@@ -75,6 +82,7 @@ final class Scale {
         String sub = ctx.subscribe("scale-" + ctx.runId, "{\"partnerships\":[\"HFS-AHUS\"]}");
         List<String[]> endpoints = readEndpoints(ctx, pilot, evaluation, sub);
         int n = ctx.smoke ? 2 : 50;
+        int warmUps = ctx.smoke ? 1 : 3;
         List<List<String>> rows = new ArrayList<>();
         int day = 0;
         for (String[] e : endpoints) {
@@ -84,14 +92,14 @@ final class Scale {
             long bytes = 0;
             for (int r = 0; r < ctx.repeats; r++) {
                 List<Double> ms = new ArrayList<>();
-                for (int i = 0; i < n + 3; i++) {
+                for (int i = 0; i < n + warmUps; i++) {
                     // {day}: a new value on every request, so no answer can be served again (a cold dashboard)
                     String path = e[1].replace("{day}", LocalDate.of(2100, 1, 1).plusDays(day++).toString());
                     Http.Reply rep = ctx.http.send("GET", ctx.url(e[0], path), e[2].equals("admin") ? ctx.admin()
                             : e[2].equals("lorenskog") ? ctx.lorenskog() : ctx.ahus(), null);
                     status = rep.status();
                     bytes = rep.body() == null ? 0 : rep.body().length();
-                    if (i >= 3) { // the first three warm caches and JIT
+                    if (i >= warmUps) { // the first few warm caches and JIT
                         ms.add(rep.millis());
                     }
                 }
@@ -104,8 +112,9 @@ final class Scale {
             System.out.printf("[bench] read %s %s: p50 %.1f ms%n", e[0], e[1], Stats.median(p50));
         }
         ctx.unsubscribe(sub);
+        progress("read path timed", began);
         s.line("");
-        s.line("Each endpoint: " + ctx.repeats + " runs of " + n + " sequential requests after 3 warm-up requests; "
+        s.line("Each endpoint: " + ctx.repeats + " runs of " + n + " sequential requests after " + warmUps + " warm-up requests; "
                 + "medians of the runs' p50 and p95, in ms. spread holds the generated data; the other services "
                 + "hold what the earlier runs of this harness wrote through their APIs (pilot-projects and "
                 + "evaluations also consumed the generated pilot events). spread serves a dashboard answer again "

@@ -50,21 +50,21 @@ final class Survival {
 
     static Section kafka(BenchContext ctx) throws Exception {
         Section s = new Section("survival-kafka", "Survival: the Kafka broker killed (SIGKILL) for 30 s during writes");
-        double down = ctx.smoke ? 2 : 30;
-        double at = ctx.smoke ? 0.5 : 10;
-        return scenario(ctx, s, "kafka-killed", ctx.smoke ? 5 : 10, ctx.smoke ? 4 : 60, List.of(
+        double down = ctx.smoke ? 1.5 : 30;
+        double at = ctx.smoke ? 0.3 : 10;
+        return scenario(ctx, s, "kafka-killed", ctx.smoke ? 5 : 10, ctx.smoke ? 3 : 60, List.of(
                 new Action(at, "kill -9 the broker", () -> ctx.kafka().kill()),
                 new Action(at + down, "start the broker on the same data", () -> ctx.kafka().start())),
                 "The broker runs in its own JVM and is killed with SIGKILL " + Stats.f(at) + " s into a "
-                        + (ctx.smoke ? 4 : 60) + " s load, then started again on the same data " + Stats.f(down)
+                        + (ctx.smoke ? 3 : 60) + " s load, then started again on the same data " + Stats.f(down)
                         + " s later. Writes keep being accepted (the outbox holds the events); the relays and "
                         + "consumers reconnect by themselves.");
     }
 
     static Section consumerKilled(BenchContext ctx) throws Exception {
         Section s = new Section("survival-consumer", "Survival: the consuming service killed (SIGKILL) mid-stream");
-        return scenario(ctx, s, "spread-killed", ctx.smoke ? 5 : 10, ctx.smoke ? 4 : 40, List.of(
-                new Action(ctx.smoke ? 1 : 10, "kill -9 spread, start it again", () -> {
+        return scenario(ctx, s, "spread-killed", ctx.smoke ? 5 : 10, ctx.smoke ? 3 : 40, List.of(
+                new Action(ctx.smoke ? 0.5 : 10, "kill -9 spread, start it again", () -> {
                     ctx.suite().kill("spread");
                     ctx.suite().restart("spread");
                 })),
@@ -75,12 +75,12 @@ final class Survival {
 
     static Section receiverDown(BenchContext ctx) throws Exception {
         Section s = new Section("survival-webhook", "Survival: the webhook receiver down for 2 minutes");
-        double down = ctx.smoke ? 2 : 120;
+        double down = ctx.smoke ? 1.5 : 120;
         return scenario(ctx, s, "receiver-down", ctx.smoke ? 3 : 5, ctx.smoke ? 2 : 60, List.of(
                 new Action(0, "receiver down (connection refused)", ctx.receiver::down),
                 new Action(down, "receiver up", ctx.receiver::up)),
                 "The subscriber's endpoint refuses connections for " + Stats.f(down) + " s from the start of the load. "
-                        + (ctx.smoke ? "Retries start 1 s apart (smoke; production starts at 30 s), so the last "
+                        + (ctx.smoke ? "Retries start 0.3 s apart (smoke; production starts at 30 s), so the last "
                         : "Retries follow the production back-off (30 s doubling, ±20 % jitter), so the last ")
                         + "events arrive some time after the receiver is back. The longer outage (25 h, beyond the "
                         + "24 h pause limit) runs with a controllable clock in "
@@ -90,8 +90,8 @@ final class Survival {
 
     static Section postgresRestart(BenchContext ctx) throws Exception {
         Section s = new Section("survival-postgres", "Survival: PostgreSQL restarted under load");
-        double at = ctx.smoke ? 1 : 15;
-        return scenario(ctx, s, "postgres-restarted", ctx.smoke ? 5 : 10, ctx.smoke ? 4 : 60, List.of(
+        double at = ctx.smoke ? 0.5 : 15;
+        return scenario(ctx, s, "postgres-restarted", ctx.smoke ? 5 : 10, ctx.smoke ? 3 : 60, List.of(
                 new Action(at, "stop PostgreSQL", () -> ctx.suite().stopDatabase()),
                 new Action(at + (ctx.smoke ? 1 : 5), "start PostgreSQL", () -> ctx.suite().startDatabase())),
                 "The PostgreSQL server every service uses is stopped " + Stats.f(at) + " s into the load and started "

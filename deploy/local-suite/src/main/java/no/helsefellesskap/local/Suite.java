@@ -53,6 +53,11 @@ public final class Suite implements AutoCloseable {
     }
 
     public Suite start() {
+        return start(() -> { });
+    }
+
+    /** Starts the suite; {@code beforeServices} runs once PostgreSQL and Kafka are started (e.g. to await a broker). */
+    public Suite start(Runnable beforeServices) {
         try {
             if (options.clean()) {
                 deleteTree(options.dataDir().resolve("pg"));
@@ -63,6 +68,7 @@ public final class Suite implements AutoCloseable {
             startKafka();
             keys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
             writeTokens();
+            beforeServices.run();
             for (ServiceSpec s : ServiceSpec.ALL) {
                 startService(s);
             }
@@ -179,7 +185,7 @@ public final class Suite implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Not ready within " + options.readyTimeout() + ": " + waiting.keySet());
             }
-            sleep(500);
+            sleep(200);
         }
     }
 
