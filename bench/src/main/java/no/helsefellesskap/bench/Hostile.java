@@ -79,7 +79,7 @@ final class Hostile {
         }
         ctx.settle();
         progress("fixtures ready", t0);
-        int target = ctx.smoke ? 300 : 10_000;
+        int target = ctx.smoke ? 150 : 10_000;
 
         // pass 1: injection strings as free text, which may be stored, but then verbatim
         List<Probe> textProbes = new ArrayList<>();
@@ -129,6 +129,7 @@ final class Hostile {
         if (ctx.smoke) {
             probes = oneOfEachKind(probes, writes, target);
         }
+        progress("pass 2 requests made", t0);
         Tally all = new Tally();
         Map<String, Tally> byEndpoint = new java.util.concurrent.ConcurrentSkipListMap<>(); // written by four clients
         Map<String, String> examples = new ConcurrentHashMap<>();
@@ -382,13 +383,15 @@ final class Hostile {
     }
 
     /**
-     * The smoke's sample: one probe of each kind for each endpoint (which one rotates with the endpoint, so the
-     * oversized and deeply nested bodies are still sent somewhere), then the rest in order up to the target.
+     * The smoke's sample: for each endpoint one probe of each kind (the kind's first word: token, body, property and
+     * so on; which variant rotates with the endpoint, so that the oversized and deeply nested bodies are still sent
+     * somewhere), then the rest in order up to the target.
      */
     static List<Probe> oneOfEachKind(List<Probe> probes, List<Entry> writes, int target) {
         Map<String, List<Probe>> groups = new LinkedHashMap<>();
         for (Probe p : probes) {
-            groups.computeIfAbsent(p.entry().service() + " " + p.entry().name() + " " + p.kind(), k -> new ArrayList<>()).add(p);
+            groups.computeIfAbsent(p.entry().service() + " " + p.entry().name() + " " + p.kind().replaceAll(" .*", ""),
+                    k -> new ArrayList<>()).add(p);
         }
         // by identity: a probe's body may be megabytes
         Set<Probe> sample = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -53,11 +53,6 @@ public final class Suite implements AutoCloseable {
     }
 
     public Suite start() {
-        return start(() -> { });
-    }
-
-    /** Starts the suite; {@code beforeServices} runs once PostgreSQL and Kafka are started (e.g. to await a broker). */
-    public Suite start(Runnable beforeServices) {
         try {
             if (options.clean()) {
                 deleteTree(options.dataDir().resolve("pg"));
@@ -68,7 +63,6 @@ public final class Suite implements AutoCloseable {
             startKafka();
             keys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
             writeTokens();
-            beforeServices.run();
             for (ServiceSpec s : ServiceSpec.ALL) {
                 startService(s);
             }
