@@ -122,8 +122,12 @@ public final class BenchContext implements AutoCloseable {
             System.out.printf("[bench] start: spread knows the partnerships at %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Bench.recordPostgresVersion(this);
         } catch (RuntimeException | IOException e) {
+            boolean brokerDied = !kafka.handle().isAlive(); // services wait for a broker that is not coming
             suite.close();
             kafka.close();
+            if (brokerDied) {
+                throw new IllegalStateException("the Kafka broker exited; see " + dataDir.resolve("logs/kafka.log"), e);
+            }
             throw e;
         }
     }
