@@ -172,6 +172,11 @@ public class Bench implements Callable<Integer> {
         return failed.isEmpty() ? 0 : 1;
     }
 
+    /** A progress line within a scenario or step: {@code [bench] <step>: <what> at <seconds> s}. */
+    static void progress(String step, String what, long startNanos) {
+        System.out.printf("[bench] %s: %s at %.1f s%n", step, what, (System.nanoTime() - startNanos) / 1e9);
+    }
+
     private static String tenths(Instant since) {
         return String.format("%.1f", Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }

@@ -61,8 +61,9 @@ public final class BenchContext implements AutoCloseable {
     static final Map<String, String> SMOKE_BROKER = Map.of("broker.session.timeout.ms", "1500",
             "broker.heartbeat.interval.ms", "300", "group.min.session.timeout.ms", "1000");
 
+    static final String BROKER_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     /** The smoke's broker JVM: C1 only, for a quicker start (it is killed and started again in a survival run). */
-    static final String SMOKE_BROKER_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String SMOKE_BROKER_JAVA_OPTS = BROKER_JAVA_OPTS + " -XX:TieredStopAtLevel=1";
 
     public final Path root;
     public final Path dataDir;
@@ -92,7 +93,7 @@ public final class BenchContext implements AutoCloseable {
         // the broker's JVM starts beside PostgreSQL and the services (which start while Kafka is down, and connect
         // once it listens)
         kafka = new KafkaNode(dataDir.resolve("kafka"), 19092 + portOffset, dataDir.resolve("logs/kafka.log"),
-                smoke ? SMOKE_BROKER : Map.of(), smoke ? SMOKE_BROKER_JAVA_OPTS : "-Xmx512m -XX:+UseSerialGC").launch();
+                smoke ? SMOKE_BROKER : Map.of(), smoke ? SMOKE_BROKER_JAVA_OPTS : BROKER_JAVA_OPTS).launch();
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (smoke) {
@@ -111,7 +112,7 @@ public final class BenchContext implements AutoCloseable {
             long t0 = System.nanoTime();
             suite.start();
             kafka.awaitListening();
-            System.out.printf("[bench] start: every service ready at %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            Bench.progress("start", "every service ready", t0);
             receiver = new Receiver();
             // a fresh spread learns the partnerships from their topic seconds after it is ready; until then a
             // subscription filter naming one is refused as unknown
@@ -119,7 +120,7 @@ public final class BenchContext implements AutoCloseable {
                     admin(), null).body()).contains("\"HFS-AHUS\""))) {
                 throw new IllegalStateException("spread did not learn the partnerships within 60 s");
             }
-            System.out.printf("[bench] start: spread knows the partnerships at %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            Bench.progress("start", "spread knows the partnerships", t0);
             Bench.recordPostgresVersion(this);
         } catch (RuntimeException | IOException e) {
             boolean brokerDied = !kafka.handle().isAlive(); // services wait for a broker that is not coming

@@ -22,10 +22,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Generated malformed and hostile requests against every write endpoint. Two passes:
@@ -78,7 +80,7 @@ final class Hostile {
             base.put(e, e.prepare().get());
         }
         ctx.settle();
-        progress("fixtures ready", t0);
+        Bench.progress("hostile", "fixtures ready", t0);
         int target = ctx.smoke ? 150 : 10_000;
 
         // pass 1: injection strings as free text, which may be stored, but then verbatim
@@ -93,7 +95,7 @@ final class Hostile {
             for (String prop : freeText(schema)) {
                 // the smoke puts three of the strings into each field, in turn, so that each string is sent somewhere
                 int first = 3 * field++;
-                List<String> strings = !ctx.smoke ? INJECTIONS : java.util.stream.IntStream.range(first, first + 3)
+                List<String> strings = !ctx.smoke ? INJECTIONS : IntStream.range(first, first + 3)
                         .mapToObj(j -> INJECTIONS.get(j % INJECTIONS.size())).toList();
                 for (String inj : strings) {
                     ObjectNode body = (ObjectNode) ctx.tree(b.body());
@@ -123,15 +125,15 @@ final class Hostile {
         });
         ctx.settle();
 
-        progress("pass 1 done", t0);
+        Bench.progress("hostile", "pass 1 done", t0);
         // pass 2: hostile requests; each must get a clear 4xx, or be valid after all (then it may change things)
         List<Probe> probes = mustReject(ctx, cat, writes, base, schemas, target);
         if (ctx.smoke) {
             probes = oneOfEachKind(probes, writes, target);
         }
-        progress("pass 2 requests made", t0);
+        Bench.progress("hostile", "pass 2 requests made", t0);
         Tally all = new Tally();
-        Map<String, Tally> byEndpoint = new java.util.concurrent.ConcurrentSkipListMap<>(); // written by four clients
+        Map<String, Tally> byEndpoint = new ConcurrentSkipListMap<>(); // written by four clients
         Map<String, String> examples = new ConcurrentHashMap<>();
         Map<String, Long> acceptedKinds = new ConcurrentHashMap<>();
         List<Probe> refused = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -151,14 +153,14 @@ final class Hostile {
         });
         ctx.settle();
 
-        progress("pass 2 done", t0);
+        Bench.progress("hostile", "pass 2 done", t0);
         // pass 3: the refused requests again, between two fingerprints of the whole state: nothing may change
         Map<String, String> before = quietFingerprint(ctx);
         Tally again = new Tally();
         runAll(new ArrayList<>(refused), p -> send(ctx, p, again, null));
         ctx.settle();
         Map<String, String> after = quietFingerprint(ctx);
-        progress("pass 3 done", t0);
+        Bench.progress("hostile", "pass 3 done", t0);
         List<String> changed = new ArrayList<>();
         for (String k : before.keySet()) {
             if (!before.get(k).equals(after.get(k))) {
@@ -222,10 +224,6 @@ final class Hostile {
         s.require(changed.isEmpty(), "state changed: " + changed);
         s.require(total >= target, "fewer than " + target + " requests");
         return s;
-    }
-
-    private static void progress(String what, long t0) {
-        System.out.printf("[bench] hostile: %s at %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void runAll(List<Probe> probes, java.util.function.Consumer<Probe> each) throws InterruptedException {

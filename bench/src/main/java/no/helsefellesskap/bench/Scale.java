@@ -34,10 +34,6 @@ final class Scale {
     record Sizes(int pilots, int evaluations, int outcomesPerEvaluation) {
     }
 
-    private static void progress(String what, long t0) {
-        System.out.printf("[bench] scale: %s at %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
-    }
-
     static Section run(BenchContext ctx, Sizes sizes, int rebuildRuns) throws Exception {
         Section s = new Section("scale", "Read path at scale, and replay");
         long began = System.nanoTime();
@@ -57,7 +53,7 @@ final class Scale {
                 templates.put(Survival.header(r, "ce_type"), r);
             }
         }
-        progress("templates ready", began);
+        Bench.progress("scale", "templates ready", began);
         List<String> partnerships = new ArrayList<>();
         ctx.tree(ctx.http.send("GET", ctx.url("pilot-projects", "/api/partnerships"), ctx.ahus(), null).body())
                 .forEach(p -> partnerships.add(p.path("code").asText()));
@@ -69,7 +65,7 @@ final class Scale {
         double consumeSeconds = (System.nanoTime() - t0) / 1e9;
         s.require(caughtUp, "spread did not catch up with the generated events");
         BenchContext.await(Duration.ofMinutes(ctx.smoke ? 3 : 30), () -> ctx.totalLag() == 0);
-        progress("generated events consumed", began);
+        Bench.progress("scale", "generated events consumed", began);
         s.line("Generator (`Scale.generate`): " + sizes.pilots() + " pilots, " + sizes.evaluations()
                 + " published evaluations with " + sizes.outcomesPerEvaluation() + " outcomes each ("
                 + (long) sizes.evaluations() * sizes.outcomesPerEvaluation() + " outcome rows), " + produced
@@ -112,7 +108,7 @@ final class Scale {
             System.out.printf("[bench] read %s %s: p50 %.1f ms%n", e[0], e[1], Stats.median(p50));
         }
         ctx.unsubscribe(sub);
-        progress("read path timed", began);
+        Bench.progress("scale", "read path timed", began);
         s.line("");
         s.line("Each endpoint: " + ctx.repeats + " runs of " + n + " sequential requests after " + warmUps + " warm-up requests; "
                 + "medians of the runs' p50 and p95, in ms. spread holds the generated data; the other services "

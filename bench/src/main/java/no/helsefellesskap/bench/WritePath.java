@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,16 +24,22 @@ final class WritePath {
     record Run(double perSecond, double p50, double p99, int errors) {
     }
 
+    /** A run shorter than a second (the smoke's) is this many pgbench transactions per client instead. */
+    static final int SHORT_RUN_TRANSACTIONS = 20;
+    /** pgbench's own rate: "tps = ... (without initial connection time)". */
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+)");
+
     static Section run(BenchContext ctx) throws Exception {
         Section s = new Section("write", "Write path: pilot registration through REST vs pgbench, same transaction shape");
-        double seconds = ctx.smoke ? 0.5 : 15; // the smoke's pgbench runs 20 transactions per client instead
+        double seconds = ctx.smoke ? 0.5 : 15;
         if (!ctx.smoke) {
             restRun(ctx, 8, 5, "warm-up"); // JIT and connection pools
         }
         String template = ctx.tree(ctx.registerPilot("bench write template " + ctx.runId).body()).path("id").asText();
         Path script = preparePgbench(ctx, template);
         boolean pgbench = pgbenchBinary() != null;
-        s.line("Each run lasts " + Stats.f(seconds) + " s" + (ctx.smoke ? " (pgbench: 20 transactions per client)" : "")
+        s.line("Each run lasts " + Stats.f(seconds) + " s"
+                + (seconds < 1 ? " (pgbench: " + SHORT_RUN_TRANSACTIONS + " transactions per client)" : "")
                 + "; " + ctx.repeats + " runs per row, interleaved REST and pgbench; "
                 + "figures are the medians of the runs. Latency in ms. REST = `POST /api/pilots` (pilot-projects): "
                 + "bearer-token check, validation, one `pilot` row and one `outbox_event` row in one transaction. "
@@ -140,12 +148,13 @@ final class WritePath {
         return null;
     }
 
-    /** pgbench for whole seconds (-T), or when {@code seconds} is under 1, for 20 transactions per client (-t). */
+    /** pgbench for whole seconds (-T), or under a second for {@link #SHORT_RUN_TRANSACTIONS} per client (-t). */
     static Run pgbenchRun(BenchContext ctx, Path script, int clients, double seconds) throws IOException, InterruptedException {
         Path logs = Files.createTempDirectory(ctx.root.resolve("bench/target"), "pgbench-log");
         Process p = new ProcessBuilder(pgbenchBinary(), "-n", "-h", "127.0.0.1", "-p", String.valueOf(ctx.postgresPort()),
                 "-U", "postgres", "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)),
-                seconds < 1 ? "-t" : "-T", String.valueOf(seconds < 1 ? 20 : (int) seconds), "-f", script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"),
+                seconds < 1 ? "-t" : "-T", String.valueOf(seconds < 1 ? SHORT_RUN_TRANSACTIONS : (int) seconds),
+                "-f", script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"),
                 "oppgavedeling").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
@@ -164,8 +173,7 @@ final class WritePath {
             }
         }
         deleteQuietly(logs);
-        // pgbench's own rate ("tps = ... (without initial connection time)"), else transactions over the duration
-        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        Matcher tps = TPS.matcher(out); // else transactions over the duration
         double perSecond = tps.find() ? Double.parseDouble(tps.group(1)) : lat.size() / seconds;
         return new Run(perSecond, Stats.percentile(lat, 50), Stats.percentile(lat, 99),
                 out.contains("failed: 0") || !out.contains("failed:") ? 0 : 1);
