@@ -86,7 +86,8 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
             return bootstrap;
         }
         Path dir = tempDir("suite-test-kafka");
-        EmbeddedKafka kafka = new EmbeddedKafka(dir, freePort(), freePort()).start();
+        int[] ports = freePorts(2);
+        EmbeddedKafka kafka = new EmbeddedKafka(dir, ports[0], ports[1]).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.stop();
             deleteQuietly(dir);
@@ -96,11 +97,31 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
         return kafka.bootstrapServers();
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * Distinct free ports: the sockets stay open until all are chosen, since two asked for one after the other may
+     * get the same port back (the broker then refuses a listener and a controller on one port).
+     */
+    static int[] freePorts(int n) {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // only probing for a free port
+                    }
+                }
+            }
         }
     }
 
