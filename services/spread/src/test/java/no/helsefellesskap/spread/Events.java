@@ -12,7 +12,10 @@ import no.helsefellesskap.model.events.OutcomeReported;
 import no.helsefellesskap.model.events.OrganisationChanged;
 import no.helsefellesskap.model.events.PartnershipChanged;
 import no.helsefellesskap.model.events.PartnershipMember;
+import no.helsefellesskap.model.events.ModelPublished;
+import no.helsefellesskap.model.events.PilotEvaluationOverdue;
 import no.helsefellesskap.model.events.PilotRegistered;
+import no.helsefellesskap.model.events.TaskRegistered;
 import no.helsefellesskap.model.events.PilotStatusChanged;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -90,6 +93,34 @@ final class Events {
                 model == null ? null : 1, tasks, fromGroups, toGroups, partnership, priorityGroups, List.of(),
                 List.of(), null, null, null));
         return id;
+    }
+
+    static UUID task(String category) {
+        UUID id = UUID.randomUUID();
+        publish(EventTypes.TASK_REGISTERED, id, new TaskRegistered(id, "Oppgave " + id, null, category, List.of(),
+                List.of("SP"), false, List.of(), "983971636", Instant.now()));
+        return id;
+    }
+
+    static UUID model(List<UUID> tasks, List<String> fromGroups, List<String> toGroups) {
+        UUID id = UUID.randomUUID();
+        publish(EventTypes.MODEL_PUBLISHED, id, new ModelPublished(id, 1, null, "Modell " + id, "TASK_SHIFTING", tasks,
+                fromGroups, toGroups, List.of(), null, "NOT_EVALUATED", "PUBLISHED", "983971636", Instant.now()));
+        return id;
+    }
+
+    static UUID pilot(String title, String owner, String partnership, List<String> partners, List<UUID> tasks,
+                      UUID model) {
+        UUID id = UUID.randomUUID();
+        publish(EventTypes.PILOT_REGISTERED, id, new PilotRegistered(id, title, owner, "PLANNED", Instant.now(), model,
+                model == null ? null : 1, tasks, List.of(), List.of(), partnership, List.of(), List.of(),
+                partners, null, null, null));
+        return id;
+    }
+
+    static void overdue(UUID pilot, String owner) {
+        publish(EventTypes.PILOT_EVALUATION_OVERDUE, pilot, new PilotEvaluationOverdue(pilot, owner,
+                LocalDate.now().minusMonths(13), 12, Instant.now()));
     }
 
     static void status(EventType type, UUID pilot, String owner, String from, String to, LocalDate date, String reason) {

@@ -43,6 +43,9 @@ public class CodeCheck {
 
         public Errors groups(String field, List<String> codes) {
             for (int i = 0; codes != null && i < codes.size(); i++) {
+                if (codes.get(i) == null) {
+                    add(field + "[" + i + "]", "must not be null");
+                }
                 group(field + "[" + i + "]", codes.get(i));
             }
             return this;
@@ -71,6 +74,9 @@ public class CodeCheck {
 
         public Errors terms(String list, String field, List<String> codes) {
             for (int i = 0; codes != null && i < codes.size(); i++) {
+                if (codes.get(i) == null) {
+                    add(field + "[" + i + "]", "must not be null");
+                }
                 term(list, field + "[" + i + "]", codes.get(i));
             }
             return this;

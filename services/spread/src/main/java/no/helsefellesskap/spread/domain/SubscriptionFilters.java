@@ -13,6 +13,10 @@ public record SubscriptionFilters(List<String> partnerships, List<String> kommun
                                   List<String> taskCategories, List<String> models, List<String> eventTypes,
                                   List<String> recommendations) {
 
+    /** No filter: every feed item. */
+    public static final SubscriptionFilters ANY = new SubscriptionFilters(null, null, null, null, null, null, null, null,
+            null);
+
     public SubscriptionFilters {
         partnerships = orEmpty(partnerships);
         kommunenummer = orEmpty(kommunenummer);

@@ -49,7 +49,8 @@ public class SubscriptionResource {
     /** {@code secret} is shown once, when it is made; store it to verify signatures. */
     public record SubscriptionView(UUID id, String ownerOrgnr, String name, SubscriptionFilters filters,
                                    String webhookUrl, String status, String pausedReason, Instant pausedAt,
-                                   Instant createdAt, Instant updatedAt, String secret, Links links) {
+                                   Instant createdAt, Instant updatedAt, String evaluationError,
+                                   Instant evaluationErrorAt, String secret, Links links) {
     }
 
     public record Links(String self, String deliveries, String events, String atom, String jsonFeed) {
@@ -192,7 +193,8 @@ public class SubscriptionResource {
     private static SubscriptionView view(Subscription s, String secret) {
         String self = "/api/subscriptions/" + s.id();
         return new SubscriptionView(s.id(), s.ownerOrgnr(), s.name(), s.filters(), s.webhookUrl(), s.status(),
-                s.pausedReason(), s.pausedAt(), s.createdAt(), s.updatedAt(), secret,
+                s.pausedReason(), s.pausedAt(), s.createdAt(), s.updatedAt(), s.evaluationError(), s.evaluationErrorAt(),
+                secret,
                 new Links(self, self + "/deliveries", self + "/events", self + "/feed.atom", self + "/feed.json"));
     }
 }

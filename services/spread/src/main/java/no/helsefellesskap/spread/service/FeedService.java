@@ -19,7 +19,6 @@ import no.helsefellesskap.spread.stream.StreamHub;
 import no.helsefellesskap.spread.webhook.WebhookDispatcher;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,7 +113,7 @@ public class FeedService {
      * skipped: a delivery inserted for it would break its foreign key and send a good event to the dead letters.
      */
     void fanOut(long seq, String orderingKey, ItemAttributes a) {
-        List<SubscriptionMatcher.Candidate> matching = matcher.candidates().stream().filter(s -> s.filters().matches(a)).toList();
+        List<SubscriptionMatcher.Candidate> matching = matcher.matching(a);
         if (matching.isEmpty()) {
             return;
         }
@@ -151,21 +150,34 @@ public class FeedService {
     record Context(ObjectNode context, ItemAttributes attributes, String orderingKey) {
     }
 
+    /**
+     * What an item is about, resolved from the read models as well as the payload, so every filter applies to every
+     * event type it can concern (the table in the README): a pilot's events carry its model, tasks, groups and places
+     * even when the payload names only the pilot; an evaluation its pilot's and its evaluator's; an adoption its
+     * adopter's place and the model's groups and tasks. Task categories come from the pilot's tasks, or from its
+     * model's when the pilot names a model instead of tasks.
+     */
     private Context context(IncomingEvent e, JsonNode data) {
         ObjectNode ctx = json.createObjectNode();
         UUID pilotId = uuid(data, "pilotId");
         UUID modelId = uuid(data, "modelId");
+        Integer modelVersion = data.hasNonNull("version") ? Integer.valueOf(data.get("version").asInt())
+                : data.hasNonNull("modelVersion") ? Integer.valueOf(data.get("modelVersion").asInt()) : null;
         Set<String> partnerships = new LinkedHashSet<>();
         Set<String> orgs = new LinkedHashSet<>();
         Set<String> priority = new LinkedHashSet<>();
         Set<String> groups = new LinkedHashSet<>();
-        List<String> taskIds = new ArrayList<>();
+        Set<String> taskIds = new LinkedHashSet<>();
         String orderingKey = e.subject() != null ? e.subject() : e.id();
+        boolean adoption = e.type().contains(".adoption.");
         if (pilotId != null) {
             orderingKey = "pilot/" + pilotId;
-            db.one("""
+            record PilotRow(UUID modelId, Integer modelVersion) {
+            }
+            Optional<PilotRow> pilot = db.one("""
                     select title, owner_orgnr, status, partnership, priority_groups::text pg, partner_orgnrs::text po,
-                      from_groups::text fg, to_groups::text tg, task_ids::text ti, model_id from pilot where pilot_id = ?""",
+                      from_groups::text fg, to_groups::text tg, task_ids::text ti, model_id, model_version
+                    from pilot where pilot_id = ?""",
                     rs -> {
                         ObjectNode p = ctx.putObject("pilot");
                         p.put("id", pilotId.toString());
@@ -181,10 +193,19 @@ public class FeedService {
                         groups.addAll(text.strings(rs.getString("fg")));
                         groups.addAll(text.strings(rs.getString("tg")));
                         taskIds.addAll(text.strings(rs.getString("ti")));
-                        return 1;
+                        return new PilotRow(Db.uuid(rs, "model_id"), (Integer) rs.getObject("model_version"));
                     }, pilotId);
+            if (modelId == null && pilot.isPresent() && pilot.get().modelId() != null) {
+                modelId = pilot.get().modelId();
+                modelVersion = pilot.get().modelVersion();
+            }
         }
-        if (e.type().contains(".adoption.")) {
+        if (e.type().equals(EventTypes.EVALUATION_PUBLISHED.type())) {
+            add(orgs, data.hasNonNull("evaluatorOrgnr") ? data.get("evaluatorOrgnr").asText() : null);
+            db.list("select evaluator_orgnr from evaluation where evaluation_id = ? and evaluator_orgnr is not null",
+                    rs -> rs.getString(1), uuid(data, "evaluationId")).forEach(orgs::add);
+        }
+        if (adoption) {
             orderingKey = "adoption/" + data.path("adoptionId").asText();
             String adopter = data.path("adopterOrgnr").asText();
             orgs.add(adopter);
@@ -194,27 +215,27 @@ public class FeedService {
                     rs -> rs.getString(1), adopter));
         }
         if (modelId != null) {
-            if (pilotId == null && !e.type().contains(".adoption.")) {
+            if (pilotId == null && !adoption) {
                 orderingKey = "model/" + modelId;
             }
-            Integer version = data.hasNonNull("version") ? Integer.valueOf(data.get("version").asInt())
-                    : data.hasNonNull("modelVersion") ? Integer.valueOf(data.get("modelVersion").asInt()) : null;
+            boolean pilotNamesTasks = !taskIds.isEmpty();
+            UUID model = modelId;
             db.one("""
                     select name, version, from_groups::text fg, to_groups::text tg, task_ids::text ti from model_version
                     where model_id = ? and (cast(? as int) is null or version = cast(? as int))
                     order by version desc limit 1""",
                     rs -> {
                         ObjectNode m = ctx.putObject("model");
-                        m.put("id", modelId.toString());
+                        m.put("id", model.toString());
                         m.put("version", rs.getInt("version"));
                         m.put("name", rs.getString("name"));
                         groups.addAll(text.strings(rs.getString("fg")));
                         groups.addAll(text.strings(rs.getString("tg")));
-                        if (pilotId == null) {
+                        if (!pilotNamesTasks) {
                             taskIds.addAll(text.strings(rs.getString("ti")));
                         }
                         return 1;
-                    }, modelId, version, version);
+                    }, modelId, modelVersion, modelVersion);
         }
         List<String> kommunenummer = orgs.isEmpty() ? List.of() : db.list(
                 "select distinct kommunenummer from organisation where kommunenummer is not null and orgnr = any(?)",

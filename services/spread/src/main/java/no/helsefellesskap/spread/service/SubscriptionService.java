@@ -29,7 +29,14 @@ public class SubscriptionService {
     public static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP",
             "NONE");
 
+    /** What an owner asks for; missing or null filters are stored as empty filters (= any), never as null. */
+    /** Values per filter: enough for every municipality in a country, few enough to match quickly. */
+    static final int MAX_FILTER_VALUES = 1000;
+
     public record Draft(String name, SubscriptionFilters filters, String webhookUrl) {
+        public Draft {
+            filters = filters == null ? SubscriptionFilters.ANY : filters;
+        }
     }
 
     public record Created(Subscription subscription, String secret) {
@@ -99,7 +106,8 @@ public class SubscriptionService {
         validate(d);
         Instant now = clock.now();
         String url = blankToNull(d.webhookUrl());
-        db.update("update subscription set name = ?, filters = ?::jsonb, webhook_url = ?, updated_at = ? where id = ?",
+        db.update("update subscription set name = ?, filters = ?::jsonb, webhook_url = ?, updated_at = ?, "
+                + "evaluation_error = null, evaluation_error_at = null where id = ?",
                 d.name().strip(), json.write(d.filters()), url, now, id);
         String secret = null;
         if (url != null && before.webhookUrl() == null
@@ -161,6 +169,10 @@ public class SubscriptionService {
         if (s.webhookUrl() == null) {
             throw ProblemException.conflict("Subscription " + id + " has no webhook to replay to; read its feed or "
                     + "stream with Last-Event-ID instead");
+        }
+        if (s.filters() == null) {
+            throw ProblemException.conflict("Subscription " + id + " has filters that cannot be evaluated ("
+                    + s.evaluationError() + "); save it again with valid filters first");
         }
         Instant now = clock.now();
         int n = 0;
@@ -234,8 +246,7 @@ public class SubscriptionService {
                 dispatcher.policy().refusal(url).ifPresent(why -> e.add("webhookUrl", why));
             }
         }
-        SubscriptionFilters f = d.filters() == null ? new SubscriptionFilters(null, null, null, null, null, null, null,
-                null, null) : d.filters();
+        SubscriptionFilters f = d.filters();
         List<String> known = db.list("select code from partnership", rs -> rs.getString(1));
         each(f.partnerships(), "filters.partnerships", e, v -> known.contains(v) ? null : "unknown partnership '" + v
                 + "'");
@@ -243,9 +254,15 @@ public class SubscriptionService {
                 v -> Kommunenummer.isValidFormat(v) ? null : "'" + v + "' is not a four-digit kommunenummer");
         each(f.organisations(), "filters.organisations", e,
                 v -> OrganisationNumber.isValid(v) ? null : "'" + v + "' is not a valid organisation number");
-        e.terms(Vocabulary.PRIORITY_GROUP, "filters.priorityGroups", f.priorityGroups());
-        e.groups("filters.personnelGroups", f.personnelGroups());
-        e.terms(Vocabulary.TASK_CATEGORY, "filters.taskCategories", f.taskCategories());
+        if (size("filters.priorityGroups", f.priorityGroups(), e)) {
+            e.terms(Vocabulary.PRIORITY_GROUP, "filters.priorityGroups", f.priorityGroups());
+        }
+        if (size("filters.personnelGroups", f.personnelGroups(), e)) {
+            e.groups("filters.personnelGroups", f.personnelGroups());
+        }
+        if (size("filters.taskCategories", f.taskCategories(), e)) {
+            e.terms(Vocabulary.TASK_CATEGORY, "filters.taskCategories", f.taskCategories());
+        }
         each(f.models(), "filters.models", e, v -> isUuid(v) ? null : "'" + v + "' is not a model id (UUID)");
         each(f.eventTypes(), "filters.eventTypes", e, v -> FeedService.isFeedType(v) ? null
                 : "'" + v + "' is not a feed event type " + FeedService.FEED_TYPES.stream().map(EventType::type).toList());
@@ -256,12 +273,23 @@ public class SubscriptionService {
 
     private static void each(List<String> values, String field, CodeCheck.Errors e,
                              java.util.function.Function<String, String> problem) {
+        if (!size(field, values, e)) {
+            return;
+        }
         for (int i = 0; i < values.size(); i++) {
             String why = values.get(i) == null ? "must not be null" : problem.apply(values.get(i));
             if (why != null) {
                 e.add(field + "[" + i + "]", why);
             }
         }
+    }
+
+    private static boolean size(String field, List<String> values, CodeCheck.Errors e) {
+        if (values.size() > MAX_FILTER_VALUES) {
+            e.add(field, "has more than " + MAX_FILTER_VALUES + " values");
+            return false;
+        }
+        return true;
     }
 
     private static boolean isUuid(String v) {
@@ -277,10 +305,19 @@ public class SubscriptionService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** Null for stored filters that cannot be read: the owner still sees (and can fix or delete) the subscription. */
+    private SubscriptionFilters readableFilters(String stored) {
+        try {
+            return json.read(stored, SubscriptionFilters.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private Subscription map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Subscription(Db.uuid(rs, "id"), rs.getString("owner_orgnr"), rs.getString("name"),
-                json.read(rs.getString("filters"), SubscriptionFilters.class), rs.getString("webhook_url"), rs.getString("status"),
+                readableFilters(rs.getString("filters")), rs.getString("webhook_url"), rs.getString("status"),
                 rs.getString("paused_reason"), Db.instant(rs, "paused_at"), Db.instant(rs, "created_at"),
-                Db.instant(rs, "updated_at"));
+                Db.instant(rs, "updated_at"), rs.getString("evaluation_error"), Db.instant(rs, "evaluation_error_at"));
     }
 }

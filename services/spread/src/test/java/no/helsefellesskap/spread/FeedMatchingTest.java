@@ -1,0 +1,182 @@
+package no.helsefellesskap.spread;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
+import no.helsefellesskap.infra.test.TestTokens;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.spread.service.Db;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What reaches a subscription: every filter resolved from the read models, and no subscription able to fail others. */
+@QuarkusTest
+@QuarkusTestResource(SuiteTestInfrastructure.class)
+class FeedMatchingTest {
+
+    static final String OWNER = "876543214";
+    static final String SUBSCRIBER = "974604167";
+
+    @Inject
+    Db db;
+
+    static String subscriber() {
+        return TestTokens.bearer(SUBSCRIBER, "subscriber");
+    }
+
+    static String subscribe(Map<String, Object> filters) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Utfall " + filters);
+        body.put("filters", filters);
+        return given().header("Authorization", subscriber()).contentType(ContentType.JSON).body(body)
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+    }
+
+    static List<String> received(String subscription) {
+        return given().header("Authorization", subscriber()).get("/api/subscriptions/" + subscription + "/feed.json")
+                .then().statusCode(200).extract().path("items._oppgavedeling.type");
+    }
+
+    static void awaitPilot(UUID pilot, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var r = given().header("Authorization", subscriber()).get("/api/pilots/" + pilot);
+            return r.statusCode() == 200 && status.equals(r.path("status"));
+        });
+    }
+
+    /** Found by an outside test: {"name": "x"} was stored with null filters and failed the fan-out for everyone. */
+    @Test
+    void aSubscriptionWithoutFiltersIsStoredAsAnyAndNeverBlindsTheOthers() {
+        String p = WebhookDeliveryTest.partnership();
+        String mine = subscribe(Map.of("partnerships", List.of(p)));
+        String missing = given().header("Authorization", subscriber()).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\"}").post("/api/subscriptions").then().statusCode(201)
+                .body("filters.partnerships", empty()).body("filters.models", empty()).extract().path("id");
+        String nulled = given().header("Authorization", subscriber()).contentType(ContentType.JSON)
+                .body("{\"name\":\"y\",\"filters\":null}").post("/api/subscriptions").then().statusCode(201)
+                .body("filters.eventTypes", empty()).extract().path("id");
+        assertEquals("object", db.one("select jsonb_typeof(filters) from subscription where id = ?::uuid",
+                rs -> rs.getString(1), nulled).orElseThrow());
+        given().header("Authorization", subscriber()).contentType(ContentType.JSON).body("{\"name\":\"z\",\"filters\":null}")
+                .put("/api/subscriptions/" + mine).then().statusCode(200).body("filters.partnerships", empty());
+        given().header("Authorization", subscriber()).contentType(ContentType.JSON)
+                .body(Map.of("name", "z", "filters", Map.of("partnerships", List.of(p))))
+                .put("/api/subscriptions/" + mine).then().statusCode(200);
+
+        UUID pilot = Events.pilot("Portører tar blodprøver", OWNER, p, List.of(), List.of(), List.of(), List.of(), null);
+        awaitPilot(pilot, "PLANNED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(mine).size() == 1);
+        assertEquals(List.of(EventTypes.PILOT_REGISTERED.type()), received(mine));
+        // the filterless ones get it too (empty = any)
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(missing).contains(EventTypes.PILOT_REGISTERED.type())
+                && received(nulled).contains(EventTypes.PILOT_REGISTERED.type()));
+        for (String id : List.of(missing, nulled)) {
+            given().header("Authorization", subscriber()).delete("/api/subscriptions/" + id).then().statusCode(204);
+        }
+    }
+
+    /**
+     * The class, not only the case: a subscription whose stored filters cannot be read (written around the API, as a
+     * damaged row would be) is skipped and marked on its own record; the event still reaches the read models and
+     * every other subscriber.
+     */
+    @Test
+    void aSubscriptionThatCannotBeEvaluatedIsSkippedAndMarkedAndTheEventStillReachesEveryoneElse() {
+        String p = WebhookDeliveryTest.partnership();
+        String good = subscribe(Map.of("partnerships", List.of(p)));
+        UUID broken = UUID.randomUUID();
+        db.update("""
+                insert into subscription (id, owner_orgnr, name, filters, status, created_at, updated_at)
+                values (?, ?, 'skadet', '{"partnerships": {"not": "a list"}}'::jsonb, 'ACTIVE', now(), now())""",
+                broken, SUBSCRIBER);
+        try {
+            UUID pilot = Events.pilot("Apotekteknikere", OWNER, p, List.of(), List.of(), List.of(), List.of(), null);
+            awaitPilot(pilot, "PLANNED");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received(good).size() == 1);
+            given().header("Authorization", subscriber()).get("/api/subscriptions/" + broken).then().statusCode(200)
+                    .body("evaluationError", notNullValue()).body("evaluationErrorAt", notNullValue());
+        } finally {
+            db.update("delete from subscription where id = ?", broken);
+        }
+    }
+
+    /** Found: the model was read only from the payload, and status events of a pilot do not carry it. */
+    @Test
+    void aModelSubscriberGetsEveryEventOfThePilotsOfThatModel() {
+        String p = WebhookDeliveryTest.partnership();
+        UUID model = Events.model(List.of(), List.of("SP"), List.of("APOTEKTEKNIKER"));
+        String sub = subscribe(Map.of("models", List.of(model.toString())));
+        UUID started = Events.pilot("Modellpilot A", OWNER, p, List.of(), List.of(), model);
+        UUID abandoned = Events.pilot("Modellpilot B", OWNER, p, List.of(), List.of(), model);
+        UUID other = Events.pilot("Annen pilot", OWNER, p, List.of(), List.of(), null);
+        Events.status(EventTypes.PILOT_STARTED, started, OWNER, "PLANNED", "RUNNING", LocalDate.now().minusMonths(20), null);
+        Events.status(EventTypes.PILOT_COMPLETED, started, OWNER, "RUNNING", "COMPLETED", LocalDate.now().minusMonths(14), null);
+        Events.overdue(started, OWNER);
+        Events.status(EventTypes.PILOT_ABANDONED, abandoned, OWNER, "PLANNED", "ABANDONED", LocalDate.now(), "CAPACITY");
+        Events.status(EventTypes.PILOT_STARTED, other, OWNER, "PLANNED", "RUNNING", LocalDate.now(), null);
+        Events.published(started, null, "SPREAD", List.of("CORE_TASK_TIME"), 1, 0);
+        awaitPilot(other, "RUNNING");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(sub).size() >= 7);
+        List<String> types = received(sub);
+        assertEquals(List.of(EventTypes.PILOT_REGISTERED.type(), EventTypes.PILOT_REGISTERED.type(),
+                        EventTypes.PILOT_STARTED.type(), EventTypes.PILOT_COMPLETED.type(),
+                        EventTypes.PILOT_EVALUATION_OVERDUE.type(), EventTypes.PILOT_ABANDONED.type(),
+                        EventTypes.EVALUATION_PUBLISHED.type()).stream().sorted().toList(),
+                types.stream().sorted().toList(), "every event of the model's two pilots, none of the other: " + types);
+    }
+
+    /** Found: taskCategories did not match a pilot that names a model instead of tasks. */
+    @Test
+    void taskCategoriesMatchAPilotThroughItsModelsTasks() {
+        String p = WebhookDeliveryTest.partnership();
+        UUID task = Events.task("MEDICATION_MANAGEMENT");
+        UUID model = Events.model(List.of(task), List.of("SP"), List.of("APOTEKTEKNIKER"));
+        String sub = subscribe(Map.of("taskCategories", List.of("MEDICATION_MANAGEMENT"), "partnerships", List.of(p)));
+        UUID viaModel = Events.pilot("Via modell", OWNER, p, List.of(), List.of(), model);
+        UUID direct = Events.pilot("Med oppgave", OWNER, p, List.of(), List.of(task), null);
+        UUID neither = Events.pilot("Uten", OWNER, p, List.of(), List.of(), null);
+        awaitPilot(neither, "PLANNED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(sub).size() >= 2);
+        List<String> titles = given().header("Authorization", subscriber()).get("/api/subscriptions/" + sub + "/feed.json")
+                .then().extract().path("items._oppgavedeling.context.pilot.id");
+        assertEquals(List.of(direct.toString(), viaModel.toString()).stream().sorted().toList(),
+                titles.stream().sorted().toList());
+    }
+
+    /** Found: kommunenummer matched nothing; it now matches pilots where that municipality takes part. */
+    @Test
+    void kommunenummerMatchesThePilotsAMunicipalityTakesPartIn() {
+        String p = WebhookDeliveryTest.partnership();
+        String code = "KOMMUNE-TEST-" + UUID.randomUUID().toString().substring(0, 6);
+        Events.municipality(code, "Testkommune", "974604167", "3222");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from organisation where code = ?",
+                rs -> 1, code).isPresent());
+        String sub = subscribe(Map.of("kommunenummer", List.of("3222"), "partnerships", List.of(p)));
+        UUID partner = Events.pilot("Med Lørenskog", OWNER, p, List.of("974604167"), List.of(), null);
+        UUID not = Events.pilot("Uten Lørenskog", OWNER, p, List.of(), List.of(), null);
+        awaitPilot(not, "PLANNED");
+        awaitPilot(partner, "PLANNED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(sub).size() >= 1);
+        List<String> pilots = given().header("Authorization", subscriber()).get("/api/subscriptions/" + sub + "/feed.json")
+                .then().extract().path("items._oppgavedeling.context.pilot.id");
+        assertEquals(List.of(partner.toString()), pilots);
+    }
+}
