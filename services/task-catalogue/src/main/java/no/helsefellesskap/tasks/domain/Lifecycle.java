@@ -22,6 +22,18 @@ public enum Lifecycle {
         };
     }
 
+    /**
+     * Whether evaluation evidence moves a version from this state to {@code target}: EVALUATED from before it, PROVEN
+     * from EVALUATED or before. A version already further along (or rejected) stays where it is.
+     */
+    public boolean evidenceMoves(Lifecycle target) {
+        return switch (target) {
+            case EVALUATED -> this == PROPOSED || this == ASSESSED || this == IN_PILOT;
+            case PROVEN -> this == PROPOSED || this == ASSESSED || this == IN_PILOT || this == EVALUATED;
+            default -> false;
+        };
+    }
+
     public static boolean evidenceOnly(Lifecycle l) {
         return l == EVALUATED || l == PROVEN;
     }

@@ -3,6 +3,7 @@ package no.helsefellesskap.tasks.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.CompetenceRequirement;
@@ -137,7 +138,10 @@ public class ModelService {
     /** The owner moves a version by hand; EVALUATED and PROVEN only follow evaluation events. */
     @Transactional
     public ModelVersion changeLifecycle(UUID modelId, int version, String to, String reason, String callerOrgnr) {
-        ModelVersion m = version(modelId, version);
+        ModelVersion m = lockedVersion(modelId, version);
+        if (m == null) {
+            throw ProblemException.notFound("Model version", modelId + " v" + version);
+        }
         if (!m.ownerOrgnr.equals(callerOrgnr)) {
             throw ProblemException.forbidden("Only organisation " + m.ownerOrgnr + " may change this model");
         }
@@ -159,20 +163,18 @@ public class ModelService {
         return m;
     }
 
-    /** Applies evaluation evidence; returns false when the version is unknown or already past that point. */
+    /**
+     * Applies evaluation evidence; returns false when the version is unknown or already past that point. Two consumers
+     * (evaluations and model evidence) and the owner change a version's lifecycle at once: the row is locked from read
+     * to commit, so each change starts from the one before and emitted transitions chain.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean applyEvidence(UUID modelId, int version, Lifecycle target, String reason, String eventId) {
-        ModelVersion m = ModelVersion.findById(new ModelVersion.Key(modelId, version));
+        ModelVersion m = lockedVersion(modelId, version);
         if (m == null) {
             return false;
         }
-        Lifecycle from = Lifecycle.valueOf(m.lifecycle);
-        boolean allowed = switch (target) {
-            case EVALUATED -> from == Lifecycle.PROPOSED || from == Lifecycle.ASSESSED || from == Lifecycle.IN_PILOT;
-            case PROVEN -> from == Lifecycle.PROPOSED || from == Lifecycle.ASSESSED || from == Lifecycle.IN_PILOT
-                    || from == Lifecycle.EVALUATED;
-            default -> false;
-        };
+        boolean allowed = Lifecycle.valueOf(m.lifecycle).evidenceMoves(target);
         if (allowed) {
             move(m, target, reason, eventId);
         }
@@ -185,6 +187,11 @@ public class ModelService {
         m.lifecycleChangedAt = TaskService.now();
         outbox.emit(EventTypes.MODEL_LIFECYCLE_CHANGED, m.key.modelId, new ModelLifecycleChanged(m.key.modelId,
                 m.key.version, from, to.name(), reason == null ? "" : reason, eventId, m.lifecycleChangedAt));
+    }
+
+    /** The version with its row locked until the transaction ends (read again from the database, not the session). */
+    private ModelVersion lockedVersion(UUID modelId, int version) {
+        return ModelVersion.findById(new ModelVersion.Key(modelId, version), LockModeType.PESSIMISTIC_WRITE);
     }
 
     public ModelVersion version(UUID modelId, int version) {
