@@ -20,6 +20,9 @@ public final class Tokens {
     /** The issuer the services accept locally ({@code quarkus.oidc.token.issuer}). */
     public static final String LOCAL_ISSUER = "https://auth.oppgavedeling.local";
 
+    /** The audience the services accept ({@code quarkus.oidc.token.audience}): a token for another API is refused. */
+    public static final String LOCAL_AUDIENCE = "oppgavedeling-api";
+
     private Tokens() {
     }
 
@@ -30,10 +33,17 @@ public final class Tokens {
 
     public static String sign(PrivateKey key, String subject, String orgnr, List<String> roles, Instant issuedAt,
                               Instant expiresAt) {
+        return sign(key, subject, orgnr, roles, issuedAt, expiresAt, LOCAL_AUDIENCE);
+    }
+
+    /** @param audience the {@code aud} claim, or null for a token without one */
+    public static String sign(PrivateKey key, String subject, String orgnr, List<String> roles, Instant issuedAt,
+                              Instant expiresAt, String audience) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         StringBuilder claims = new StringBuilder("{")
                 .append("\"iss\":").append(quote(LOCAL_ISSUER))
                 .append(",\"sub\":").append(quote(subject))
+                .append(audience == null ? "" : ",\"aud\":" + quote(audience))
                 .append(",\"jti\":").append(quote(UUID.randomUUID().toString()))
                 .append(",\"iat\":").append(issuedAt.getEpochSecond())
                 .append(",\"exp\":").append(expiresAt.getEpochSecond());

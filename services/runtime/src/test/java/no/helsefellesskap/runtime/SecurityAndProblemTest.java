@@ -57,6 +57,30 @@ class SecurityAndProblemTest {
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
 
+    /** Found by an outside test: a token the same issuer gave for another API was accepted. */
+    @Test
+    void tokenForAnotherAudienceOrNoneIs401() {
+        for (String token : new String[] {TestTokens.forAudience("another-api", AHUS, "registrar"),
+                TestTokens.forAudience(null, AHUS, "registrar")}) {
+            given().header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON).body(BODY)
+                    .when().post("/api/widgets")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    /** Found by an outside test: API answers could be cached, and nothing stopped sniffing or framing. */
+    @Test
+    void answersAreNotCachedSniffedOrFramed() {
+        for (var r : new io.restassured.response.Response[] {
+                given().header("Authorization", "Bearer " + TestTokens.token(AHUS, "registrar")).get("/api/widgets"),
+                given().get("/api/widgets")}) {
+            r.then().header("Cache-Control", equalTo("no-store")).header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Referrer-Policy", equalTo("no-referrer")).header("X-Frame-Options", equalTo("DENY"))
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
+        }
+    }
+
     @Test
     void garbageTokenIs401ProblemJson() {
         given().header("Authorization", "Bearer not.a.jwt")

@@ -28,6 +28,13 @@ public final class TestTokens {
                 past, past.plus(Duration.ofMinutes(30)));
     }
 
+    /** Signed by the trusted key for the trusted issuer, but for another API (or none): refused. */
+    public static String forAudience(String audience, String orgnr, String... roles) {
+        Instant now = Instant.now();
+        return Tokens.sign(SuiteTestInfrastructure.keys().privateKey(), "test-client", orgnr, List.of(roles), now,
+                now.plus(Duration.ofMinutes(30)), audience);
+    }
+
     /** Well formed and unexpired, but signed by a key the services do not know. */
     public static String forged(String orgnr, String... roles) {
         return Tokens.sign(DevKeys.generate().privateKey(), "test-client", orgnr, List.of(roles), Duration.ofMinutes(30));
