@@ -154,6 +154,57 @@ class SecurityAndProblemTest {
         assertEquals(before, widgets());
     }
 
+    /** Found by an outside test: 400s named Java classes and exceptions; duplicate keys and lone surrogates got in. */
+    @Test
+    void unreadableInputIsExplainedInTheCallersTermsAndChangesNothing() {
+        long before = widgets();
+        String owner = ",\"ownerOrgnr\":\"" + AHUS + "\"";
+        record Case(String body, int status, String field, String says) {
+        }
+        for (Case c : java.util.List.of(
+                new Case("{\"title\":\"x\"" + owner + ",\"due\":\"2026-13-45\"}", 400, "due", "a date (YYYY-MM-DD)"),
+                new Case("{\"title\":\"x\"" + owner + ",\"due\":17}", 400, "due", "date"),
+                new Case("[{\"title\":\"x\"}]", 400, "body", "an object"),
+                new Case("{\"title\":{\"a\":1}" + owner + "}", 400, "title", "a text"),
+                new Case("{\"title\":\"x\"" + owner + ",\"bogus\":1}", 400, "bogus", "not a field"),
+                new Case("{\"title\":\"x\",\"title\":\"y\"" + owner + "}", 400, "body", "twice"),
+                new Case("{\"title\":\"\\ud800\"" + owner + "}", 422, "title", "surrogate"),
+                new Case("{\"title\":\"a\\udc00b\"" + owner + "}", 422, "title", "surrogate"))) {
+            var response = given().header("Authorization", TestTokens.bearer(AHUS, "registrar"))
+                    .contentType(ContentType.JSON).body(c.body()).when().post("/api/widgets");
+            assertEquals(c.status(), response.statusCode(), c.body() + " -> " + response.asString());
+            String answer = response.asString();
+            response.then().contentType("application/problem+json");
+            io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(answer);
+            org.junit.jupiter.api.Assertions.assertTrue(problem.getList("errors.field") != null && problem.getList("errors.field").contains(c.field())
+                    && problem.getString("errors[0].message").contains(c.says()), c.body() + " -> " + answer);
+            for (String leak : java.util.List.of("java.", "no.helsefellesskap", "Exception", "NewWidget", "jackson")) {
+                org.junit.jupiter.api.Assertions.assertFalse(answer.contains(leak), c.body() + " -> " + answer);
+            }
+        }
+        // a real character outside the BMP (a surrogate pair) is fine
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar")).contentType(ContentType.JSON)
+                .body("{\"title\":\"\\ud83d\\ude91 ambulanse\"" + owner + "}").when().post("/api/widgets")
+                .then().statusCode(201);
+        assertEquals(before + 1, widgets());
+        given().header("Authorization", TestTokens.bearer(AHUS, "registrar")).get("/api/widgets")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("ownerOrgnr"));
+    }
+
+    /** Found by an outside test: ?q=blodprøver sent as raw UTF-8 (as curl does) was read as "blodprÃ¸ver". */
+    @Test
+    void rawUtf8InTheQueryIsReadAsUtf8() throws Exception {
+        String token = TestTokens.token(AHUS, "registrar");
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            s.getOutputStream().write(("GET /api/widgets?ownerOrgnr=blodprøver HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"ownerOrgnr\":\"blodprøver\""), answer);
+        }
+    }
+
     @Test
     void aPathThatIsNoUriAfterDecodingIsStill404ProblemJson() {
         for (String path : java.util.List.of("/api/widgets/'%20OR%20'1'%3D'1", "/api/widgets/%00", "/api/widgets/%3Cscript%3E")) {

@@ -48,13 +48,89 @@ public class ProblemMappers {
 
     // Listed one by one: Quarkus REST has built-in mappers for some of these subtypes.
     @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class, MismatchedInputException.class,
-            InvalidFormatException.class, JsonParseException.class})
+            InvalidFormatException.class, JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(unreadable(e), uri);
+    }
+
+    /** 400 naming the field (or "body") and what was wrong, in the caller's terms. */
+    public static Problem unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String message = e.getOriginalMessage();
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        return respond(Problem.of(400, "unreadable-body", "Request body is not valid JSON for this resource",
-                field.isEmpty() ? message : field + ": " + message, errors), uri);
+        String message = readable(e);
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message));
+        return Problem.of(400, "unreadable-body", "Request body is not valid JSON for this resource",
+                (field.isEmpty() ? "body" : field) + ": " + message, errors);
+    }
+
+    /** What went wrong in the caller's terms: the kind of value expected, never a Java class or exception name. */
+    static String readable(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "is not a field of this resource" + (known.isEmpty() ? "" : "; the fields are " + known);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "'" + abbreviate(String.valueOf(f.getValue())) + "' is not " + kindOf(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "must be " + kindOf(m.getTargetType());
+        }
+        if (e instanceof JsonMappingException) {
+            return "has a value this field cannot take";
+        }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Duplicate field")) {
+            return original.replace("Duplicate field", "names a field twice:");
+        }
+        var at = e.getLocation();
+        return "is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                + ": " + withoutJavaNames(original);
+    }
+
+    static String kindOf(Class<?> t) {
+        if (t == null) {
+            return "a valid value";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.stream(t.getEnumConstants()).map(String::valueOf).toList();
+        }
+        if (CharSequence.class.isAssignableFrom(t) || t == char.class || t == Character.class) {
+            return "a text";
+        }
+        if (t == int.class || t == long.class || t == short.class || t == Integer.class || t == Long.class
+                || t == Short.class || t == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (t.isPrimitive() && t != boolean.class || Number.class.isAssignableFrom(t)) {
+            return "a number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(t)) {
+            return "a timestamp (ISO 8601, such as 2026-03-01T12:00:00Z)";
+        }
+        if (t == java.util.UUID.class) {
+            return "an id (UUID)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** A parser's message may quote a class (e.g. in a nested cause); callers get neither classes nor packages. */
+    static String withoutJavaNames(String m) {
+        String cut = m.replaceAll("\\s*at \\[Source:.*", "").replaceAll("(?s)\\n.*", "");
+        return cut.replaceAll("`?\\b(?:java|javax|jakarta|no|com|org|io)\\.[A-Za-z0-9_$.]+`?", "a value");
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 60 ? v.substring(0, 57) + "..." : v;
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
@@ -148,10 +224,12 @@ public class ProblemMappers {
             }
         }
         if (parts.isEmpty()) {
-            // a constraint on the parameter itself, e.g. a missing body
+            // a constraint on the parameter itself: a query or path parameter by its name, a missing body as "body"
+            // (resources name their entity parameter b or body)
             for (Path.Node n : v.getPropertyPath()) {
-                if (n.getKind() == ElementKind.PARAMETER) {
-                    return "body";
+                if (n.getKind() == ElementKind.PARAMETER && n.getName() != null && !n.getName().equals("b")
+                        && !n.getName().startsWith("arg")) {
+                    return n.getName();
                 }
             }
             return "body";

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.runtime.problem.ProblemMappers;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,8 +22,7 @@ import java.util.Map;
  * NUL; the others are never meant) or a person identifier (a national id, an HPR number, a person's name field) is
  * refused with 422 naming the field. The records here are about pilots and roles, never about persons, so such
  * input is a mistake even in fields that never reach an event. A list longer than {@link #MAX_LIST} is refused too.
- * Unparseable bodies pass on to the normal binding,
- * which answers 400.
+ * A body that is not JSON, or names a key twice, is refused with 400 saying where.
  */
 @Provider
 public class JsonInputGuard implements ReaderInterceptor {
@@ -47,11 +47,30 @@ public class JsonInputGuard implements ReaderInterceptor {
         JsonNode tree;
         try {
             tree = json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON (or a key twice): say so here, since the body reader's own answer says only "Bad Request"
+            throw new ProblemException(ProblemMappers.unreadable(e));
         } catch (IOException | RuntimeException e) {
             return ctx.proceed(); // the binding reports it as unreadable (400)
         }
         check(tree, "");
         return ctx.proceed();
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void check(JsonNode node, String path) {
@@ -62,6 +81,10 @@ public class JsonInputGuard implements ReaderInterceptor {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 String p = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                if (hasLoneSurrogate(f.getKey())) {
+                    throw ProblemException.invalid(path.isEmpty() ? "body" : path,
+                            "has a field name with an unpaired UTF-16 surrogate (such as \\ud800), which is not a character");
+                }
                 if (!PersonalDataGuard.findings("{\"" + f.getKey().replace("\"", "") + "\":0}").isEmpty()) {
                     throw ProblemException.invalid(p, "names a person identifier; records are shared per role and as counts, never per person");
                 }
@@ -79,6 +102,11 @@ public class JsonInputGuard implements ReaderInterceptor {
             String v = node.asText();
             if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
                 throw ProblemException.invalid(path.isEmpty() ? "body" : path, "contains a control character");
+            }
+            if (hasLoneSurrogate(v)) {
+                // it would be stored as '?': refuse rather than change what the caller sent
+                throw ProblemException.invalid(path.isEmpty() ? "body" : path,
+                        "contains an unpaired UTF-16 surrogate (such as \\ud800), which is not a character");
             }
             if (!PersonalDataGuard.findings(v).isEmpty()) {
                 throw ProblemException.invalid(path.isEmpty() ? "body" : path,

@@ -15,7 +15,8 @@ import java.util.UUID;
 @Path("/api/widgets")
 public class WidgetResource {
 
-    public record NewWidget(@NotBlank @Size(max = 200) String title, @NotBlank String ownerOrgnr) {
+    public record NewWidget(@NotBlank @Size(max = 200) String title, @NotBlank String ownerOrgnr,
+                            java.time.LocalDate due) {
     }
 
     @Inject
@@ -23,6 +24,12 @@ public class WidgetResource {
 
     @Inject
     Caller caller;
+
+    /** A required query parameter, as some services have (named in the problem when missing). */
+    @jakarta.ws.rs.GET
+    public Map<String, Object> ofOwner(@jakarta.ws.rs.QueryParam("ownerOrgnr") @jakarta.validation.constraints.NotNull String ownerOrgnr) {
+        return Map.of("ownerOrgnr", ownerOrgnr);
+    }
 
     @POST
     public Response create(@Valid NewWidget body) {
