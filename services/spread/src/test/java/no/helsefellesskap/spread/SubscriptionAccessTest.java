@@ -56,6 +56,15 @@ class SubscriptionAccessTest {
         given().header("Authorization", as(LORENSKOG)).get("/api/subscriptions/" + id).then().statusCode(404);
     }
 
+    /** Found by an outside test: Accept: text/csv on /api/pilots answered 200 with Java toString() text. */
+    @Test
+    void aFormatNotOfferedIs406ProblemJson() {
+        given().header("Authorization", as(LORENSKOG)).accept("text/csv").get("/api/pilots").then().statusCode(406)
+                .contentType("application/problem+json");
+        given().header("Authorization", as(LORENSKOG)).accept("text/csv").get("/api/subscriptions").then().statusCode(406)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void tokensAndRolesAreRequired() {
         given().get("/api/subscriptions").then().statusCode(401).contentType("application/problem+json");

@@ -1,5 +1,7 @@
 package no.helsefellesskap.competence.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +13,7 @@ import no.helsefellesskap.runtime.validation.Orgnr;
 
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/competence-gaps")
 public class CompetenceGapResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.competence.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/competence-profiles")
 public class CompetenceProfileResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.competence.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import no.helsefellesskap.runtime.problem.ProblemException;
 import java.util.List;
 
 /** Competences (by type and issuer) and the sign-off schemes that document them. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api")
 public class CompetenceResource {
 

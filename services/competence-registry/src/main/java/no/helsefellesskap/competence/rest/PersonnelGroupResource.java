@@ -1,5 +1,7 @@
 package no.helsefellesskap.competence.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import no.helsefellesskap.runtime.problem.ProblemException;
 import java.util.List;
 
 /** The personnel-group code list (HPR 9060 codes where authorised, ISCO-08 where a source gives it). */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/personnel-groups")
 public class PersonnelGroupResource {
 

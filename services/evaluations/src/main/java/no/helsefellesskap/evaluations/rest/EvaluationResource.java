@@ -1,5 +1,7 @@
 package no.helsefellesskap.evaluations.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api")
 public class EvaluationResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.evaluations.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The freed-time calculator (årsverk), with the versioned constants it uses. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/freed-time")
 public class FreedTimeResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.pilots.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Organisations with their history, and the 19 health partnerships with members and governance. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api")
 public class OrganisationResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.pilots.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/pilots")
 public class PilotResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.spread.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Pilots as the spread service knows them from events, with their evaluations: what dashboard figures link to. */
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/pilots")
 public class PilotFeedResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.tasks.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,6 +12,7 @@ import no.helsefellesskap.tasks.service.SearchService;
 
 import java.util.List;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/search")
 public class SearchResource {
 

@@ -1,5 +1,7 @@
 package no.helsefellesskap.tasks.rest;
 
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+@Produces(MediaType.APPLICATION_JSON)
 @Path("/api/tasks")
 public class TaskResource {
 
