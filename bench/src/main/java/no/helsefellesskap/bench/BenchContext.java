@@ -43,8 +43,6 @@ public final class BenchContext implements AutoCloseable {
     public static final String LORENSKOG = "974604167";
     /** A valid organisation number that owns nothing in the suite. */
     public static final String STRANGER = "876543214";
-    /** A task id the pilots name (pilot-projects does not look tasks up; the catalogue is another service). */
-    public static final String TASK = "3f1e2d4c-0000-4000-8000-000000000001";
     public static final List<String> TOPICS = List.of("pilots", "evaluations", "model-evidence", "tasks", "models",
             "personnel-groups", "competences", "competence-profiles", "organisations", "partnerships", "adoptions");
 
@@ -121,6 +119,8 @@ public final class BenchContext implements AutoCloseable {
                 throw new IllegalStateException("spread did not learn the partnerships within 60 s");
             }
             Bench.progress("start", "spread knows the partnerships", t0);
+            task(); // before any scenario stops Kafka: pilot-projects must have learnt the pilots' task
+            Bench.progress("start", "pilot-projects knows the bench's task", t0);
             Bench.recordPostgresVersion(this);
         } catch (RuntimeException | IOException e) {
             boolean brokerDied = !kafka.handle().isAlive(); // services wait for a broker that is not coming
@@ -179,8 +179,27 @@ public final class BenchContext implements AutoCloseable {
 
     // --- domain shortcuts -----------------------------------------------------------------------------------------
 
+    private String task;
+
+    /**
+     * The catalogue task the bench's pilots name, registered once per run; pilot-projects refuses a task it has not
+     * learnt from the tasks topic, so this waits until the suite is quiet.
+     */
+    public synchronized String task() {
+        if (task == null) {
+            Http.Reply r = http.send("POST", url("task-catalogue", "/api/tasks"), ahus(),
+                    "{\"nameNb\":\"Bench oppgave " + runId + "\",\"category\":\"DOCUMENTATION\",\"currentPerformerGroups\":[\"LE\"]}");
+            if (!r.ok()) {
+                throw new IllegalStateException("bench task: " + r.status() + " " + r.body());
+            }
+            task = tree(r.body()).path("id").asText();
+            settle();
+        }
+        return task;
+    }
+
     public String pilotBody(String title) {
-        return "{\"title\":\"" + title + "\",\"ownerOrgnr\":\"" + AHUS + "\",\"taskIds\":[\"" + TASK
+        return "{\"title\":\"" + title + "\",\"ownerOrgnr\":\"" + AHUS + "\",\"taskIds\":[\"" + task()
                 + "\"],\"toGroups\":[\"PORTOR\"],\"fromGroups\":[\"SP\"],\"priorityGroups\":[]}";
     }
 

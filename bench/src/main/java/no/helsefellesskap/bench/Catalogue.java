@@ -46,6 +46,7 @@ final class Catalogue {
         this.ctx = ctx;
         task = id(post("task-catalogue", "/api/tasks", ctx.ahus(), taskBody()));
         model = ctx.tree(post("task-catalogue", "/api/models", ctx.ahus(), modelBody()).body()).path("modelId").asText();
+        ctx.settle(); // pilot-projects must know the task before a pilot names it
         pilot = newPilot();
         organisation = "BENCH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         post("pilot-projects", "/api/organisations", ctx.admin(), orgBody(organisation));

@@ -321,9 +321,10 @@ public final class DemoDataLoader {
                 if (p.text("derivedFromKey") != null && pilotIds.containsKey(p.text("derivedFromKey"))) {
                     body.put("derivedFromPilot", pilotIds.get(p.text("derivedFromKey")));
                 }
-                // the pilot-projects service learns models from the models topic: retry while it has not yet
+                // the pilot-projects service learns models and tasks from their topics: retry while it has not yet
                 String url = at.pilotProjects() + "/api/pilots";
-                Optional<JsonNode> made = model != null ? sendOnceKnown("pilots", p, "POST", url, body, as(owner))
+                Optional<JsonNode> made = model != null || !tasks.isEmpty()
+                        ? sendOnceKnown("pilots", p, "POST", url, body, as(owner))
                         : send("pilots", p, "POST", url, body, as(owner));
                 if (made.isEmpty()) {
                     continue;
@@ -523,7 +524,7 @@ public final class DemoDataLoader {
 
     /**
      * Sends a write that refers to something the receiving service learns from an event still on its way (a model
-     * version), retrying for up to the propagation time before reporting a refusal.
+     * version, a task), retrying for up to the propagation time before reporting a refusal.
      */
     private Optional<JsonNode> sendOnceKnown(String what, DemoData.Entry record, String method, String url,
                                              JsonNode body, String token) {

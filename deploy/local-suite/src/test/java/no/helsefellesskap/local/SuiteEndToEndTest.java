@@ -94,11 +94,19 @@ class SuiteEndToEndTest {
     @Order(2)
     void aPilotPostedToOneServiceTravelsAsACloudEventToTheOthers() throws IOException {
         String registrar = Files.readString(data.resolve("tokens/hf-registrar-ahus.jwt"), StandardCharsets.UTF_8);
-        pilotId = given().header("Authorization", "Bearer " + registrar).contentType(ContentType.JSON)
+        String task = given().header("Authorization", "Bearer " + registrar).contentType(ContentType.JSON)
+                .body("{\"nameNb\":\"Blodprøvetaking " + UUID.randomUUID() + "\",\"category\":\"DIAGNOSTIC_ASSESSMENT\","
+                        + "\"currentPerformerGroups\":[\"BIOINGENIOR\"]}")
+                .post(url("task-catalogue", "/api/tasks")).then().statusCode(201).extract().path("id");
+        String[] created = new String[1];
+        // pilot-projects learns the task from the tasks topic: it is accepted once that event has arrived
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> created[0] = given()
+                .header("Authorization", "Bearer " + registrar).contentType(ContentType.JSON)
                 .body("{\"title\":\"Pasientportører tar blodprøver\",\"ownerOrgnr\":\"" + AHUS + "\",\"taskIds\":[\""
-                        + UUID.randomUUID() + "\"],\"toGroups\":[\"PORTOR\"]}")
+                        + task + "\"],\"toGroups\":[\"PORTOR\"]}")
                 .post(url("pilot-projects", "/api/pilots"))
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201).extract().path("id"));
+        pilotId = created[0];
 
         ConsumerRecord<String, String> event = firstRecord(EventTypes.TOPIC_PILOTS, pilotId);
         assertNotNull(event, "pilot.registered reached Kafka");

@@ -6,10 +6,12 @@ import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.TopicReader;
 import no.helsefellesskap.model.events.EventTypes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 final class Api {
 
@@ -33,11 +35,37 @@ final class Api {
         return given().header("Authorization", TestTokens.bearer(LORENSKOG)).get(path).then();
     }
 
+    private static UUID knownTask;
+
+    /** A task of the catalogue, published once as the task catalogue would; this service learns it from the topic. */
+    static synchronized UUID knownTask() {
+        if (knownTask == null) {
+            knownTask = taskPublished();
+        }
+        return knownTask;
+    }
+
+    static UUID taskPublished() {
+        UUID task = UUID.randomUUID();
+        TopicReader.write(EventTypes.TOPIC_TASKS, task.toString(), """
+                {"taskId":"%s","nameNb":"Blodprøvetaking","nameEn":null,"category":"DIAGNOSTIC_ASSESSMENT","settings":[],
+                 "currentPerformerGroups":["BIOINGENIOR"],"reserved":false,"reservedFor":[],"registeredByOrgnr":"983971636",
+                 "registeredAt":"%s"}""".formatted(task, Instant.now()),
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.TASK_REGISTERED.type(),
+                "ce_source", "/task-catalogue", "ce_time", Instant.now().toString());
+        return task;
+    }
+
     static String pilot(String ownerOrgnr, String extra) {
-        return post("/api/pilots", """
+        String body = """
                 {"title":"Pasientportører tar blodprøver","ownerOrgnr":"%s","taskIds":["%s"],"fromGroups":["SP","BIOINGENIOR"],
                  "toGroups":["PORTOR"],"priorityGroups":["FRAIL_ELDERLY"],"settings":["HOSPITAL_WARD"]%s}"""
-                .formatted(ownerOrgnr, UUID.randomUUID(), extra), ownerOrgnr).statusCode(201).extract().path("id");
+                .formatted(ownerOrgnr, knownTask(), extra);
+        // the first pilot waits until this service has learnt the task from its topic
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> id[0] = post("/api/pilots", body, ownerOrgnr)
+                .statusCode(201).extract().path("id"));
+        return id[0];
     }
 
     /** Publishes a model version as the task catalogue would, so this service learns it from the models topic. */

@@ -18,6 +18,7 @@ import static no.helsefellesskap.pilots.Api.LORENSKOG;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -104,6 +105,21 @@ class PilotLifecycleTest {
                 .body("errors.field", hasItem("modelVersion"));
         Api.post("/api/pilots", "{\"title\":\"uten modell og oppgaver\",\"ownerOrgnr\":\"" + AHUS + "\"}", AHUS).statusCode(422)
                 .body("errors.field", hasItem("taskIds"));
+    }
+
+    /** Found by an outside test (and the README's own example): a pilot naming tasks that do not exist got 201. */
+    @Test
+    void taskIdsUnknownToTheCatalogueAreRefusedNamingEachAndNothingIsStored() {
+        String title = "Oppgaver som ikke finnes " + UUID.randomUUID();
+        UUID missing = UUID.randomUUID();
+        Api.post("/api/pilots", """
+                {"title":"%s","ownerOrgnr":"%s","taskIds":["%s","%s"]}""".formatted(title, AHUS, Api.knownTask(), missing), AHUS)
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("taskIds[1]")).body("errors.field", not(hasItem("taskIds[0]")));
+        Api.get("/api/pilots").body("title", not(hasItem(title)));
+        UUID arriving = Api.taskPublished(); // registered in the catalogue just now: accepted once its event arrives
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.post("/api/pilots", """
+                {"title":"%s","ownerOrgnr":"%s","taskIds":["%s"]}""".formatted(title, AHUS, arriving), AHUS).statusCode(201));
     }
 
     @Test

@@ -94,6 +94,16 @@ public class PilotService {
         } else if (list(r.taskIds()).isEmpty()) {
             e.add("taskIds", "a pilot follows a model version or names its tasks");
         }
+        List<UUID> tasks = list(r.taskIds());
+        Set<UUID> known = knownTasks(tasks);
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i) == null) {
+                e.add("taskIds[" + i + "]", "must not be null");
+            } else if (!known.contains(tasks.get(i))) {
+                e.add("taskIds[" + i + "]", "task " + tasks.get(i) + " is not known to the task catalogue (a task "
+                        + "registered moments ago reaches this service within seconds)");
+            }
+        }
         if (r.plannedStart() != null && r.plannedEnd() != null && r.plannedEnd().isBefore(r.plannedStart())) {
             e.add("plannedEnd", "ends before it starts (" + r.plannedStart() + ")");
         }
@@ -241,6 +251,17 @@ public class PilotService {
 
     public List<PilotPartner> partners(UUID id) {
         return PilotPartner.list("pilotId = ?1 order by orgnr", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    Set<UUID> knownTasks(List<UUID> ids) {
+        List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).map(UUID::toString).toList();
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>((List<UUID>) em.createNativeQuery("""
+                select task_id from known_task where task_id::text in (select jsonb_array_elements_text(cast(?1 as jsonb)))""",
+                UUID.class).setParameter(1, Json.array(wanted)).getResultList());
     }
 
     boolean knownModelVersion(UUID modelId, int version) {

@@ -10,6 +10,7 @@ import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelLifecycleChanged;
 import no.helsefellesskap.model.events.ModelPublished;
+import no.helsefellesskap.model.events.TaskRegistered;
 import no.helsefellesskap.runtime.inbox.Inbox;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Optional;
 
-/** Keeps this service's own copy of the task catalogue's model versions. */
+/** Keeps this service's own copy of the task catalogue's tasks and model versions, so references are checked here. */
 @ApplicationScoped
-public class ModelCopyConsumer {
+public class CatalogueCopyConsumer {
 
     @Inject
     Inbox inbox;
@@ -55,5 +56,19 @@ public class ModelCopyConsumer {
             em.createNativeQuery("update known_model_version set lifecycle = ?3 where model_id = ?1 and version = ?2")
                     .setParameter(1, c.modelId()).setParameter(2, c.version()).setParameter(3, c.to()).executeUpdate();
         }
+    }
+
+    @Incoming("tasks-in")
+    @Blocking
+    @RetryWhileUnavailable
+    @Transactional
+    public void onTask(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!inbox.firstDelivery("pilot-projects.tasks", event) || !event.is(EventTypes.TASK_REGISTERED)) {
+            return;
+        }
+        TaskRegistered t = event.payload(EventTypes.TASK_REGISTERED, json);
+        em.createNativeQuery("insert into known_task (task_id, category) values (?1, ?2) on conflict (task_id) do nothing")
+                .setParameter(1, t.taskId()).setParameter(2, t.category()).executeUpdate();
     }
 }
