@@ -10,10 +10,16 @@ import no.helsefellesskap.runtime.tx.WakeSignal;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.concurrent.ExecutionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +47,9 @@ public class WebhookDispatcher {
     @Inject
     SuiteClock clock;
 
+    @Inject
+    Vertx vertx;
+
     private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
     private Thread loop;
@@ -54,8 +63,9 @@ public class WebhookDispatcher {
             return;
         }
         policy = new TargetPolicy(config.webhook().allowHttp(), config.webhook().allowPrivateTargets());
-        http = HttpClient.newBuilder().connectTimeout(config.webhook().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Vert.x's client can connect to a given address while TLS (SNI, certificate) still checks the host name
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.webhook().connectTimeout().toMillis()).setVerifyHost(true));
         workers = Executors.newFixedThreadPool(config.webhook().concurrency(), r -> {
             Thread t = new Thread(r, "webhook-sender");
             t.setDaemon(true);
@@ -118,28 +128,18 @@ public class WebhookDispatcher {
         Instant at = clock.now();
         long started = System.nanoTime();
         try {
-            Optional<String> refused = policy.refusal(c.url());
-            if (refused.isPresent()) {
-                store.failed(c, at, null, 0, "target refused: " + refused.get());
+            TargetPolicy.Checked target = policy.check(c.url());
+            if (target.refused()) {
+                store.failed(c, at, null, 0, "target refused: " + target.refusal());
                 return;
             }
             long ts = at.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
-                    .timeout(config.webhook().requestTimeout())
-                    .header("content-type", "application/json")
-                    .header("user-agent", "helsefellesskap-spread/1")
-                    .header("webhook-id", c.webhookId())
-                    .header("webhook-timestamp", Long.toString(ts))
-                    .header("webhook-signature",
-                            WebhookSigner.signatureHeader(store.secrets(c.subscriptionId()), c.webhookId(), ts, c.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(c.body()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = post(target, c, ts);
             long ms = (System.nanoTime() - started) / 1_000_000;
-            if (response.statusCode() >= 200 && response.statusCode() < 300) {
-                store.succeeded(c, at, response.statusCode(), ms);
+            if (status >= 200 && status < 300) {
+                store.succeeded(c, at, status, ms);
             } else {
-                store.failed(c, at, response.statusCode(), ms, "HTTP " + response.statusCode());
+                store.failed(c, at, status, ms, "HTTP " + status);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,6 +151,39 @@ public class WebhookDispatcher {
             } catch (RuntimeException inner) {
                 LOG.warnf("Could not record failed delivery %d: %s", c.id(), inner.getMessage());
             }
+        }
+    }
+
+    /**
+     * Posts to the address the policy checked (never resolving the name again), with the URL's host in the Host
+     * header and for TLS. Redirects are not followed.
+     */
+    private int post(TargetPolicy.Checked target, DeliveryStore.Claim c, long ts) throws Exception {
+        URI u = target.uri();
+        boolean https = "https".equalsIgnoreCase(u.getScheme());
+        int port = u.getPort() != -1 ? u.getPort() : https ? 443 : 80;
+        String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
+        String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        long timeout = config.webhook().requestTimeout().toMillis();
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setSsl(https)
+                .setURI(path).setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                .setConnectTimeout(config.webhook().connectTimeout().toMillis()).setIdleTimeout(timeout)
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "helsefellesskap-spread/1")
+                .putHeader("webhook-id", c.webhookId())
+                .putHeader("webhook-timestamp", Long.toString(ts))
+                .putHeader("webhook-signature",
+                        WebhookSigner.signatureHeader(store.secrets(c.subscriptionId()), c.webhookId(), ts, c.body()));
+        try {
+            return http.request(o)
+                    .compose(req -> req.send(Buffer.buffer(c.body()))
+                            .compose(resp -> resp.body().map(ignored -> resp.statusCode())))
+                    .toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.util.concurrent.TimeoutException("no answer within " + timeout + " ms");
         }
     }
 
