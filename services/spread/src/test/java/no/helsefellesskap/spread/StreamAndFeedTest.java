@@ -119,6 +119,35 @@ class StreamAndFeedTest {
                 .body("items[0]._oppgavedeling.data.recommendation", equalTo("SPREAD"));
     }
 
+    /** Found by an outside test: one token could hold hundreds of streams. */
+    @Test
+    void oneCallerHoldsAtMostTenStreamsAndOthersAreNotAffected() throws Exception {
+        String greedy = TestTokens.bearer("974604167", "subscriber");
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                SseClient c = new SseClient(base + "api/stream/outcomes", greedy, null);
+                open.add(c);
+                assertEquals(200, c.status, "stream " + (i + 1));
+            }
+            given().header("Authorization", greedy).accept("text/event-stream").get("/api/stream/outcomes")
+                    .then().statusCode(429).contentType("application/problem+json");
+            try (SseClient other = new SseClient(base + "api/stream/outcomes", TestTokens.bearer("983971636", "subscriber"), null)) {
+                assertEquals(200, other.status, "another caller is not affected");
+            }
+            open.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try (SseClient again = new SseClient(base + "api/stream/outcomes", greedy, null)) {
+                    return again.status == 200;
+                }
+            });
+        } finally {
+            for (SseClient c : open) {
+                c.close();
+            }
+        }
+    }
+
     @Inject
     SubscriptionMatcher matcher;
 

@@ -75,6 +75,10 @@ public interface SpreadConfig {
 
         @WithDefault("20s")
         Duration keepAlive();
+
+        /** Open SSE streams one caller (token subject and organisation) may hold; more get 429. */
+        @WithDefault("10")
+        int maxPerCaller();
     }
 
     interface Dashboard {

@@ -2,6 +2,7 @@ package no.helsefellesskap.spread.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import no.helsefellesskap.runtime.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,15 @@ public class StreamResource {
     @Blocking
     public void outcomes(@HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
                          @Context Sse sse) {
-        hub.open(sink, sse, null, lastEventId(lastEventId));
+        hub.open(sink, sse, null, streamCaller(caller), lastEventId(lastEventId));
+    }
+
+    @Inject
+    Caller caller;
+
+    /** Whose streams count together: the token's subject within its organisation. */
+    static String streamCaller(Caller caller) {
+        return caller.orgnr().orElse("-") + "/" + caller.subject();
     }
 
     static Long lastEventId(String header) {

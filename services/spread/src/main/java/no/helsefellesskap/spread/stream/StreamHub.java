@@ -9,13 +9,17 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import no.helsefellesskap.runtime.tx.WakeSignal;
+import no.helsefellesskap.runtime.problem.Problem;
+import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.spread.service.Db;
 import org.jboss.logging.Logger;
 
 import java.sql.Array;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,12 +42,14 @@ public class StreamHub {
         final SseEventSink sink;
         final Sse sse;
         final UUID subscription;
+        final String caller;
         volatile long lastSeq;
 
-        Connection(SseEventSink sink, Sse sse, UUID subscription, long lastSeq) {
+        Connection(SseEventSink sink, Sse sse, UUID subscription, String caller, long lastSeq) {
             this.sink = sink;
             this.sse = sse;
             this.subscription = subscription;
+            this.caller = caller;
             this.lastSeq = lastSeq;
         }
 
@@ -87,20 +93,48 @@ public class StreamHub {
      * Sends what the client missed, then keeps it in the live fan-out. Without {@code Last-Event-ID} the stream
      * starts at the newest item.
      */
-    public void open(SseEventSink sink, Sse sse, UUID subscription, Long lastEventId) {
-        long last = lastEventId != null ? lastEventId
-                : db.one("select coalesce(max(seq), 0) from feed_item", rs -> rs.getLong(1)).orElse(0L);
-        Connection c = new Connection(sink, sse, subscription, last);
-        sink.send(sse.newEventBuilder().comment("stream of feed items after " + last).build());
-        List<Item> batch;
-        do {
-            batch = after(c.lastSeq, subscription);
-            for (Item i : batch) {
-                send(c, i);
-            }
-        } while (batch.size() == BATCH && !sink.isClosed());
-        connections.add(c);
+    public void open(SseEventSink sink, Sse sse, UUID subscription, String caller, Long lastEventId) {
+        reserve(caller);
+        try {
+            long last = lastEventId != null ? lastEventId
+                    : db.one("select coalesce(max(seq), 0) from feed_item", rs -> rs.getLong(1)).orElse(0L);
+            Connection c = new Connection(sink, sse, subscription, caller, last);
+            sink.send(sse.newEventBuilder().comment("stream of feed items after " + last).build());
+            List<Item> batch;
+            do {
+                batch = after(c.lastSeq, subscription);
+                for (Item i : batch) {
+                    send(c, i);
+                }
+            } while (batch.size() == BATCH && !sink.isClosed());
+            connections.add(c);
+        } finally {
+            release(caller);
+        }
         wake();
+    }
+
+    /** Streams being opened, per caller, not yet in {@link #connections}. */
+    private final Map<String, Integer> opening = new HashMap<>();
+
+    /**
+     * One caller (a token's subject in its organisation) holds at most {@code spread.stream.max-per-caller} streams:
+     * each costs a connection and a share of every fan-out round, so one client cannot take them all.
+     */
+    private synchronized void reserve(String caller) {
+        long open = connections.stream().filter(c -> caller.equals(c.caller) && !c.sink.isClosed()).count()
+                + opening.getOrDefault(caller, 0);
+        int max = config.stream().maxPerCaller();
+        if (open >= max) {
+            throw new ProblemException(Problem.of(429, "too-many-streams", "Too many streams",
+                    "This caller already has " + open + " open streams, the most allowed (" + max + "); close one, or "
+                            + "resume a closed one with Last-Event-ID", List.of()));
+        }
+        opening.merge(caller, 1, Integer::sum);
+    }
+
+    private synchronized void release(String caller) {
+        opening.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     private void run() {
