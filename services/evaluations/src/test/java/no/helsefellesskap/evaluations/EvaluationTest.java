@@ -51,6 +51,65 @@ class EvaluationTest {
                 "ce_source", "/pilot-projects");
     }
 
+    static void pilotStatus(UUID pilot, String owner, String from, String to, String date) {
+        TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(), """
+                {"pilotId":"%s","ownerOrgnr":"%s","from":"%s","to":"%s","date":"%s","changedAt":"%s"}"""
+                        .formatted(pilot, owner, from, to, date, Instant.now()),
+                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", EventTypes.PILOT_STATUS_CHANGED.type(),
+                "ce_source", "/pilot-projects");
+    }
+
+    static String published(UUID pilot, String evidenceLevel, String recommendation) {
+        String id = as(AHUS, "POST", "/api/evaluations", """
+                {"pilotId":"%s","design":"BEFORE_AFTER","evidenceLevel":"%s","recommendation":"%s",
+                 "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours freed","unit":"hours","resultValue":412}]}"""
+                .formatted(pilot, evidenceLevel, recommendation)).statusCode(201).extract().path("id");
+        as(AHUS, "POST", "/api/evaluations/" + id + "/publish", null).statusCode(200);
+        return id;
+    }
+
+    /**
+     * Found by an outside test: one qualitative SPREAD evaluation of a pilot that never started proved a model, and
+     * NOT_EVALUATED evidence counted. Only a measured evaluation of a pilot that ran proves it here, and model.proven
+     * names it and the rule.
+     */
+    @Test
+    void onlyEvaluationsAProgrammeWouldAcceptProveAModel() {
+        UUID model = UUID.randomUUID();
+        UUID neverStarted = UUID.randomUUID();
+        UUID abandoned = UUID.randomUUID();
+        UUID ran = UUID.randomUUID();
+        for (UUID p : List.of(neverStarted, abandoned, ran)) {
+            pilotRegistered(p, AHUS, null, model);
+        }
+        pilotStatus(abandoned, AHUS, "PLANNED", "RUNNING", "2025-01-01");
+        pilotStatus(abandoned, AHUS, "RUNNING", "ABANDONED", "2025-03-01");
+        pilotStatus(ran, AHUS, "PLANNED", "RUNNING", "2025-01-01");
+        pilotStatus(ran, AHUS, "RUNNING", "COMPLETED", "2025-06-30");
+        awaitKnown(neverStarted, "PLANNED");
+        awaitKnown(abandoned, "ABANDONED");
+        awaitKnown(ran, "COMPLETED");
+        published(neverStarted, "CONTROLLED", "SPREAD");
+        published(abandoned, "CONTROLLED", "SPREAD");
+        published(ran, "NOT_EVALUATED", "SPREAD");
+        published(ran, "QUALITATIVE", "SPREAD");
+        published(ran, "MEASURED_BEFORE_AFTER", "MORE_EVIDENCE");
+        String proving = published(ran, "MEASURED_BEFORE_AFTER", "SPREAD_WITH_CONDITIONS");
+        var proven = TopicReader.read(EventTypes.TOPIC_MODEL_EVIDENCE, x -> model.toString().equals(x.key()), 1,
+                Duration.ofSeconds(30));
+        JsonPath event = JsonPath.from(proven.get(0).value());
+        assertEquals(List.of(proving), event.getList("evaluationIds"), "proven by the one qualifying evaluation only");
+        assertTrue(event.getString("evidenceRule").startsWith("evidence-rule/2"), event.getString("evidenceRule"));
+        assertTrue(event.getString("evidenceRule").contains("MEASURED_BEFORE_AFTER"), event.getString("evidenceRule"));
+    }
+
+    /** Found by an outside test: the missing query parameter was named "body". */
+    @Test
+    void listingWithoutAPilotNamesTheMissingParameter() {
+        as(AHUS, "GET", "/api/evaluations", null).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("pilotId"));
+    }
+
     static ValidatableResponse as(String orgnr, String method, String path, String body) {
         var r = given().header("Authorization", TestTokens.bearer(orgnr, "evaluator", "registrar")).contentType(ContentType.JSON);
         if (body != null) {
@@ -112,7 +171,7 @@ class EvaluationTest {
                 .statusCode(422).body("errors.field", hasItem("freedTime.lines[0].scenarios.low.share"));
         // qualitative only, two conflicting figures for one metric kept with their sources (seeds/000 L4855 vs L4621)
         as(AHUS, "PUT", "/api/evaluations/" + id, """
-                {"evaluatorKind":"EXTERNAL","design":"QUALITATIVE","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD",
+                {"evaluatorKind":"EXTERNAL","design":"QUALITATIVE","evidenceLevel":"MEASURED_BEFORE_AFTER","recommendation":"SPREAD",
                  "outcomes":[{"dimension":"QUALITY","direction":"IMPROVE","qualitativeStatement":"sykepleierne opplevde høyere kvalitet på tilberedningen","source":"seeds/000 L4441-4451"},
                              {"dimension":"FREED_TIME","metric":"vaccines given 2017","unit":"count","resultValue":1100,"source":"seeds/000 L4855"},
                              {"dimension":"FREED_TIME","metric":"vaccines given 2017","unit":"count","resultValue":1300,"source":"seeds/000 L4621"}],

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static no.helsefellesskap.tasks.Api.AHUS;
@@ -116,6 +117,9 @@ class ModelTest {
                 headers(EventTypes.MODEL_PROVEN.type(), "/evaluations"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 Api.get("/api/models/" + model).body("lifecycle", equalTo("PROVEN")));
+        // why it is proven: the rule and the evaluations, as model.proven named them
+        Api.get("/api/models/" + model).body("provenBy.rule", equalTo("one published evaluation recommending SPREAD"))
+                .body("provenBy.evaluationIds", equalTo(List.of(evaluation))).body("provenBy.provenAt", org.hamcrest.Matchers.notNullValue());
 
         var changes = TopicReader.read(EventTypes.TOPIC_MODELS, r -> model.equals(r.key())
                 && EventTypes.MODEL_LIFECYCLE_CHANGED.type().equals(TopicReader.header(r, "ce_type")), 4, Duration.ofSeconds(30));

@@ -73,4 +73,8 @@ public class Evaluation extends PanacheEntityBase {
     public UUID modelId;
     @Column(name = "model_version")
     public Integer modelVersion;
+
+    /** The pilot's status when this evaluation was published: the evidence rule counts only pilots that ran. */
+    @Column(name = "pilot_status_at_publication")
+    public String pilotStatusAtPublication;
 }

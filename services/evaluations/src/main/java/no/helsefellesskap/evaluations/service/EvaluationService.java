@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.evaluations.domain.Evaluation;
+import no.helsefellesskap.evaluations.domain.EvidenceRule;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
 import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
 import no.helsefellesskap.model.codes.Vocabulary;
@@ -64,8 +65,27 @@ public class EvaluationService {
     @ConfigProperty(name = "evaluations.evidence.proven.min-evaluations", defaultValue = "1")
     int minEvaluations;
 
+    @ConfigProperty(name = "evaluations.evidence.proven.min-organisations", defaultValue = "1")
+    int minOrganisations;
+
     @ConfigProperty(name = "evaluations.evidence.proven.recommendations", defaultValue = "SPREAD,SPREAD_WITH_CONDITIONS")
     List<String> provingRecommendations;
+
+    @ConfigProperty(name = "evaluations.evidence.proven.min-evidence-level", defaultValue = "MEASURED_BEFORE_AFTER")
+    String minEvidenceLevel;
+
+    @Inject
+    Vocabulary vocabulary;
+
+    /** A rule that cannot be met, or names an unknown level, stops the start instead of failing a publication. */
+    void checkEvidenceRule(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        evidenceRule();
+    }
+
+    public EvidenceRule evidenceRule() {
+        return new EvidenceRule(minEvaluations, minOrganisations, java.util.Set.copyOf(provingRecommendations),
+                minEvidenceLevel, List.copyOf(vocabulary.codes(Vocabulary.EVIDENCE_LEVEL)));
+    }
 
     @Transactional
     public Evaluation draft(UUID pilotId, Content c, String evaluatorOrgnr) {
@@ -114,6 +134,7 @@ public class EvaluationService {
         e.publishedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
         e.modelId = pilot.modelId;
         e.modelVersion = pilot.modelVersion;
+        e.pilotStatusAtPublication = pilot.status;
         outbox.emit(EventTypes.EVALUATION_PUBLISHED, e.id, new EvaluationPublished(e.id, e.pilotId, e.modelId,
                 e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt,
                 e.outcomes.stream().map(Evaluation.Outcome::dimension).distinct().toList(), freedTimeTotals(e),
@@ -125,23 +146,32 @@ public class EvaluationService {
         return e;
     }
 
+    /**
+     * Judges the version's published evaluations by the evidence rule and emits {@code model.proven} once, naming the
+     * evaluations and the rule. Publications for one version are judged one at a time (a transaction lock), so two
+     * published at once both count.
+     */
     private void applyEvidenceRule(UUID modelId, int version) {
         em.flush();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "proven/" + modelId + "/" + version).getSingleResult();
         @SuppressWarnings("unchecked")
-        List<UUID> supporting = em.createNativeQuery("""
-                        select id from evaluation where model_id = ?1 and model_version = ?2 and status = 'PUBLISHED'
-                           and recommendation = any(?3) order by published_at""")
-                .setParameter(1, modelId).setParameter(2, version)
-                .setParameter(3, provingRecommendations.toArray(String[]::new)).getResultList();
-        if (supporting.size() < minEvaluations) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, evaluator_orgnr, recommendation, evidence_level, pilot_status_at_publication
+                        from evaluation where model_id = ?1 and model_version = ?2 and status = 'PUBLISHED'
+                        order by published_at, id""")
+                .setParameter(1, modelId).setParameter(2, version).getResultList();
+        EvidenceRule rule = evidenceRule();
+        EvidenceRule.Verdict verdict = rule.judge(rows.stream().map(r -> new EvidenceRule.Candidate((UUID) r[0],
+                (String) r[1], (String) r[2], (String) r[3], (String) r[4])).toList());
+        if (!verdict.proven()) {
             return;
         }
         int inserted = em.createNativeQuery("insert into proven_model (model_id, version, proven_at) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, modelId).setParameter(2, version).setParameter(3, clock.now()).executeUpdate();
         if (inserted == 1) {
-            outbox.emit(EventTypes.MODEL_PROVEN, modelId, new ModelProven(modelId, version,
-                    "at least " + minEvaluations + " published evaluation(s) recommending " + provingRecommendations,
-                    supporting, clock.now().truncatedTo(ChronoUnit.MICROS)));
+            outbox.emit(EventTypes.MODEL_PROVEN, modelId, new ModelProven(modelId, version, verdict.rule(),
+                    verdict.qualifying(), clock.now().truncatedTo(ChronoUnit.MICROS)));
         }
     }
 

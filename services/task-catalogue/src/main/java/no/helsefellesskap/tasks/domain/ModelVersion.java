@@ -90,4 +90,12 @@ public class ModelVersion extends PanacheEntityBase {
     public String ownerOrgnr;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** Why the version is PROVEN, from {@code model.proven}: the evidence rule and the evaluations that met it. */
+    @Column(name = "proven_rule")
+    public String provenRule;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "proven_evaluation_ids")
+    public List<UUID> provenEvaluationIds;
+    @Column(name = "proven_at")
+    public Instant provenAt;
 }

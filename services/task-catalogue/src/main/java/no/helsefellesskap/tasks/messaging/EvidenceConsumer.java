@@ -57,5 +57,6 @@ public class EvidenceConsumer {
         ModelProven p = event.payload(EventTypes.MODEL_PROVEN, json);
         models.applyEvidence(p.modelId(), p.modelVersion(), Lifecycle.PROVEN,
                 "evidence rule " + p.evidenceRule() + " met by " + p.evaluationIds().size() + " evaluation(s)", event.id());
+        models.recordProof(p.modelId(), p.modelVersion(), p.evidenceRule(), p.evaluationIds(), p.provenAt());
     }
 }

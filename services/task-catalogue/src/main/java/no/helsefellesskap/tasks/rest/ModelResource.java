@@ -56,13 +56,18 @@ public class ModelResource {
                             List<String> coreComponents, List<String> adaptableComponents,
                             List<CompetenceRequirement> requiredCompetences, String signOffScheme, String evidenceLevel,
                             String forsvarlighetJustification, List<String> sourceRefs, String lifecycle,
-                            Instant lifecycleChangedAt, String ownerOrgnr, Instant publishedAt) {
+                            Instant lifecycleChangedAt, String ownerOrgnr, Instant publishedAt, ProvenBy provenBy) {
         static ModelView of(ModelVersion m) {
             return new ModelView(m.key.modelId, m.key.version, m.previousVersion, m.name, m.description, m.modelType,
                     m.taskIds, m.fromGroups, m.toGroups, m.coreComponents, m.adaptableComponents, m.requiredCompetences,
                     m.signOffScheme, m.evidenceLevel, m.forsvarlighetJustification, m.sourceRefs, m.lifecycle,
-                    m.lifecycleChangedAt, m.ownerOrgnr, m.publishedAt);
+                    m.lifecycleChangedAt, m.ownerOrgnr, m.publishedAt,
+                    m.provenRule == null ? null : new ProvenBy(m.provenRule, m.provenEvaluationIds, m.provenAt));
         }
+    }
+
+    /** Why a version is PROVEN: the evidence rule met (version and settings) and the evaluations that met it. */
+    public record ProvenBy(String rule, List<UUID> evaluationIds, Instant provenAt) {
     }
 
     @Inject

@@ -181,6 +181,17 @@ public class ModelService {
         return allowed;
     }
 
+    /** Records why a version is proven (from {@code model.proven}), whatever its lifecycle has moved on to since. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordProof(UUID modelId, int version, String rule, List<UUID> evaluationIds, java.time.Instant at) {
+        ModelVersion m = lockedVersion(modelId, version);
+        if (m != null && m.provenRule == null) {
+            m.provenRule = rule;
+            m.provenEvaluationIds = List.copyOf(evaluationIds);
+            m.provenAt = at;
+        }
+    }
+
     private void move(ModelVersion m, Lifecycle to, String reason, String eventId) {
         String from = m.lifecycle;
         m.lifecycle = to.name();
