@@ -93,6 +93,11 @@ public final class EventTypes {
             ADOPTION_COMPLETED, ADOPTION_ABANDONED,
             EVALUATION_DRAFTED, EVALUATION_PUBLISHED, MODEL_PROVEN, PILOT_EVALUATION_OVERDUE);
 
+    /** The event types that reach subscribers (feeds, streams, webhooks); reference data and drafts stay inside. */
+    public static final List<EventType> FEED = List.of(PILOT_REGISTERED, PILOT_STARTED, PILOT_COMPLETED, PILOT_ABANDONED,
+            PILOT_EVALUATION_OVERDUE, EVALUATION_PUBLISHED, MODEL_PUBLISHED, MODEL_VERSIONED, MODEL_PROVEN,
+            ADOPTION_DECLARED, ADOPTION_COMPLETED, ADOPTION_ABANDONED);
+
     private EventTypes() {
     }
 

@@ -42,7 +42,6 @@ public class EvaluationService {
     }
 
     /** NONE: the evaluation (e.g. a published report) makes no recommendation; it still shares its outcomes. */
-    static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP", "NONE");
 
     @Inject
     Outbox outbox;
@@ -239,9 +238,7 @@ public class EvaluationService {
         if (c.evaluatorKind() != null && !Set.of("INTERNAL", "EXTERNAL").contains(c.evaluatorKind())) {
             errors.add("evaluatorKind", "INTERNAL or EXTERNAL");
         }
-        if (c.recommendation() != null && !RECOMMENDATIONS.contains(c.recommendation())) {
-            errors.add("recommendation", "one of " + RECOMMENDATIONS);
-        }
+        errors.term(Vocabulary.RECOMMENDATION, "recommendation", c.recommendation());
         if (c.periodFrom() != null && c.periodTo() != null && c.periodTo().isBefore(c.periodFrom())) {
             errors.add("periodTo", "ends before it starts");
         }

@@ -35,11 +35,7 @@ import java.util.UUID;
 public class FeedService {
 
     /** The event types that reach subscribers; reference data and drafts stay inside. */
-    public static final List<EventType> FEED_TYPES = List.of(EventTypes.PILOT_REGISTERED, EventTypes.PILOT_STARTED,
-            EventTypes.PILOT_COMPLETED, EventTypes.PILOT_ABANDONED, EventTypes.PILOT_EVALUATION_OVERDUE,
-            EventTypes.EVALUATION_PUBLISHED, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED,
-            EventTypes.MODEL_PROVEN, EventTypes.ADOPTION_DECLARED, EventTypes.ADOPTION_COMPLETED,
-            EventTypes.ADOPTION_ABANDONED);
+    public static final List<EventType> FEED_TYPES = EventTypes.FEED;
 
     /** Held from an item's insert to its commit, so sequence order is commit order (readers never skip an item). */
     static final long FEED_LOCK = 0x5350524541444601L;

@@ -26,9 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubscriptionService {
 
-    public static final Set<String> RECOMMENDATIONS = Set.of("SPREAD", "SPREAD_WITH_CONDITIONS", "MORE_EVIDENCE", "STOP",
-            "NONE");
-
     /** What an owner asks for; missing or null filters are stored as empty filters (= any), never as null. */
     /** Values per filter: enough for every municipality in a country, few enough to match quickly. */
     static final int MAX_FILTER_VALUES = 1000;
@@ -266,8 +263,9 @@ public class SubscriptionService {
         each(f.models(), "filters.models", e, v -> isUuid(v) ? null : "'" + v + "' is not a model id (UUID)");
         each(f.eventTypes(), "filters.eventTypes", e, v -> FeedService.isFeedType(v) ? null
                 : "'" + v + "' is not a feed event type " + FeedService.FEED_TYPES.stream().map(EventType::type).toList());
-        each(f.recommendations(), "filters.recommendations", e,
-                v -> RECOMMENDATIONS.contains(v) ? null : "'" + v + "' is not one of " + RECOMMENDATIONS);
+        if (size("filters.recommendations", f.recommendations(), e)) {
+            e.terms(Vocabulary.RECOMMENDATION, "filters.recommendations", f.recommendations());
+        }
         e.throwIfAny();
     }
 
