@@ -64,6 +64,57 @@ final class Hostile {
     record Probe(Entry entry, String path, String token, String body, String contentType, String kind) {
     }
 
+    /**
+     * The check a request's own answer cannot make: after each accepted request, an event from another organisation
+     * (Lørenskog registers a pilot) must still reach that organisation's canary subscription and spread's read
+     * models. A stored value that breaks the fan-out for everyone (a subscription saved with null filters did) fails
+     * the next canary.
+     */
+    static final class Canary {
+        final BenchContext ctx;
+        final String subscription;
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong delivered = new AtomicLong();
+        final List<String> missed = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Canary(BenchContext ctx) {
+            this.ctx = ctx;
+            Http.Reply r = ctx.http.send("POST", ctx.url("spread", "/api/subscriptions"), ctx.lorenskog(),
+                    "{\"name\":\"bench canary " + ctx.runId + "\",\"filters\":{\"organisations\":[\""
+                            + BenchContext.LORENSKOG + "\"]}}");
+            if (r.status() != 201) {
+                throw new IllegalStateException("canary subscription refused: " + r.status() + " " + r.body());
+            }
+            subscription = ctx.tree(r.body()).path("id").asText();
+        }
+
+        /** @param after what was accepted just before, named when the canary does not arrive */
+        void check(String after) {
+            long n = sent.incrementAndGet();
+            Http.Reply r = ctx.http.send("POST", ctx.url("pilot-projects", "/api/pilots"), ctx.lorenskog(),
+                    "{\"title\":\"Bench canary " + ctx.runId + " " + n + "\",\"ownerOrgnr\":\"" + BenchContext.LORENSKOG
+                            + "\",\"taskIds\":[\"" + ctx.task() + "\"]}");
+            if (!r.ok()) {
+                missed.add("canary " + n + " after " + after + ": registration answered " + r.status() + " " + r.body());
+                return;
+            }
+            String pilot = ctx.tree(r.body()).path("id").asText();
+            boolean arrived = BenchContext.await(java.time.Duration.ofSeconds(30), () ->
+                    ctx.http.send("GET", ctx.url("spread", "/api/pilots/" + pilot), ctx.lorenskog(), null).status() == 200
+                            && String.valueOf(ctx.http.send("GET", ctx.url("spread", "/api/subscriptions/" + subscription
+                            + "/feed.json"), ctx.lorenskog(), null).body()).contains(pilot));
+            if (arrived) {
+                delivered.incrementAndGet();
+            } else {
+                missed.add("canary " + n + " after " + after + " did not reach the read model and the canary feed");
+            }
+        }
+
+        void close() {
+            ctx.unsubscribe(subscription);
+        }
+    }
+
     static Section run(BenchContext ctx) throws Exception {
         Section s = new Section("hostile", "Hostile input against every write endpoint");
         long t0 = System.nanoTime();
@@ -79,6 +130,8 @@ final class Hostile {
         for (Entry e : writes) {
             base.put(e, e.prepare().get());
         }
+        Canary canary = new Canary(ctx);
+        canary.check("the fixtures");
         ctx.settle();
         Bench.progress("hostile", "fixtures ready", t0);
         int target = ctx.smoke ? 150 : 10_000;
@@ -111,6 +164,9 @@ final class Hostile {
         AtomicLong altered = new AtomicLong();
         runAll(textProbes, p -> {
             Http.Reply r = send(ctx, p, text, null);
+            if (r.ok()) {
+                canary.check(p.entry().name() + " / " + p.kind());
+            }
             if (r.ok() && r.body() != null && !r.body().isBlank()) {
                 JsonNode sent = ctx.tree(p.body());
                 JsonNode got = ctx.tree(r.body());
@@ -141,6 +197,7 @@ final class Hostile {
             Tally t = byEndpoint.computeIfAbsent(p.entry().service() + " `" + p.entry().name() + "`", k -> new Tally());
             Http.Reply r = send(ctx, p, all, t);
             if (r.ok()) {
+                canary.check(p.entry().name() + " / " + p.kind());
                 acceptedKinds.merge(p.kind().replaceAll(" .*", ""), 1L, Long::sum);
                 examples.putIfAbsent("accepted " + p.entry().name() + " / " + p.kind(), Authorisation.abbreviate(p.body()));
             } else if (r.status() >= 400 && r.status() < 500 && r.status() != 409) {
@@ -169,6 +226,7 @@ final class Hostile {
         }
         after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(changed::add);
         ctx.unsubscribe(cat.subscription);
+        canary.close();
 
         s.line("Pass 1, free text: " + textProbes.size() + " requests putting " + INJECTIONS.size() + " injection strings "
                 + "(SQL, script, template, JNDI, path traversal, control and bidi characters) into "
@@ -214,6 +272,11 @@ final class Hostile {
                 + " topics, the second taken once every consumer had caught up. Result: **"
                 + (changed.isEmpty() ? "identical" : "changed: " + changed) + "**.");
         s.line("");
+        s.line("Canary: after each accepted request (and once before the first), Lørenskog registered a pilot and the "
+                + "harness waited for it in spread's read model and in Lørenskog's canary subscription (filter: its own "
+                + "organisation): **" + canary.delivered.get() + " of " + canary.sent.get() + " canaries delivered**"
+                + (canary.missed.isEmpty() ? "." : "; missed: " + canary.missed.subList(0, Math.min(5, canary.missed.size()))));
+        s.line("");
         s.line("Examples (first per endpoint and kind):");
         new TreeMap<>(examples).entrySet().stream().limit(40)
                 .forEach(e -> s.line("- " + e.getKey() + ": `" + e.getValue().replace("`", "'").replace("\n", " ") + "`"));
@@ -222,6 +285,8 @@ final class Hostile {
         s.require(all.noAnswer.get() + text.noAnswer.get() + again.noAnswer.get() == 0, "requests without an answer");
         s.require(again.accepted.get() == 0, again.accepted.get() + " refused requests were accepted when repeated");
         s.require(changed.isEmpty(), "state changed: " + changed);
+        s.require(canary.missed.isEmpty() && canary.delivered.get() == canary.sent.get(),
+                "canaries missed: " + canary.missed);
         s.require(total >= target, "fewer than " + target + " requests");
         return s;
     }
@@ -318,6 +383,20 @@ final class Hostile {
                     "\uFEFF{}", "{\"a\":NaN}")) {
                 out.add(new Probe(e, b.path(), own, body, "application/json", "syntax"));
             }
+            // a key twice (the last one silently winning) and unpaired surrogates (stored as '?') must be refused
+            String validText = b.body() == null ? "{}" : b.body();
+            if (validText.startsWith("{\"")) {
+                String firstKey = validText.substring(1, validText.indexOf("\":") + 2);
+                out.add(new Probe(e, b.path(), own, "{" + firstKey + "null," + validText.substring(1), "application/json",
+                        "syntax duplicate key"));
+            }
+            for (String prop : freeText(schema)) {
+                out.add(new Probe(e, b.path(), own, ((ObjectNode) ctx.tree(validText)).put(prop, "LONE_SURROGATE").toString()
+                        .replace("LONE_SURROGATE", "\\ud800 " + prop), "application/json", "syntax lone surrogate " + prop));
+                out.add(new Probe(e, b.path(), own, ((ObjectNode) ctx.tree(validText)).put(prop, "LONE_SURROGATE").toString()
+                        .replace("LONE_SURROGATE", "x\\udfff"), "application/json", "syntax lone surrogate " + prop));
+                break;
+            }
             for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
                 out.add(new Probe(e, b.path(), own, b.body() == null ? "{}" : b.body(), type, "content type"));
             }
@@ -333,6 +412,15 @@ final class Hostile {
                     ObjectNode body = valid.deepCopy();
                     body.set(p.getKey(), v);
                     out.add(new Probe(e, b.path(), own, body.toString(), "application/json", "property " + p.getKey()));
+                }
+                String t = p.getValue().path("type").asText("object");
+                if (t.equals("object") || t.equals("array")) {
+                    for (JsonNode v : List.of(JsonNodeFactory.instance.nullNode(), JsonNodeFactory.instance.objectNode(),
+                            JsonNodeFactory.instance.arrayNode())) {
+                        ObjectNode body = valid.deepCopy();
+                        body.set(p.getKey(), v);
+                        out.add(new Probe(e, b.path(), own, body.toString(), "application/json", "empty " + p.getKey()));
+                    }
                 }
                 if (required.contains(p.getKey()) && valid.has(p.getKey())) {
                     ObjectNode body = valid.deepCopy();

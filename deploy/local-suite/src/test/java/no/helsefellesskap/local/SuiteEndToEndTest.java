@@ -172,8 +172,19 @@ class SuiteEndToEndTest {
                 .post(url("evaluations", "/api/evaluations")).then().statusCode(201).extract().path("id");
         given().header("Authorization", ahus).post(url("evaluations", "/api/evaluations/" + evaluation + "/publish"))
                 .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        // a qualitative evaluation makes the model EVALUATED, not PROVEN (the evidence rule wants measured evidence)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", ahus)
-                .get(url("task-catalogue", "/api/models/" + model)).then().statusCode(200).body("lifecycle", equalTo("PROVEN")));
+                .get(url("task-catalogue", "/api/models/" + model)).then().statusCode(200).body("lifecycle", equalTo("EVALUATED")));
+        String measured = given().header("Authorization", ahus).contentType(ContentType.JSON).body("""
+                {"pilotId":"%s","design":"BEFORE_AFTER","evidenceLevel":"MEASURED_BEFORE_AFTER","recommendation":"SPREAD",
+                 "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours on supply per week (test figure)",
+                              "unit":"hours","baselineValue":20,"resultValue":5}]}""".formatted(pilot[0]))
+                .post(url("evaluations", "/api/evaluations")).then().statusCode(201).extract().path("id");
+        given().header("Authorization", ahus).post(url("evaluations", "/api/evaluations/" + measured + "/publish"))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", ahus)
+                .get(url("task-catalogue", "/api/models/" + model)).then().statusCode(200).body("lifecycle", equalTo("PROVEN"))
+                .body("provenBy.evaluationIds", equalTo(java.util.List.of(measured))));
     }
 
     @Test

@@ -25,6 +25,31 @@ class DashboardTest {
         return TestTokens.bearer(null, "programme-admin");
     }
 
+    /**
+     * Found by an outside test: the evaluations API showed a pilot overdue at once while the dashboard said 0 until
+     * the hourly announcement. The dashboard applies the shared rule to the pilot's completion date itself.
+     */
+    @Test
+    void aPilotIsOverdueOnTheDashboardAsSoonAsTheRuleSaysWithoutWaitingForTheAnnouncement() {
+        String p = WebhookDeliveryTest.partnership();
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.util.UUID late = Events.pilot("Sen evaluering " + p, "983971636", p, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), null);
+        java.util.UUID recent = Events.pilot("Nylig avsluttet " + p, "983971636", p, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), null);
+        Events.status(no.helsefellesskap.model.events.EventTypes.PILOT_COMPLETED, late, "983971636", "RUNNING", "COMPLETED",
+                today.minusMonths(12).minusDays(1), null);
+        Events.status(no.helsefellesskap.model.events.EventTypes.PILOT_COMPLETED, recent, "983971636", "RUNNING", "COMPLETED",
+                today.minusMonths(11), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(p).getInt("figures.pilotsByStatus.total") == 2
+                && dashboard(p).getInt("figures.overdueEvaluations.count") == 1);
+        given().header("Authorization", admin()).get(dashboard(p).getString("figures.overdueEvaluations.records"))
+                .then().body("records.id", equalTo(java.util.List.of(late.toString())));
+        // a published evaluation ends it
+        Events.published(late, null, "SPREAD", java.util.List.of("CORE_TASK_TIME"), 1, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(p).getInt("figures.overdueEvaluations.count") == 0);
+    }
+
     static JsonPath dashboard(String partnership) {
         return given().header("Authorization", admin()).queryParam("partnership", partnership)
                 .get("/api/dashboard").then().statusCode(200).extract().jsonPath();

@@ -127,6 +127,13 @@ final class Events {
         publish(type, pilot, new PilotStatusChanged(pilot, owner, from, to, date, reason, null, null, Instant.now()));
     }
 
+    /** An evaluation.published of a given id, naming the model or not; returns the event id. */
+    static String publishedEvaluation(UUID evaluation, UUID pilot, UUID model, String recommendation) {
+        return publish(EventTypes.EVALUATION_PUBLISHED, evaluation, new EvaluationPublished(evaluation, pilot, model,
+                model == null ? null : 1, recommendation, "MEASURED_BEFORE_AFTER", Instant.now(), List.of("CORE_TASK_TIME"),
+                List.of(), List.of(new OutcomeReported("CORE_TASK_TIME", "test metric", "hours", null, 1.0, null, null, "test"))));
+    }
+
     static UUID published(UUID pilot, UUID model, String recommendation, List<String> dimensions, double gross,
                           double extra) {
         UUID id = UUID.randomUUID();

@@ -10,6 +10,7 @@ import no.helsefellesskap.evaluations.domain.KnownPilot;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PilotEvaluationOverdue;
 import no.helsefellesskap.runtime.outbox.Outbox;
+import no.helsefellesskap.model.rules.EvaluationOverdue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Pilots COMPLETED more than N months ago with no published evaluation. Each is announced once: the fact is stored
+ * Pilots COMPLETED more than N months ago with no published evaluation (the shared {@link EvaluationOverdue} rule,
+ * which spread's dashboard applies to the same facts). Each is announced once: the fact is stored
  * with the event in one transaction, so a restart does not announce it again.
  */
 @ApplicationScoped
@@ -33,7 +35,7 @@ public class OverdueService {
     @Inject
     SuiteClock clock;
 
-    @ConfigProperty(name = "evaluations.overdue-after-months", defaultValue = "12")
+    @ConfigProperty(name = EvaluationOverdue.SETTING, defaultValue = "12")
     int months;
 
     @Scheduled(every = "${evaluations.overdue-check:1h}", delayed = "30s")
@@ -44,8 +46,7 @@ public class OverdueService {
     /** @return how many pilots became overdue in this check */
     @Transactional
     public int check() {
-        LocalDate cutoff = clock.today().minusMonths(months);
-        List<KnownPilot> due = overdue(cutoff);
+        List<KnownPilot> due = overdueNow();
         int announced = 0;
         for (KnownPilot p : due) {
             int inserted = em.createNativeQuery("insert into overdue_pilot (pilot_id, detected_at) values (?1, ?2) on conflict do nothing")
@@ -61,7 +62,7 @@ public class OverdueService {
 
     /** The pilots overdue today. */
     public List<KnownPilot> overdueNow() {
-        return overdue(clock.today().minusMonths(months));
+        return overdue(new EvaluationOverdue(months).completedBefore(clock.today()));
     }
 
     @SuppressWarnings("unchecked")

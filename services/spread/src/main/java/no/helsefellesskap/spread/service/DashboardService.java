@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import no.helsefellesskap.model.codes.PersonnelGroup;
 import no.helsefellesskap.model.codes.PersonnelGroups;
 import no.helsefellesskap.model.codes.Vocabulary;
+import no.helsefellesskap.model.rules.EvaluationOverdue;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.config.SpreadConfig;
 
@@ -90,6 +91,12 @@ public class DashboardService {
     SpreadConfig config;
 
     @Inject
+    no.helsefellesskap.runtime.time.SuiteClock clock;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = EvaluationOverdue.SETTING, defaultValue = "12")
+    int overdueAfterMonths;
+
+    @Inject
     Json json;
 
     /** Figures are independent queries; computed side by side, a cold dashboard takes about half as long on 2 cores. */
@@ -129,7 +136,8 @@ public class DashboardService {
                     m.put("lastEventAt", Db.instant(rs, "last_event_at"));
                     return m;
                 }).orElseThrow();
-        String version = (String) state.get("version");
+        // figures that depend on the day (overdue) change at midnight without an event
+        String version = state.get("version") + "/" + clock.today();
         Cached cached = answers.get(f);
         if (cached != null && cached.version().equals(version)) {
             return cached.answer();
@@ -434,11 +442,12 @@ public class DashboardService {
                     from pilot p join (select pilot_id, min(published_at) first_published from evaluation
                       where published_at is not null group by pilot_id) fe on fe.pilot_id = p.pilot_id
                     where p.completed_on is not null""", "p.completed_on"), params(f)));
+            // the shared rule, applied to spread's copy of the same facts: no wait for the hourly announcement
             case "overdueEvaluations" -> List.of(new Query(pilotScope("""
                     select 'OVERDUE' k, 'pilot' kind, p.pilot_id::text id, p.title, p.owner_orgnr org, %s d, p.partnership ps, null v
-                    from pilot p where p.overdue_since is not null and not exists (select 1 from evaluation e
-                      where e.pilot_id = p.pilot_id and e.published_at is not null)""", "p.completed_on"),
-                    params(f)));
+                    from pilot p where p.status = 'COMPLETED' and p.completed_on < cast(? as date) and not exists (
+                      select 1 from evaluation e where e.pilot_id = p.pilot_id and e.published_at is not null)""",
+                    "p.completed_on"), params(f, new EvaluationOverdue(overdueAfterMonths).completedBefore(clock.today()))));
             case "spreadCurves" -> List.of(new Query(adoptionScope("""
                     select a.model_id::text k, 'adoption' kind, a.adoption_id::text id, m.name title,
                       a.adopter_orgnr org, (a.declared_at at time zone 'Europe/Oslo')::date d, null v
