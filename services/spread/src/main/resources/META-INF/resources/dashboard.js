@@ -58,6 +58,9 @@
       'freed.extra': 'Ekstra tidsbruk',
       'freed.net': 'Frigjort tid, netto',
       'freed.evaluations': 'Evalueringer',
+      'freed.group': 'Omfang og grunnlag',
+      'freed.range': 'middels scenario, lavt–høyt i parentes; ulike omfang legges aldri sammen',
+      'freed.kpiSub': 'målt ved pilotenes egne steder',
       'scenario.low': 'lavt scenario',
       'scenario.middle': 'middels scenario',
       'scenario.high': 'høyt scenario',
@@ -116,7 +119,7 @@
       'fig.outcomeDimensions.keyHeader': 'Dimensjon',
       'fig.outcomeDimensions.countHeader': 'Evalueringer',
       'fig.freedTime.title': 'Frigjort tid',
-      'fig.freedTime.how': 'Summen over publiserte evalueringer av middels scenario.',
+      'fig.freedTime.how': 'Per omfang og grunnlag: målt ved pilotenes egne steder, beregnet for en region eller hele landet. Ulike omfang legges aldri sammen; overskriften viser bare det som er målt ved pilotstedene.',
       'fig.freedTime.keyHeader': 'Mål',
       'fig.abandonmentReasons.title': 'Årsaker til avbrudd',
       'fig.abandonmentReasons.how': 'Avbrutte piloter og adopsjoner etter årsak.',
@@ -179,6 +182,9 @@
       'freed.extra': 'Extra time used',
       'freed.net': 'Freed time, net',
       'freed.evaluations': 'Evaluations',
+      'freed.group': 'Scope and basis',
+      'freed.range': 'middle scenario, low–high in brackets; different scopes are never added up',
+      'freed.kpiSub': "measured at the pilots' own sites",
       'scenario.low': 'low scenario',
       'scenario.middle': 'middle scenario',
       'scenario.high': 'high scenario',
@@ -237,7 +243,7 @@
       'fig.outcomeDimensions.keyHeader': 'Dimension',
       'fig.outcomeDimensions.countHeader': 'Evaluations',
       'fig.freedTime.title': 'Freed time',
-      'fig.freedTime.how': 'Sum over published evaluations of the middle scenario.',
+      'fig.freedTime.how': "By scope and basis: measured at the pilots' own sites, estimated for a region or the whole country. Different scopes are never added up; the headline shows only what was measured at the pilot sites.",
       'fig.freedTime.keyHeader': 'Measure',
       'fig.abandonmentReasons.title': 'Reasons for abandonment',
       'fig.abandonmentReasons.how': 'Abandoned pilots and adoptions by reason.',
@@ -292,6 +298,7 @@
     ...FREED_KEYS.map((key) => ({
       id: `freed-${key}`, figure: 'freedTime', key, label: () => t(`freed.${key}`),
       value: (f) => fmtDec(f.freedTime?.[key]), unit: (f) => text(f.freedTime?.unit, ''),
+      sub: () => t('freed.kpiSub'),
       url: (f) => f.freedTime?.records,
     })),
   ];
@@ -904,30 +911,35 @@
     showFigure(ui, dataTable(figureTitle(def.name), head, body), h('p', { class: 'legend-note' }, t('heatLegend')));
   }
 
+  // One row per scope and basis (measured at the pilots' sites first): estimates for a region or the country are
+  // shown apart, never added to what was realised, each as middle (low–high).
   function renderFreedTime(def, fig, ui) {
-    const hasValues = FREED_KEYS.some((k) => num(fig?.[k]) !== null);
-    if (!hasValues || num(fig.evaluations) === 0) return showEmpty(ui);
+    const groups = arr(fig?.groups).filter(Boolean);
+    if (!groups.length) return showEmpty(ui);
     const unit = text(fig.unit, '');
-    const scenario = has(`scenario.${fig.scenario}`) ? t(`scenario.${fig.scenario}`) : fig.scenario;
-    const caption = `${figureTitle(def.name)} (${[unit, scenario].filter(Boolean).join(', ')})`;
-
-    const rows = FREED_KEYS.map((k) => ({
-      cells: [t(`freed.${k}`), countCell(def.name, k, fig.records, fmtDec(fig[k]), t(`freed.${k}`))],
+    const caption = `${figureTitle(def.name)} (${[unit, t('freed.range')].filter(Boolean).join('; ')})`;
+    const range = (g, k) => {
+      const mid = num(g?.middle?.[k]);
+      if (mid === null) return '–';
+      const low = num(g?.low?.[k]);
+      const high = num(g?.high?.[k]);
+      return low === null || high === null ? fmtDec(mid) : `${fmtDec(mid)} (${fmtDec(low)}–${fmtDec(high)})`;
+    };
+    const rows = groups.map((g) => ({
+      cells: [text(g.label, ''), countCell(def.name, 'evaluations', fig.records, fmtInt(g.evaluations), t('freed.evaluations')),
+        ...FREED_KEYS.map((k) => range(g, k))],
     }));
-    rows.push({
-      cells: [t('freed.evaluations'), countCell(def.name, 'evaluations', fig.records, fmtInt(fig.evaluations), t('freed.evaluations'))],
-    });
-    showFigure(ui, dataTable(caption, [t(`fig.${def.name}.keyHeader`), unit || t('count')], rows));
+    showFigure(ui, dataTable(caption, [t('freed.group'), t('freed.evaluations'), ...FREED_KEYS.map((k) => t(`freed.${k}`))], rows));
 
     drawChart(def, ui, 'bar', {
-      labels: FREED_KEYS.map((k) => t(`freed.${k}`)),
+      labels: groups.map((g) => text(g.label, '')),
       datasets: [{
-        label: unit || figureTitle(def.name),
-        data: FREED_KEYS.map((k) => num(fig[k]) ?? 0),
-        backgroundColor: PALETTE.slice(0, FREED_KEYS.length),
+        label: `${t('freed.net')} (${unit})`,
+        data: groups.map((g) => num(g?.middle?.net) ?? 0),
+        backgroundColor: PALETTE.slice(0, groups.length),
         maxBarThickness: 56,
       }],
-    }, [FREED_KEYS.map((k) => ({ figure: def.name, key: k, url: fig.records }))],
+    }, [groups.map(() => ({ figure: def.name, key: 'evaluations', url: fig.records }))],
     { integer: false, valueTitle: unit });
   }
 

@@ -159,7 +159,7 @@ class JourneysEndToEndTest {
                          "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours freed","unit":"hours",
                                       "resultValue":412,"direction":"INCREASE","source":"journey test"}],
                          "freedTime":[{"id":"nurses","label":"nurse time freed","group":"SP","role":"GROSS_FREED",
-                                       "family":"PER_DAY","scenarios":{
+                                       "family":"PER_DAY","scope":"PILOT_SITES","basis":"ESTIMATED","scenarios":{
                                          "low":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},
                                          "middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":10},
                                          "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":20}}}]}""".formatted(pilotId))

@@ -201,6 +201,16 @@ class EvaluationTest {
                    "scenarios":{"low":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},"middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":10},
                                 "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":20}}}]}""".formatted(pilot))
                 .statusCode(201).extract().path("id");
+        // found by an outside test: national worked examples were summed with what pilots realised. A published
+        // freed-time line says where it applies and whether it was measured or estimated
+        as(AHUS, "POST", "/api/evaluations/" + second + "/publish", null).statusCode(422)
+                .body("errors.field", hasItem("freedTime[0].scope")).body("errors.field", hasItem("freedTime[0].basis"));
+        as(AHUS, "PUT", "/api/evaluations/" + second, """
+                {"design":"SURVEY","evidenceLevel":"QUALITATIVE","recommendation":"SPREAD_WITH_CONDITIONS",
+                 "outcomes":[{"dimension":"STAFF_WELLBEING","qualitativeStatement":"stolthet og trivsel"}],
+                 "freedTime":[{"id":"nurses","group":"SP","role":"GROSS_FREED","family":"PER_DAY","scope":"PILOT_SITES","basis":"ESTIMATED",
+                   "scenarios":{"low":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},"middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":10},
+                                "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":20}}}]}""").statusCode(200);
         as(AHUS, "POST", "/api/evaluations/" + second + "/publish", null).statusCode(200);
         // the published event carries the freed-time totals per scenario (aggregates, in årsverk)
         JsonPath secondEvent = JsonPath.from(TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> second.equals(x.key())
@@ -210,6 +220,8 @@ class EvaluationTest {
         float gross = secondEvent.getFloat("freedTime[1].gross");
         assertTrue(gross > 0 && gross == secondEvent.getFloat("freedTime[1].net"), "no extra time: net = gross");
         assertTrue(secondEvent.getFloat("freedTime[2].gross") > gross, "high above middle");
+        assertEquals(List.of("PILOT_SITES", "PILOT_SITES", "PILOT_SITES"), secondEvent.getList("freedTime.scope"));
+        assertEquals(List.of("ESTIMATED", "ESTIMATED", "ESTIMATED"), secondEvent.getList("freedTime.basis"));
         assertEquals(1, TopicReader.read(EventTypes.TOPIC_MODEL_EVIDENCE, x -> model.toString().equals(x.key()), 2, Duration.ofSeconds(3)).size());
     }
 

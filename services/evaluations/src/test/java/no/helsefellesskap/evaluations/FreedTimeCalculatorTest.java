@@ -162,4 +162,22 @@ class FreedTimeCalculatorTest {
                 line("x", Family.PER_DAY, s(perDay(10, 1.5, 2), perDay(10, .5, 2), perDay(10, .5, 2))))));
         assertEquals("lines[0].scenarios.low.share", e.field());
     }
+
+    /** Found by an outside test: a national estimate was added to what a pilot measured at its own sites. */
+    @Test
+    void linesOfDifferentScopeOrBasisAreTotalledApartAndNeverAddedUp() {
+        FreedTimeCalculator.Inputs in = new FreedTimeCalculator.Inputs(10.0, 0.5, 10.0, null, null, null, null, null, null,
+                null, null, null);
+        Map<String, FreedTimeCalculator.Inputs> same = Map.of("low", in, "middle", in, "high", in);
+        FreedTimeCalculator.Calculation c = calc.calculate(List.of(
+                new Line("site", "measured at the site", "SP", Role.GROSS_FREED, null, Family.PER_DAY, same, null, null,
+                        FreedTimeCalculator.Scope.PILOT_SITES, FreedTimeCalculator.Basis.MEASURED),
+                new Line("nation", "national worked example", "SP", Role.GROSS_FREED, null, Family.PER_DAY, same, null, null,
+                        FreedTimeCalculator.Scope.NATIONAL, FreedTimeCalculator.Basis.ESTIMATED)));
+        assertEquals(null, c.totals(), "no total across scopes");
+        assertEquals(2, c.byScope().size());
+        double one = c.lines().get(0).results().get("middle").value();
+        assertEquals(Math.round(one * 10) / 10.0, c.byScope().get(0).totals().grossFreed().get("middle"), 1e-9);
+        assertEquals(FreedTimeCalculator.Scope.NATIONAL, c.byScope().get(1).scope());
+    }
 }

@@ -139,9 +139,9 @@ final class Events {
         UUID id = UUID.randomUUID();
         publish(EventTypes.EVALUATION_PUBLISHED, id, new EvaluationPublished(id, pilot, model, model == null ? null : 1,
                 recommendation, "MODERATE", Instant.now(), dimensions,
-                List.of(new FreedTimeScenario("low", gross / 2, extra / 2, (gross - extra) / 2),
-                        new FreedTimeScenario("middle", gross, extra, gross - extra),
-                        new FreedTimeScenario("high", gross * 2, extra * 2, (gross - extra) * 2)),
+                List.of(new FreedTimeScenario("low", gross / 2, extra / 2, (gross - extra) / 2, "PILOT_SITES", "MEASURED"),
+                        new FreedTimeScenario("middle", gross, extra, gross - extra, "PILOT_SITES", "MEASURED"),
+                        new FreedTimeScenario("high", gross * 2, extra * 2, (gross - extra) * 2, "PILOT_SITES", "MEASURED")),
                 dimensions.stream().map(d -> new OutcomeReported(d, "test metric", "hours", null, 1.0, null, null,
                         "test")).toList()));
         return id;

@@ -23,6 +23,12 @@ public final class FreedTimeCalculator {
 
     public static final List<String> SCENARIOS = List.of("low", "middle", "high");
 
+    /** Where the freed time applies: the pilot's own sites, a region, or the whole country. */
+    public enum Scope { PILOT_SITES, REGION, NATIONAL }
+
+    /** Measured at the sites, or estimated by calculation (a worked example, a scaling). */
+    public enum Basis { MEASURED, ESTIMATED }
+
     /** The inputs of one scenario; which fields are used depends on the family. */
     public record Inputs(Double baseArsverk, Double share, Double minutesPerDay, Double annualEvents, Double minutesPerEvent,
                          Double localArsverk, Double nationalBase, Double localBase, Double count, Double hoursPerPeriod,
@@ -30,7 +36,13 @@ public final class FreedTimeCalculator {
     }
 
     public record Line(String id, String label, String group, Role role, String category, Family family,
-                       Map<String, Inputs> scenarios, String derivedFrom, Double factor) {
+                       Map<String, Inputs> scenarios, String derivedFrom, Double factor, Scope scope, Basis basis) {
+
+        /** A line whose scope and basis are not stated (the calculator works without them; publishing needs them). */
+        public Line(String id, String label, String group, Role role, String category, Family family,
+                    Map<String, Inputs> scenarios, String derivedFrom, Double factor) {
+            this(id, label, group, role, category, family, scenarios, derivedFrom, factor, null, null);
+        }
     }
 
     public record Result(double value, long rounded, String formula) {
@@ -42,8 +54,17 @@ public final class FreedTimeCalculator {
     public record Totals(Map<String, Double> grossFreed, Map<String, Double> extraTime, Map<String, Double> net) {
     }
 
+    /** The totals of the lines of one scope and basis. */
+    public record ScopedTotals(Scope scope, Basis basis, Totals totals) {
+    }
+
+    /**
+     * {@code totals} adds up every line only when they share one scope and basis; otherwise it is null and
+     * {@code byScope} has the totals of each scope and basis apart (a national estimate is never added to what was
+     * measured at a pilot's sites).
+     */
     public record Calculation(String parameterVersion, Map<String, Parameters.Parameter> parameters, List<LineResult> lines,
-                              Totals totals, boolean overlapWarning, String overlapNote) {
+                              Totals totals, List<ScopedTotals> byScope, boolean overlapWarning, String overlapNote) {
     }
 
     /** A line that cannot be computed, naming the field at fault. */
@@ -77,13 +98,32 @@ public final class FreedTimeCalculator {
             }
             done.put(l.id(), new LineResult(l, results));
         }
+        Map<List<Object>, List<LineResult>> groups = new LinkedHashMap<>();
+        for (LineResult r : done.values()) {
+            groups.computeIfAbsent(java.util.Arrays.asList(r.line().scope(), r.line().basis()), k -> new ArrayList<>()).add(r);
+        }
+        List<ScopedTotals> byScope = new ArrayList<>();
+        groups.forEach((k, rs) -> byScope.add(new ScopedTotals((Scope) k.get(0), (Basis) k.get(1), totals(rs))));
+        Set<String> categories = new LinkedHashSet<>();
+        lines.forEach(l -> {
+            if (l.category() != null) {
+                categories.add(l.category());
+            }
+        });
+        boolean overlap = categories.size() > 1;
+        return new Calculation(p.version(), p.values(), new ArrayList<>(done.values()),
+                byScope.size() == 1 ? byScope.get(0).totals() : null, byScope, overlap,
+                overlap ? "Sums across categories " + categories + " overstate the total: measures overlap (seed-002.md §0, §5)" : null);
+    }
+
+    private static Totals totals(List<LineResult> lines) {
         Map<String, Double> gross = new LinkedHashMap<>();
         Map<String, Double> extra = new LinkedHashMap<>();
         Map<String, Double> net = new LinkedHashMap<>();
         for (String s : SCENARIOS) {
             double g = 0;
             double e = 0;
-            for (LineResult r : done.values()) {
+            for (LineResult r : lines) {
                 if (r.line().role() == Role.EXTRA_TIME) {
                     e += r.results().get(s).value();
                 } else {
@@ -94,15 +134,7 @@ public final class FreedTimeCalculator {
             extra.put(s, round1(e));
             net.put(s, round1(g - e));
         }
-        Set<String> categories = new LinkedHashSet<>();
-        lines.forEach(l -> {
-            if (l.category() != null) {
-                categories.add(l.category());
-            }
-        });
-        boolean overlap = categories.size() > 1;
-        return new Calculation(p.version(), p.values(), new ArrayList<>(done.values()), new Totals(gross, extra, net), overlap,
-                overlap ? "Sums across categories " + categories + " overstate the total: measures overlap (seed-002.md §0, §5)" : null);
+        return new Totals(gross, extra, net);
     }
 
     private Result compute(Line l, String scenario, String at, Map<String, LineResult> done) {

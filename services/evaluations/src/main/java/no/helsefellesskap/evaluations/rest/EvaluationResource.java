@@ -40,8 +40,7 @@ public class EvaluationResource {
         EvaluationService.Content content() {
             return new EvaluationService.Content(evaluatorKind, design, periodFrom, periodTo, outcomes, adverseEffects,
                     evidenceLevel, reAim, barriers, enablers, recommendation, freedTime == null ? null : freedTime.stream()
-                    .map(l -> new FreedTimeCalculator.Line(l.id(), l.label(), l.group(), l.role(), l.category(), l.family(),
-                            l.scenarios(), l.derivedFrom(), l.factor())).toList());
+                    .map(FreedTimeResource.LineBody::line).toList());
         }
     }
 

@@ -24,7 +24,13 @@ public class FreedTimeResource {
 
     public record LineBody(@NotBlank String id, String label, @NotBlank String group, @NotNull FreedTimeCalculator.Role role,
                            String category, @NotNull FreedTimeCalculator.Family family,
-                           Map<String, FreedTimeCalculator.Inputs> scenarios, String derivedFrom, Double factor) {
+                           Map<String, FreedTimeCalculator.Inputs> scenarios, String derivedFrom, Double factor,
+                           FreedTimeCalculator.Scope scope, FreedTimeCalculator.Basis basis) {
+
+        FreedTimeCalculator.Line line() {
+            return new FreedTimeCalculator.Line(id, label, group, role, category, family, scenarios, derivedFrom, factor,
+                    scope, basis);
+        }
     }
 
     public record CalculationBody(@NotNull @Size(min = 1, max = 100) List<@Valid @NotNull LineBody> lines) {
@@ -46,8 +52,7 @@ public class FreedTimeResource {
     @Path("calculations")
     public FreedTimeCalculator.Calculation calculate(@NotNull @Valid CalculationBody body) {
         try {
-            return calculator.calculate(body.lines().stream().map(l -> new FreedTimeCalculator.Line(l.id(), l.label(), l.group(),
-                    l.role(), l.category(), l.family(), l.scenarios(), l.derivedFrom(), l.factor())).toList());
+            return calculator.calculate(body.lines().stream().map(LineBody::line).toList());
         } catch (FreedTimeCalculator.InvalidInput e) {
             throw ProblemException.invalid(e.field(), e.getMessage());
         }

@@ -127,6 +127,19 @@ public class EvaluationService {
         if (e.evidenceLevel == null) {
             errors.add("evidenceLevel", "a published evaluation states its evidence level");
         }
+        if (e.freedTime != null && e.freedTime.get("lines") instanceof List<?> lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                Map<?, ?> line = (Map<?, ?>) ((Map<?, ?>) lines.get(i)).get("line");
+                if (line.get("scope") == null) {
+                    errors.add("freedTime[" + i + "].scope", "a published freed-time line states where it applies: "
+                            + "PILOT_SITES (the pilot's own sites), REGION or NATIONAL");
+                }
+                if (line.get("basis") == null) {
+                    errors.add("freedTime[" + i + "].basis", "a published freed-time line states whether it was MEASURED "
+                            + "at the sites or ESTIMATED by calculation");
+                }
+            }
+        }
         errors.throwIfAny();
         KnownPilot pilot = KnownPilot.findById(e.pilotId);
         e.status = "PUBLISHED";
@@ -286,15 +299,21 @@ public class EvaluationService {
     /** The calculation's totals per scenario, as carried on the published event (aggregates, in årsverk). */
     @SuppressWarnings("unchecked")
     static List<FreedTimeScenario> freedTimeTotals(Evaluation e) {
-        if (e.freedTime == null || !(e.freedTime.get("totals") instanceof Map<?, ?> totals)) {
+        if (e.freedTime == null || !(e.freedTime.get("byScope") instanceof List<?> groups)) {
             return null;
         }
-        Map<String, Number> gross = (Map<String, Number>) totals.get("grossFreed");
-        Map<String, Number> extra = (Map<String, Number>) totals.get("extraTime");
-        Map<String, Number> net = (Map<String, Number>) totals.get("net");
-        return FreedTimeCalculator.SCENARIOS.stream()
-                .map(s -> new FreedTimeScenario(s, gross.get(s).doubleValue(), extra.get(s).doubleValue(),
-                        net.get(s).doubleValue()))
-                .toList();
+        List<FreedTimeScenario> out = new ArrayList<>();
+        for (Object g : groups) {
+            Map<String, Object> group = (Map<String, Object>) g;
+            Map<String, Object> totals = (Map<String, Object>) group.get("totals");
+            Map<String, Number> gross = (Map<String, Number>) totals.get("grossFreed");
+            Map<String, Number> extra = (Map<String, Number>) totals.get("extraTime");
+            Map<String, Number> net = (Map<String, Number>) totals.get("net");
+            for (String s : FreedTimeCalculator.SCENARIOS) {
+                out.add(new FreedTimeScenario(s, gross.get(s).doubleValue(), extra.get(s).doubleValue(),
+                        net.get(s).doubleValue(), (String) group.get("scope"), (String) group.get("basis")));
+            }
+        }
+        return out;
     }
 }

@@ -244,24 +244,79 @@ public class DashboardService {
         return m;
     }
 
+    /** The scopes and bases of freed time, headline first: what was measured at the pilots' own sites. */
+    static final List<List<String>> FREED_TIME_GROUPS = List.of(List.of("PILOT_SITES", "MEASURED"),
+            List.of("PILOT_SITES", "ESTIMATED"), List.of("REGION", "MEASURED"), List.of("REGION", "ESTIMATED"),
+            List.of("NATIONAL", "MEASURED"), List.of("NATIONAL", "ESTIMATED"));
+
+    static final Map<String, Label> SCOPE_LABELS = Map.of(
+            "PILOT_SITES", new Label("ved pilotenes egne steder", "at the pilots' own sites"),
+            "REGION", new Label("for en region", "for a region"),
+            "NATIONAL", new Label("for hele landet", "for the whole country"));
+
+    /**
+     * Freed time, never added across scope or basis: what was measured at the pilots' own sites (the headline
+     * gross, extra and net) apart from estimates for a region or the country, each with its low, middle and high
+     * scenario. Evaluations published before scope and basis were recorded form a group of their own.
+     */
     private Map<String, Object> freedTime(Filter f) {
         String scenario = config.dashboard().freedTimeScenario();
-        double[] sums = db.one(evaluationScope("""
-                select count(*), coalesce(sum((s.value->>'gross')::float8), 0),
-                  coalesce(sum((s.value->>'extra')::float8), 0), coalesce(sum((s.value->>'net')::float8), 0)
+        record Sum(String scope, String basis, String scenario, long evaluations, double gross, double extra, double net) {
+        }
+        List<Sum> sums = db.list(evaluationScope("""
+                select s.value->>'scope' scope, s.value->>'basis' basis, s.value->>'scenario' scenario,
+                  count(distinct e.evaluation_id) n, coalesce(sum((s.value->>'gross')::float8), 0) g,
+                  coalesce(sum((s.value->>'extra')::float8), 0) x, coalesce(sum((s.value->>'net')::float8), 0) t
                 from evaluation e left join pilot p on p.pilot_id = e.pilot_id
                 cross join jsonb_array_elements(e.freed_time) s
-                where s.value->>'scenario' = ?"""), rs -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
-                rs.getDouble(4)}, params(f, scenario)).orElseThrow();
+                where true""") + " group by 1, 2, 3", rs -> new Sum(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)), params(f));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        List<List<String>> order = new ArrayList<>(FREED_TIME_GROUPS);
+        order.add(java.util.Arrays.asList(null, null));
+        for (List<String> g : order) {
+            List<Sum> mine = sums.stream().filter(x -> java.util.Objects.equals(x.scope(), g.get(0))
+                    && java.util.Objects.equals(x.basis(), g.get(1))).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("scope", g.get(0));
+            group.put("basis", g.get(1));
+            group.put("label", freedTimeLabel(g.get(0), g.get(1)));
+            group.put("evaluations", mine.stream().mapToLong(Sum::evaluations).max().orElse(0));
+            for (Sum x : mine) {
+                group.put(x.scenario(), Map.of("gross", round(x.gross(), 1), "extra", round(x.extra(), 1),
+                        "net", round(x.net(), 1)));
+            }
+            groups.add(group);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", new Label("årsverk", "full-time equivalents"));
         m.put("scenario", scenario);
-        m.put("evaluations", (int) sums[0]);
-        m.put("gross", round(sums[1], 1));
-        m.put("extra", round(sums[2], 1));
-        m.put("net", round(sums[3], 1));
+        m.put("evaluations", sums.stream().filter(x -> x.scenario().equals(scenario)).mapToLong(Sum::evaluations).sum());
+        Map<String, Object> realised = groups.stream().filter(g -> "PILOT_SITES".equals(g.get("scope"))
+                && "MEASURED".equals(g.get("basis"))).findFirst().orElse(null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headline = realised == null ? null : (Map<String, Object>) realised.get(scenario);
+        // the headline is what was realised and measured; with nothing measured it is unknown, never an estimate
+        m.put("headline", new Label("målt ved pilotenes egne steder", "measured at the pilots' own sites"));
+        m.put("realisedEvaluations", realised == null ? 0 : realised.get("evaluations"));
+        m.put("gross", headline == null ? null : headline.get("gross"));
+        m.put("extra", headline == null ? null : headline.get("extra"));
+        m.put("net", headline == null ? null : headline.get("net"));
+        m.put("groups", groups);
         m.put("records", link("freedTime", null, f));
         return m;
+    }
+
+    private static Label freedTimeLabel(String scope, String basis) {
+        if (scope == null || basis == null) {
+            return new Label("omfang og grunnlag ikke oppgitt", "scope and basis not stated");
+        }
+        Label where = SCOPE_LABELS.get(scope);
+        boolean measured = "MEASURED".equals(basis);
+        return new Label((measured ? "Målt " : "Beregnet ") + where.nb(), (measured ? "Measured " : "Estimated ") + where.en());
     }
 
     /** The newest published evaluations with their outcomes as published: the figures behind the counts. */
