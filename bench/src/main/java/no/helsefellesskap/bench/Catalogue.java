@@ -241,6 +241,11 @@ final class Catalogue {
         e.add(new Entry("evaluations", "POST", "/api/freed-time/calculations", A, L, "2xx", "2xx", false, () -> new Request("/api/freed-time/calculations", FREED_TIME)));
         e.add(read("evaluations", "/api/freed-time/parameters", () -> "/api/freed-time/parameters"));
         e.add(read("evaluations", "/api/overdue-evaluations", () -> "/api/overdue-evaluations"));
+        // every service serves the code lists (the runtime library's resource)
+        for (String service : List.of("spread", "competence-registry", "task-catalogue", "pilot-projects", "evaluations")) {
+            e.add(read(service, "/api/code-lists", () -> "/api/code-lists"));
+            e.add(read(service, "/api/code-lists/{name}", () -> "/api/code-lists/recommendation"));
+        }
         e.add(read("evaluations", "/api/pilots/{id}", () -> "/api/pilots/" + pilot));
         e.add(new Entry("evaluations", "POST", "/api/pilots/{id}/commissions", A, L, "403", "403", false, () -> new Request("/api/pilots/" + pilot + "/commissions",
                 "{\"evaluatorOrgnr\":\"" + BenchContext.STRANGER + "\"}")));

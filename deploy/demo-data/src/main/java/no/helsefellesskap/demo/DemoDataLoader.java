@@ -417,7 +417,8 @@ public final class DemoDataLoader {
                             as(owner));
                 }
                 ObjectNode body = copy(e.node(), "evaluatorKind", "design", "periodFrom", "periodTo", "outcomes",
-                        "evidenceLevel", "barriers", "enablers", "recommendation", "freedTime");
+                        "evidenceLevel", "barriers", "enablers", "recommendation", "freedTime", "reportPublished",
+                        "reportPublishedUnknown");
                 body.put("pilotId", pilot);
                 if (publishable(e) && e.text("recommendation") == null) {
                     body.put("recommendation", "NONE"); // a published report that recommends nothing

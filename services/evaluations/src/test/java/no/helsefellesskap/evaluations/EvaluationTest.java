@@ -103,6 +103,46 @@ class EvaluationTest {
         assertTrue(event.getString("evidenceRule").contains("MEASURED_BEFORE_AFTER"), event.getString("evidenceRule"));
     }
 
+    /**
+     * Found by an outside test: historical reports were dated by the day they were loaded (median 125 months). A
+     * report's own publication date is kept with its precision and source, unknown stays unknown, and today is the
+     * default only for what is published here and now.
+     */
+    @Test
+    void aReportKeepsItsOwnPublicationDatePrecisionAndSource() {
+        UUID pilot = UUID.randomUUID();
+        pilotRegistered(pilot, AHUS, null, null);
+        pilotCompleted(pilot, AHUS, "2019-07-01");
+        awaitKnown(pilot, "COMPLETED");
+        String body = """
+                {"pilotId":"%s","design":"REPORT_REVIEW","evidenceLevel":"QUALITATIVE","recommendation":"NONE",
+                 "outcomes":[{"dimension":"QUALITY","qualitativeStatement":"x","source":"seeds/001 L1"}]%s}""";
+        as(AHUS, "POST", "/api/evaluations", body.formatted(pilot, ",\"reportPublished\":{\"date\":\"2099-01-01\"}"))
+                .statusCode(422).body("errors.field", hasItem("reportPublished.date"));
+        as(AHUS, "POST", "/api/evaluations", body.formatted(pilot,
+                ",\"reportPublished\":{\"date\":\"2025-08-17\",\"precision\":\"FORTNIGHT\"}"))
+                .statusCode(422).body("errors.field", hasItem("reportPublished.precision"));
+        String dated = as(AHUS, "POST", "/api/evaluations", body.formatted(pilot,
+                ",\"reportPublished\":{\"date\":\"2025-08-17\",\"precision\":\"MONTH\",\"source\":\"seeds/001 L134\"}"))
+                .statusCode(201).body("reportPublished.date", equalTo("2025-08-01"))
+                .body("reportPublished.precision", equalTo("MONTH")).extract().path("id");
+        as(AHUS, "POST", "/api/evaluations/" + dated + "/publish", null).statusCode(200)
+                .body("reportPublished.date", equalTo("2025-08-01")).body("reportPublished.source", equalTo("seeds/001 L134"));
+        String unknown = as(AHUS, "POST", "/api/evaluations", body.formatted(pilot, ",\"reportPublishedUnknown\":true"))
+                .statusCode(201).extract().path("id");
+        as(AHUS, "POST", "/api/evaluations/" + unknown + "/publish", null).statusCode(200)
+                .body("reportPublished", org.hamcrest.Matchers.nullValue()).body("reportPublishedUnknown", equalTo(true));
+        String now = as(AHUS, "POST", "/api/evaluations", body.formatted(pilot, "")).statusCode(201).extract().path("id");
+        as(AHUS, "POST", "/api/evaluations/" + now + "/publish", null).statusCode(200)
+                .body("reportPublished.date", equalTo(java.time.LocalDate.now().toString()))
+                .body("reportPublished.precision", equalTo("DAY"));
+        JsonPath event = JsonPath.from(TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> dated.equals(x.key())
+                && EventTypes.EVALUATION_PUBLISHED.type().equals(TopicReader.header(x, "ce_type")), 1,
+                Duration.ofSeconds(30)).get(0).value());
+        assertEquals("2025-08-01", event.getString("reportPublishedOn"));
+        assertEquals("MONTH", event.getString("reportPublishedPrecision"));
+    }
+
     /** Found by an outside test: the missing query parameter was named "body". */
     @Test
     void listingWithoutAPilotNamesTheMissingParameter() {

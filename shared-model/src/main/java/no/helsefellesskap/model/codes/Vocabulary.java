@@ -32,6 +32,7 @@ public final class Vocabulary {
     public static final String BARRIER = "barrier";
     public static final String ENABLER = "enabler";
     public static final String RECOMMENDATION = "recommendation";
+    public static final String DATE_PRECISION = "date-precision";
 
     public static final String BOKMAAL_RESOURCE = "/codelists/vocabulary-nb.v1.csv";
 

@@ -48,6 +48,17 @@ public class Evaluation extends PanacheEntityBase {
     public LocalDate periodFrom;
     @Column(name = "period_to")
     public LocalDate periodTo;
+
+    /** When the report itself was published (first day of its month or year at coarser precision); see DatedSource. */
+    @Column(name = "report_published_on")
+    public LocalDate reportPublishedOn;
+    @Column(name = "report_published_precision")
+    public String reportPublishedPrecision;
+    @Column(name = "report_published_source")
+    public String reportPublishedSource;
+    /** The source does not give the report's publication date: it stays unknown, never today. */
+    @Column(name = "report_published_unknown")
+    public boolean reportPublishedUnknown;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Outcome> outcomes = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)

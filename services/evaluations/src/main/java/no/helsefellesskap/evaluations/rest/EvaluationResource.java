@@ -36,11 +36,12 @@ public class EvaluationResource {
     public record EvaluationBody(UUID pilotId, String evaluatorKind, String design, LocalDate periodFrom, LocalDate periodTo,
                                  List<Evaluation.@NotNull Outcome> outcomes, List<@Size(max = 2000) String> adverseEffects,
                                  String evidenceLevel, Evaluation.ReAim reAim, List<String> barriers, List<String> enablers,
-                                 String recommendation, List<FreedTimeResource.@Valid @NotNull LineBody> freedTime) {
+                                 String recommendation, List<FreedTimeResource.@Valid @NotNull LineBody> freedTime,
+                                 EvaluationService.ReportDate reportPublished, Boolean reportPublishedUnknown) {
         EvaluationService.Content content() {
             return new EvaluationService.Content(evaluatorKind, design, periodFrom, periodTo, outcomes, adverseEffects,
                     evidenceLevel, reAim, barriers, enablers, recommendation, freedTime == null ? null : freedTime.stream()
-                    .map(FreedTimeResource.LineBody::line).toList());
+                    .map(FreedTimeResource.LineBody::line).toList(), reportPublished, reportPublishedUnknown);
         }
     }
 
@@ -51,11 +52,14 @@ public class EvaluationResource {
                                  String status, Instant draftedAt, LocalDate periodFrom, LocalDate periodTo,
                                  List<Evaluation.Outcome> outcomes, List<String> adverseEffects, String evidenceLevel,
                                  Evaluation.ReAim reAim, List<String> barriers, List<String> enablers, String recommendation,
-                                 Map<String, Object> freedTime, Instant publishedAt, UUID modelId, Integer modelVersion) {
+                                 Map<String, Object> freedTime, Instant publishedAt, UUID modelId, Integer modelVersion,
+                                 EvaluationService.ReportDate reportPublished, boolean reportPublishedUnknown) {
         static EvaluationView of(Evaluation e) {
             return new EvaluationView(e.id, e.pilotId, e.evaluatorOrgnr, e.evaluatorKind, e.design, e.status, e.draftedAt,
                     e.periodFrom, e.periodTo, e.outcomes, e.adverseEffects, e.evidenceLevel, e.reAim, e.barriers, e.enablers,
-                    e.recommendation, e.freedTime, e.publishedAt, e.modelId, e.modelVersion);
+                    e.recommendation, e.freedTime, e.publishedAt, e.modelId, e.modelVersion,
+                    e.reportPublishedOn == null ? null : new EvaluationService.ReportDate(e.reportPublishedOn,
+                            e.reportPublishedPrecision, e.reportPublishedSource), e.reportPublishedUnknown);
         }
     }
 

@@ -38,7 +38,12 @@ public class EvaluationService {
     public record Content(String evaluatorKind, String design, LocalDate periodFrom, LocalDate periodTo,
                           List<Evaluation.Outcome> outcomes, List<String> adverseEffects, String evidenceLevel,
                           Evaluation.ReAim reAim, List<String> barriers, List<String> enablers, String recommendation,
-                          List<FreedTimeCalculator.Line> freedTime) {
+                          List<FreedTimeCalculator.Line> freedTime, ReportDate reportPublished,
+                          Boolean reportPublishedUnknown) {
+    }
+
+    /** When a report was published, how exactly the source dates it, and where it says so. */
+    public record ReportDate(LocalDate date, String precision, String source) {
     }
 
     /** NONE: the evaluation (e.g. a published report) makes no recommendation; it still shares its outcomes. */
@@ -144,6 +149,11 @@ public class EvaluationService {
         KnownPilot pilot = KnownPilot.findById(e.pilotId);
         e.status = "PUBLISHED";
         e.publishedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        if (e.reportPublishedOn == null && !e.reportPublishedUnknown) {
+            // published here and now: the suite is the source
+            e.reportPublishedOn = clock.today();
+            e.reportPublishedPrecision = "DAY";
+        }
         e.modelId = pilot.modelId;
         e.modelVersion = pilot.modelVersion;
         e.pilotStatusAtPublication = pilot.status;
@@ -151,7 +161,8 @@ public class EvaluationService {
                 e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt,
                 e.outcomes.stream().map(Evaluation.Outcome::dimension).distinct().toList(), freedTimeTotals(e),
                 e.outcomes.stream().map(o -> new OutcomeReported(o.dimension(), o.metric(), o.unit(), o.baselineValue(),
-                        o.resultValue(), o.direction(), o.qualitativeStatement(), o.source())).toList()));
+                        o.resultValue(), o.direction(), o.qualitativeStatement(), o.source())).toList(),
+                e.reportPublishedOn, e.reportPublishedPrecision, e.reportPublishedSource));
         if (e.modelId != null) {
             applyEvidenceRule(e.modelId, e.modelVersion);
         }
@@ -281,7 +292,28 @@ public class EvaluationService {
                 errors.add("freedTime." + ex.field(), ex.getMessage());
             }
         }
+        ReportDate reported = c.reportPublished();
+        boolean unknown = Boolean.TRUE.equals(c.reportPublishedUnknown());
+        if (reported != null) {
+            if (unknown) {
+                errors.add("reportPublishedUnknown", "cannot be true when reportPublished gives the date");
+            }
+            if (reported.date() == null) {
+                errors.add("reportPublished.date", "is required (or \"reportPublishedUnknown\": true when the source does not give it)");
+            } else if (reported.date().isAfter(clock.today())) {
+                errors.add("reportPublished.date", "is in the future");
+            }
+            errors.term(Vocabulary.DATE_PRECISION, "reportPublished.precision", reported.precision());
+            if (reported.source() != null && reported.source().length() > 500) {
+                errors.add("reportPublished.source", "is longer than 500 characters");
+            }
+        }
         errors.throwIfAny();
+        String precision = reported == null || reported.precision() == null ? "DAY" : reported.precision();
+        e.reportPublishedUnknown = unknown;
+        e.reportPublishedOn = reported == null ? null : startOf(reported.date(), precision);
+        e.reportPublishedPrecision = reported == null ? null : precision;
+        e.reportPublishedSource = reported == null ? null : reported.source();
         e.evaluatorKind = c.evaluatorKind();
         e.design = c.design() == null ? "REPORT_REVIEW" : c.design();
         e.periodFrom = c.periodFrom();
@@ -297,6 +329,15 @@ public class EvaluationService {
     }
 
     /** The calculation's totals per scenario, as carried on the published event (aggregates, in årsverk). */
+    /** A date known to the month or year is stored as the first day of it, so it never reads as a precise day. */
+    static LocalDate startOf(LocalDate date, String precision) {
+        return switch (precision) {
+            case "YEAR" -> date.withDayOfYear(1);
+            case "MONTH" -> date.withDayOfMonth(1);
+            default -> date;
+        };
+    }
+
     @SuppressWarnings("unchecked")
     static List<FreedTimeScenario> freedTimeTotals(Evaluation e) {
         if (e.freedTime == null || !(e.freedTime.get("byScope") instanceof List<?> groups)) {

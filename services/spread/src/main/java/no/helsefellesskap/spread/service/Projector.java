@@ -227,17 +227,21 @@ public class Projector {
     private void published(EvaluationPublished p) {
         db.update("""
                 insert into evaluation (evaluation_id, pilot_id, published_at, recommendation, evidence_level, model_id,
-                  model_version, outcome_dimensions, freed_time, outcomes)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                  model_version, outcome_dimensions, freed_time, outcomes, report_published_on,
+                  report_published_precision, report_published_source)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)
                 on conflict (evaluation_id) do update set published_at = excluded.published_at,
                   recommendation = excluded.recommendation, evidence_level = excluded.evidence_level,
                   model_id = excluded.model_id, model_version = excluded.model_version,
                   outcome_dimensions = excluded.outcome_dimensions, freed_time = excluded.freed_time,
-                  outcomes = excluded.outcomes""",
+                  outcomes = excluded.outcomes, report_published_on = excluded.report_published_on,
+                  report_published_precision = excluded.report_published_precision,
+                  report_published_source = excluded.report_published_source""",
                 p.evaluationId(), p.pilotId(), p.publishedAt(), p.recommendation(), p.evidenceLevel(), p.modelId(),
                 p.modelVersion(), text.write(p.outcomeDimensions() == null ? List.of() : p.outcomeDimensions()),
                 text.write(p.freedTime() == null ? List.of() : p.freedTime()),
-                text.write(p.outcomes() == null ? List.of() : p.outcomes()));
+                text.write(p.outcomes() == null ? List.of() : p.outcomes()), p.reportPublishedOn(),
+                p.reportPublishedPrecision(), p.reportPublishedSource());
     }
 
     private void adoption(AdoptionChanged a) {
