@@ -376,8 +376,14 @@ public final class DemoDataLoader {
         ObjectNode b = DemoData.JSON.createObjectNode();
         if (when != null && when.hasNonNull("date")) {
             b.put("date", when.get("date").asText());
+            if (when.hasNonNull("precision")) {
+                b.put("datePrecision", when.get("precision").asText());
+            }
         } else {
             b.put("dateUnknown", true);
+        }
+        if (when != null && when.hasNonNull("source")) {
+            b.put("dateSource", when.get("source").asText());
         }
         return b;
     }

@@ -107,6 +107,29 @@ class PilotLifecycleTest {
                 .body("errors.field", hasItem("taskIds"));
     }
 
+    /**
+     * Found by an outside test: a pilot that started "in 2019" read as started on 2019-01-01, and one that started and
+     * ended in 2019 as lasting zero days. A date keeps its precision and source, through the API and the events.
+     */
+    @Test
+    void aDateKnownOnlyToTheYearKeepsItsPrecisionAndSource() {
+        String id = Api.pilot(AHUS, "");
+        Api.post("/api/pilots/" + id + "/start", "{\"date\":\"2019-07-15\",\"datePrecision\":\"WEEK\"}", AHUS)
+                .statusCode(422).body("errors.field", hasItem("datePrecision"));
+        Api.get("/api/pilots/" + id).body("status", equalTo("PLANNED"));
+        Api.post("/api/pilots/" + id + "/start", """
+                {"date":"2019-07-15","datePrecision":"YEAR","dateSource":"seeds/000 L1078-1082"}""", AHUS).statusCode(200)
+                .body("startedOn", equalTo("2019-01-01")).body("startedPrecision", equalTo("YEAR"))
+                .body("startedSource", equalTo("seeds/000 L1078-1082"));
+        Api.post("/api/pilots/" + id + "/complete", "{\"date\":\"2019-11-02\",\"datePrecision\":\"MONTH\"}", AHUS)
+                .statusCode(200).body("endedOn", equalTo("2019-11-01")).body("endedPrecision", equalTo("MONTH"));
+        var started = TopicReader.read(EventTypes.TOPIC_PILOTS, x -> id.equals(x.key())
+                && EventTypes.PILOT_STARTED.type().equals(TopicReader.header(x, "ce_type")), 1, Duration.ofSeconds(30));
+        assertEquals("YEAR", JsonPath.from(started.get(0).value()).getString("datePrecision"));
+        assertEquals("seeds/000 L1078-1082", JsonPath.from(started.get(0).value()).getString("dateSource"));
+        assertEquals("2019-01-01", JsonPath.from(started.get(0).value()).getString("date"));
+    }
+
     /** Found by an outside test (and the README's own example): a pilot naming tasks that do not exist got 201. */
     @Test
     void taskIdsUnknownToTheCatalogueAreRefusedNamingEachAndNothingIsStored() {

@@ -124,7 +124,7 @@ final class Events {
     }
 
     static void status(EventType type, UUID pilot, String owner, String from, String to, LocalDate date, String reason) {
-        publish(type, pilot, new PilotStatusChanged(pilot, owner, from, to, date, reason, null, null, Instant.now()));
+        publish(type, pilot, new PilotStatusChanged(pilot, owner, from, to, date, reason, null, null, Instant.now(), "DAY", null));
     }
 
     /** An evaluation.published of a given id, naming the model or not; returns the event id. */

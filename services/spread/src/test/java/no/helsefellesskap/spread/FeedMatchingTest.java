@@ -179,4 +179,18 @@ class FeedMatchingTest {
                 .then().extract().path("items._oppgavedeling.context.pilot.id");
         assertEquals(List.of(partner.toString()), pilots);
     }
+
+    /** Found by an outside test: "started in 2019" read as a precise day. The read model shows the year, and why. */
+    @Test
+    void aPilotsDatesShowAsExactlyAsTheirSourceKnowsThem() {
+        String p = WebhookDeliveryTest.partnership();
+        UUID pilot = Events.pilot("Fra en rapport", OWNER, p, List.of(), List.of(), List.of(), List.of(), null);
+        Events.publish(EventTypes.PILOT_STARTED, pilot, new no.helsefellesskap.model.events.PilotStatusChanged(pilot, OWNER,
+                "PLANNED", "RUNNING", LocalDate.of(2019, 1, 1), null, null, null, Instant.now(), "YEAR", "seeds/000 L1136"));
+        awaitPilot(pilot, "RUNNING");
+        given().header("Authorization", subscriber()).get("/api/pilots/" + pilot).then().statusCode(200)
+                .body("startedOn", equalTo("2019-01-01")).body("dates.started.shown", equalTo("2019"))
+                .body("dates.started.precision", equalTo("YEAR")).body("dates.started.source", equalTo("seeds/000 L1136"))
+                .body("dates.completed", nullValue());
+    }
 }

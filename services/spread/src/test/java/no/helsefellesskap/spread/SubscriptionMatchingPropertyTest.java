@@ -316,7 +316,7 @@ class SubscriptionMatchingPropertyTest {
 
     private static String status(EventType type, Pilot p, String from, String to) {
         return Events.publish(type, p.id(), new PilotStatusChanged(p.id(), p.owner().orgnr(), from, to, LocalDate.now(),
-                type == EventTypes.PILOT_ABANDONED ? "COST" : null, null, null, Instant.now()));
+                type == EventTypes.PILOT_ABANDONED ? "COST" : null, null, null, Instant.now(), "DAY", null));
     }
 
     /** README: a pilot's events match on its partnership, owner and partners (and their kommunenummer), priority

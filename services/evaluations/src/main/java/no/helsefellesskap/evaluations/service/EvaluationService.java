@@ -11,6 +11,7 @@ import no.helsefellesskap.evaluations.domain.Evaluation;
 import no.helsefellesskap.evaluations.domain.EvidenceRule;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
 import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
+import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EvaluationDrafted;
 import no.helsefellesskap.model.events.EvaluationPublished;
@@ -311,7 +312,7 @@ public class EvaluationService {
         errors.throwIfAny();
         String precision = reported == null || reported.precision() == null ? "DAY" : reported.precision();
         e.reportPublishedUnknown = unknown;
-        e.reportPublishedOn = reported == null ? null : startOf(reported.date(), precision);
+        e.reportPublishedOn = reported == null ? null : DatePrecision.startOf(reported.date(), precision);
         e.reportPublishedPrecision = reported == null ? null : precision;
         e.reportPublishedSource = reported == null ? null : reported.source();
         e.evaluatorKind = c.evaluatorKind();
@@ -329,15 +330,6 @@ public class EvaluationService {
     }
 
     /** The calculation's totals per scenario, as carried on the published event (aggregates, in årsverk). */
-    /** A date known to the month or year is stored as the first day of it, so it never reads as a precise day. */
-    static LocalDate startOf(LocalDate date, String precision) {
-        return switch (precision) {
-            case "YEAR" -> date.withDayOfYear(1);
-            case "MONTH" -> date.withDayOfMonth(1);
-            default -> date;
-        };
-    }
-
     @SuppressWarnings("unchecked")
     static List<FreedTimeScenario> freedTimeTotals(Evaluation e) {
         if (e.freedTime == null || !(e.freedTime.get("byScope") instanceof List<?> groups)) {

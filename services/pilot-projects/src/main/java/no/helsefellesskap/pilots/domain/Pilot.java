@@ -75,8 +75,16 @@ public class Pilot extends PanacheEntityBase {
     public LocalDate plannedEnd;
     @Column(name = "started_on")
     public LocalDate startedOn;
+    @Column(name = "started_precision")
+    public String startedPrecision;
+    @Column(name = "started_source")
+    public String startedSource;
     @Column(name = "ended_on")
     public LocalDate endedOn;
+    @Column(name = "ended_precision")
+    public String endedPrecision;
+    @Column(name = "ended_source")
+    public String endedSource;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Staffing> staffing = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)

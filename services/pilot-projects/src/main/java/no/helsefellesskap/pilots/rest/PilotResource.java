@@ -55,15 +55,19 @@ public class PilotResource {
                            List<@Valid @NotNull Adaptation> adaptations) {
     }
 
-    /** The day it happened, or {@code "dateUnknown": true} when the source does not say (records from reports). */
-    public record DateBody(LocalDate date, Boolean dateUnknown) {
-        LocalDate known() {
-            return knownDate(date, dateUnknown);
+    /**
+     * When it happened, or {@code "dateUnknown": true} when the source does not say (records from reports);
+     * {@code datePrecision} DAY (default), MONTH or YEAR when the source gives only the month or year, and the
+     * {@code dateSource} (a document and line) that says so.
+     */
+    public record DateBody(LocalDate date, Boolean dateUnknown, String datePrecision, @Size(max = 500) String dateSource) {
+        PilotService.Dated known() {
+            return new PilotService.Dated(knownDate(date, dateUnknown), datePrecision, dateSource);
         }
     }
 
     public record Abandonment(LocalDate date, Boolean dateUnknown, @NotBlank String reason,
-                              @Size(max = 2000) String text) {
+                              @Size(max = 2000) String text, String datePrecision, @Size(max = 500) String dateSource) {
     }
 
     /** Either a date or an explicit "unknown"; neither or both is refused, naming the field. */
@@ -90,7 +94,8 @@ public class PilotResource {
     public record PilotView(UUID id, String title, String ownerOrgnr, String status, Instant registeredAt, UUID modelId,
                             Integer modelVersion, List<UUID> taskIds, List<String> fromGroups, List<String> toGroups,
                             String partnership, List<String> priorityGroups, List<String> settings, List<String> sites,
-                            LocalDate plannedStart, LocalDate plannedEnd, LocalDate startedOn, LocalDate endedOn,
+                            LocalDate plannedStart, LocalDate plannedEnd, LocalDate startedOn, String startedPrecision,
+                            String startedSource, LocalDate endedOn, String endedPrecision, String endedSource,
                             List<Pilot.Staffing> staffing, List<Pilot.Funding> funding, List<Pilot.Precondition> preconditions,
                             String forsvarlighetAssessment, String baselinePlan, UUID derivedFromPilot,
                             List<Pilot.Adaptation> adaptations, String abandonReason, String abandonText,
@@ -98,7 +103,8 @@ public class PilotResource {
         static PilotView of(Pilot p, List<PilotPartner> partners) {
             return new PilotView(p.id, p.title, p.ownerOrgnr, p.status.name(), p.registeredAt, p.modelId, p.modelVersion,
                     p.taskIds, p.fromGroups, p.toGroups, p.partnership, p.priorityGroups, p.settings, p.sites,
-                    p.plannedStart, p.plannedEnd, p.startedOn, p.endedOn, p.staffing, p.funding, p.preconditions,
+                    p.plannedStart, p.plannedEnd, p.startedOn, p.startedPrecision, p.startedSource, p.endedOn,
+                    p.endedPrecision, p.endedSource, p.staffing, p.funding, p.preconditions,
                     p.forsvarlighetAssessment, p.baselinePlan, p.derivedFromPilot, p.adaptations, p.abandonReason,
                     p.abandonText, partners.stream().map(PartnerView::of).toList());
         }
@@ -152,7 +158,8 @@ public class PilotResource {
     @Path("{id}/abandon")
     public PilotView abandon(@PathParam("id") UUID id, @NotNull @Valid Abandonment b) {
         caller.requireRole("registrar");
-        return view(pilots.abandon(id, knownDate(b.date(), b.dateUnknown()), b.reason(), b.text(),
+        return view(pilots.abandon(id, new PilotService.Dated(knownDate(b.date(), b.dateUnknown()), b.datePrecision(),
+                b.dateSource()), b.reason(), b.text(),
                 caller.requireOrgnr()));
     }
 

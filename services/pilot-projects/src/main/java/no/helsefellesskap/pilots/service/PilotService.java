@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.OrganisationNumber;
+import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
@@ -154,33 +155,56 @@ public class PilotService {
      * PLANNED → RUNNING. The partnership is the owner's on the start date (today when the date is unknown), and stays
      * so if membership later changes. A null date is a start whose day the source does not give.
      */
+    /** A date as exactly as its source gives it (DAY, MONTH or YEAR), and the source; date null = unknown. */
+    public record Dated(LocalDate date, String precision, String source) {
+        /** Checked and normalised: a month or year is stored as its first day. */
+        Dated checked(CodeCheck codes) {
+            codes.errors().term(Vocabulary.DATE_PRECISION, "datePrecision", precision).throwIfAny();
+            if (date == null) {
+                return new Dated(null, null, source);
+            }
+            String p = precision == null ? DatePrecision.DAY : precision;
+            return new Dated(DatePrecision.startOf(date, p), p, source);
+        }
+    }
+
     @Transactional
-    public Pilot start(UUID id, LocalDate date, String callerOrgnr) {
+    public Pilot start(UUID id, Dated when, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
         require(p, Pilot.Status.PLANNED, Pilot.Status.RUNNING);
+        Dated d = when.checked(codes);
+        LocalDate date = d.date();
         LocalDate on = date != null ? date : LocalDate.now();
         organisations.byOrgnr(p.ownerOrgnr).flatMap(o -> organisations.partnershipOf(o.code(), on))
                 .ifPresent(code -> p.partnership = code);
         p.startedOn = date;
-        return transition(p, Pilot.Status.RUNNING, date, null, null, EventTypes.PILOT_STARTED);
+        p.startedPrecision = d.precision();
+        p.startedSource = d.source();
+        return transition(p, Pilot.Status.RUNNING, d, null, null, EventTypes.PILOT_STARTED);
     }
 
     /** RUNNING → COMPLETED; never straight from PLANNED. */
     @Transactional
-    public Pilot complete(UUID id, LocalDate date, String callerOrgnr) {
+    public Pilot complete(UUID id, Dated when, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
         require(p, Pilot.Status.RUNNING, Pilot.Status.COMPLETED);
+        Dated d = when.checked(codes);
+        LocalDate date = d.date();
         if (date != null && p.startedOn != null && date.isBefore(p.startedOn)) {
             throw ProblemException.invalid("date", "a pilot cannot end (" + date + ") before it started (" + p.startedOn + ")");
         }
         p.endedOn = date;
-        return transition(p, Pilot.Status.COMPLETED, date, null, null, EventTypes.PILOT_COMPLETED);
+        p.endedPrecision = d.precision();
+        p.endedSource = d.source();
+        return transition(p, Pilot.Status.COMPLETED, d, null, null, EventTypes.PILOT_COMPLETED);
     }
 
     /** PLANNED or RUNNING → ABANDONED, with a reason from the list (OTHER needs a text). */
     @Transactional
-    public Pilot abandon(UUID id, LocalDate date, String reason, String text, String callerOrgnr) {
+    public Pilot abandon(UUID id, Dated when, String reason, String text, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
+        Dated d = when.checked(codes);
+        LocalDate date = d.date();
         if (p.status != Pilot.Status.PLANNED && p.status != Pilot.Status.RUNNING) {
             throw ProblemException.conflict("A " + p.status + " pilot cannot be abandoned");
         }
@@ -193,9 +217,11 @@ public class PilotService {
         }
         e.throwIfAny();
         p.endedOn = date;
+        p.endedPrecision = d.precision();
+        p.endedSource = d.source();
         p.abandonReason = reason;
         p.abandonText = text;
-        return transition(p, Pilot.Status.ABANDONED, date, reason, text, EventTypes.PILOT_ABANDONED);
+        return transition(p, Pilot.Status.ABANDONED, d, reason, text, EventTypes.PILOT_ABANDONED);
     }
 
     /** A partner answers for itself; nobody else, not even the owner, can answer for it. */
@@ -217,11 +243,11 @@ public class PilotService {
         return pp;
     }
 
-    private Pilot transition(Pilot p, Pilot.Status to, LocalDate date, String reason, String text, EventType specific) {
+    private Pilot transition(Pilot p, Pilot.Status to, Dated d, String reason, String text, EventType specific) {
         Pilot.Status from = p.status;
         p.status = to;
-        PilotStatusChanged change = new PilotStatusChanged(p.id, p.ownerOrgnr, from.name(), to.name(), date, reason, text,
-                p.partnership, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        PilotStatusChanged change = new PilotStatusChanged(p.id, p.ownerOrgnr, from.name(), to.name(), d.date(), reason,
+                text, p.partnership, Instant.now().truncatedTo(ChronoUnit.MICROS), d.precision(), d.source());
         outbox.emit(specific, p.id, change);
         outbox.emit(EventTypes.PILOT_STATUS_CHANGED, p.id, change);
         return p;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.spread.service.Db;
 import no.helsefellesskap.spread.service.Json;
 
@@ -38,7 +39,20 @@ public class PilotFeedResource {
                                JsonNode partnerAnswers, UUID modelId, Integer modelVersion, Instant registeredAt,
                                LocalDate startedOn, LocalDate completedOn, LocalDate abandonedOn,
                                String abandonmentReason, LocalDate evaluationOverdueSince,
-                               List<EvaluationRef> evaluations) {
+                               List<EvaluationRef> evaluations, Dates dates) {
+    }
+
+    /**
+     * Each of the pilot's dates as exactly as its source gives it ("2019" for a year, "2019-07" for a month), its
+     * precision and its source: {@code startedOn} and the like are the first day of that year or month.
+     */
+    public record Dates(DatedFact started, DatedFact completed, DatedFact abandoned) {
+    }
+
+    public record DatedFact(String shown, String precision, String source) {
+        static DatedFact of(LocalDate date, String precision, String source) {
+            return date == null ? null : new DatedFact(DatePrecision.shown(date, precision), precision, source);
+        }
     }
 
     @Inject
@@ -122,7 +136,10 @@ public class PilotFeedResource {
                 json.tree(rs.getString("partner_orgnrs")), json.tree(rs.getString("partner_answers")), Db.uuid(rs, "model_id"),
                 (Integer) rs.getObject("model_version"), Db.instant(rs, "registered_at"), Db.date(rs, "started_on"),
                 Db.date(rs, "completed_on"), Db.date(rs, "abandoned_on"), rs.getString("abandonment_reason"),
-                Db.date(rs, "overdue_since"), evaluations);
+                Db.date(rs, "overdue_since"), evaluations, new Dates(
+                        DatedFact.of(Db.date(rs, "started_on"), rs.getString("started_precision"), rs.getString("started_source")),
+                        DatedFact.of(Db.date(rs, "completed_on"), rs.getString("completed_precision"), rs.getString("completed_source")),
+                        DatedFact.of(Db.date(rs, "abandoned_on"), rs.getString("abandoned_precision"), rs.getString("abandoned_source"))));
     }
 
 }

@@ -191,7 +191,10 @@ public class Projector {
         db.update("insert into pilot (pilot_id, owner_orgnr, status) values (?, ?, ?) "
                 + "on conflict (pilot_id) do update set status = excluded.status", s.pilotId(), s.ownerOrgnr(), s.to());
         if (dateColumn != null && date != null) {
-            db.update("update pilot set " + dateColumn + " = ? where pilot_id = ?", date, s.pilotId());
+            String prefix = dateColumn.substring(0, dateColumn.length() - "_on".length());
+            db.update("update pilot set " + dateColumn + " = ?, " + prefix + "_precision = ?, " + prefix + "_source = ?"
+                    + " where pilot_id = ?", date, s.datePrecision() == null ? "DAY" : s.datePrecision(), s.dateSource(),
+                    s.pilotId());
         }
         if ("ABANDONED".equals(s.to())) {
             db.update("update pilot set abandonment_reason = ? where pilot_id = ?", s.reason(), s.pilotId());
