@@ -62,7 +62,17 @@ class PartnersAndAdoptionsTest {
 
         String adoption = Api.post("/api/adoptions", """
                 {"modelId":"%s","modelVersion":1,"learnedFromPilot":"%s"}""".formatted(model, pilot), LORENSKOG)
-                .statusCode(201).body("status", equalTo("DECLARED")).body("adopterOrgnr", equalTo(LORENSKOG)).extract().path("id");
+                .statusCode(201).body("status", equalTo("DECLARED")).body("adopterOrgnr", equalTo(LORENSKOG))
+                .body("occurredOn", equalTo(java.time.LocalDate.now().toString())).body("datePrecision", equalTo("DAY"))
+                .extract().path("id");
+        // found by an outside test: adoptions were dated when recorded; one that happened earlier says when, and how exactly
+        Api.post("/api/adoptions", """
+                {"modelId":"%s","modelVersion":1,"date":"2099-01-01"}""".formatted(model), LORENSKOG).statusCode(422)
+                .body("errors.field", hasItem("date"));
+        Api.post("/api/adoptions", """
+                {"modelId":"%s","modelVersion":1,"date":"2024-03-17","datePrecision":"MONTH","dateSource":"seeds/001 L200"}"""
+                .formatted(model), LORENSKOG).statusCode(201).body("occurredOn", equalTo("2024-03-01"))
+                .body("datePrecision", equalTo("MONTH")).body("dateSource", equalTo("seeds/001 L200"));
         Api.post("/api/adoptions/" + adoption + "/complete", "{}", AHUS).statusCode(403);
         Api.post("/api/adoptions/" + adoption + "/abandon", "{}", LORENSKOG).statusCode(422).body("errors.field", hasItem("reason"));
         Api.post("/api/adoptions/" + adoption + "/abandon", "{\"reason\":\"STAFFING\"}", LORENSKOG).statusCode(200)

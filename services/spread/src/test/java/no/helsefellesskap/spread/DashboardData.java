@@ -72,7 +72,7 @@ final class DashboardData {
         Events.publish(EventTypes.MODEL_PROVEN, d.model, new ModelProven(d.model, 1, "test rule", List.of(),
                 Instant.now()));
         Events.publish(EventTypes.ADOPTION_DECLARED, d.adoption, new AdoptionChanged(d.adoption, d.model, 1,
-                MUNICIPALITY, d.running, null, "DECLARED", null, null, Instant.now()));
+                MUNICIPALITY, d.running, null, "DECLARED", null, null, Instant.now(), java.time.LocalDate.now(), "DAY", null));
         return d;
     }
 

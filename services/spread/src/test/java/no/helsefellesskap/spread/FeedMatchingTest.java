@@ -193,4 +193,16 @@ class FeedMatchingTest {
                 .body("dates.started.precision", equalTo("YEAR")).body("dates.started.source", equalTo("seeds/000 L1136"))
                 .body("dates.completed", nullValue());
     }
+
+    /** Found by an outside test: adoptions were dated on the day they were loaded, so each spread curve was one dot. */
+    @Test
+    void anAdoptionIsDatedWhenItHappenedNotWhenItWasRecorded() {
+        UUID adoption = UUID.randomUUID();
+        Events.publish(EventTypes.ADOPTION_DECLARED, adoption, new no.helsefellesskap.model.events.AdoptionChanged(adoption,
+                UUID.randomUUID(), 1, SUBSCRIBER, null, null, "DECLARED", null, null, Instant.now(),
+                LocalDate.of(2024, 3, 1), "MONTH", "seeds/001 L200"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("""
+                select (declared_at at time zone 'Europe/Oslo')::date::text || ' ' || declared_precision from adoption
+                where adoption_id = ?""", rs -> rs.getString(1), adoption).orElse("").equals("2024-03-01 MONTH"));
+    }
 }

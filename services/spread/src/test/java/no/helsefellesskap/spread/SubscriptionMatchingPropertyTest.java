@@ -268,7 +268,7 @@ class SubscriptionMatchingPropertyTest {
                 UUID adoption = UUID.randomUUID();
                 EventType type = pick(r, List.of(EventTypes.ADOPTION_DECLARED, EventTypes.ADOPTION_COMPLETED, EventTypes.ADOPTION_ABANDONED));
                 String e = Events.publish(type, adoption, new AdoptionChanged(adoption, m.id(), 1, adopter.orgnr(), null, null,
-                        "DECLARED", null, null, Instant.now()));
+                        "DECLARED", null, null, Instant.now(), null, null, null));
                 Item mi = modelItem(e, type, m, categoryOf);
                 Set<String> places = new TreeSet<>();
                 membersOf.forEach((p, members) -> {

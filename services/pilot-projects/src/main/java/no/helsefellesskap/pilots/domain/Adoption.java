@@ -33,4 +33,11 @@ public class Adoption extends PanacheEntityBase {
     public Instant declaredAt;
     @Column(name = "changed_at")
     public Instant changedAt;
+    /** When the latest change happened, as exactly as its source gives it (today when recorded as it happened). */
+    @Column(name = "occurred_on")
+    public java.time.LocalDate occurredOn;
+    @Column(name = "date_precision")
+    public String datePrecision;
+    @Column(name = "date_source")
+    public String dateSource;
 }

@@ -1,6 +1,7 @@
 package no.helsefellesskap.pilots.rest;
 
 import jakarta.ws.rs.Produces;
+import no.helsefellesskap.pilots.service.PilotService;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,11 +24,17 @@ import java.util.UUID;
 @Path("/api")
 public class AdoptionResource {
 
+    /** {@code date}: when it happened (today by default), at {@code datePrecision}, with its {@code dateSource}. */
     public record NewAdoption(@NotNull UUID modelId, @NotNull @Min(1) Integer modelVersion, UUID learnedFromPilot,
-                              UUID learnedFromEvaluation) {
+                              UUID learnedFromEvaluation, java.time.LocalDate date, String datePrecision,
+                              @Size(max = 500) String dateSource) {
     }
 
-    public record AbandonAdoption(String reason, @Size(max = 2000) String text) {
+    public record AbandonAdoption(String reason, @Size(max = 2000) String text, java.time.LocalDate date,
+                                  String datePrecision, @Size(max = 500) String dateSource) {
+    }
+
+    public record AdoptionDate(java.time.LocalDate date, String datePrecision, @Size(max = 500) String dateSource) {
     }
 
     public record LineageView(UUID modelId, List<PilotResource.PilotView> pilots, List<Adoption> adoptions) {
@@ -48,7 +55,8 @@ public class AdoptionResource {
     public Response declare(@NotNull @Valid NewAdoption b) {
         caller.requireRole("registrar");
         return Response.status(201).entity(adoptions.declare(b.modelId(), b.modelVersion(), b.learnedFromPilot(),
-                b.learnedFromEvaluation(), caller.requireOrgnr())).build();
+                b.learnedFromEvaluation(), new PilotService.Dated(b.date(), b.datePrecision(), b.dateSource()),
+                caller.requireOrgnr())).build();
     }
 
     @GET
@@ -59,16 +67,18 @@ public class AdoptionResource {
 
     @POST
     @Path("adoptions/{id}/complete")
-    public Adoption complete(@PathParam("id") UUID id) {
+    public Adoption complete(@PathParam("id") UUID id, @Valid AdoptionDate b) {
         caller.requireRole("registrar");
-        return adoptions.complete(id, caller.requireOrgnr());
+        return adoptions.complete(id, b == null ? new PilotService.Dated(null, null, null)
+                : new PilotService.Dated(b.date(), b.datePrecision(), b.dateSource()), caller.requireOrgnr());
     }
 
     @POST
     @Path("adoptions/{id}/abandon")
     public Adoption abandon(@PathParam("id") UUID id, @NotNull @Valid AbandonAdoption b) {
         caller.requireRole("registrar");
-        return adoptions.abandon(id, b.reason(), b.text(), caller.requireOrgnr());
+        return adoptions.abandon(id, b.reason(), b.text(), new PilotService.Dated(b.date(), b.datePrecision(),
+                b.dateSource()), caller.requireOrgnr());
     }
 
     /** The spread of a model: pilots that followed it and the adoptions that cite it. */

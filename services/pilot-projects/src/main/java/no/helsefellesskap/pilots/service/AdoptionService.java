@@ -38,7 +38,9 @@ public class AdoptionService {
     OrganisationService organisations;
 
     @Transactional
-    public Adoption declare(UUID modelId, int version, UUID learnedFromPilot, UUID learnedFromEvaluation, String adopterOrgnr) {
+    public Adoption declare(UUID modelId, int version, UUID learnedFromPilot, UUID learnedFromEvaluation,
+                            PilotService.Dated when, String adopterOrgnr) {
+        PilotService.Dated d = occurred(when);
         CodeCheck.Errors e = codes.errors();
         if (!pilots.knownModelVersion(modelId, version)) {
             e.add("modelVersion", "model " + modelId + " version " + version + " is not known to the task catalogue");
@@ -60,23 +62,27 @@ public class AdoptionService {
         a.status = "DECLARED";
         a.declaredAt = now();
         a.changedAt = a.declaredAt;
+        dated(a, d);
         a.persist();
         emit(a, EventTypes.ADOPTION_DECLARED);
         return a;
     }
 
     @Transactional
-    public Adoption complete(UUID id, String callerOrgnr) {
+    public Adoption complete(UUID id, PilotService.Dated when, String callerOrgnr) {
         Adoption a = own(id, callerOrgnr);
+        PilotService.Dated d = occurred(when);
         a.status = "COMPLETED";
         a.changedAt = now();
+        dated(a, d);
         emit(a, EventTypes.ADOPTION_COMPLETED);
         return a;
     }
 
     @Transactional
-    public Adoption abandon(UUID id, String reason, String text, String callerOrgnr) {
+    public Adoption abandon(UUID id, String reason, String text, PilotService.Dated when, String callerOrgnr) {
         Adoption a = own(id, callerOrgnr);
+        PilotService.Dated d = occurred(when);
         CodeCheck.Errors e = codes.errors().term(Vocabulary.ABANDONMENT_REASON, "reason", reason);
         if (reason == null) {
             e.add("reason", "an abandoned adoption states why");
@@ -89,6 +95,7 @@ public class AdoptionService {
         a.reason = reason;
         a.reasonText = text;
         a.changedAt = now();
+        dated(a, d);
         emit(a, EventTypes.ADOPTION_ABANDONED);
         return a;
     }
@@ -120,7 +127,23 @@ public class AdoptionService {
 
     private void emit(Adoption a, EventType type) {
         outbox.emit(type, a.id, new AdoptionChanged(a.id, a.modelId, a.modelVersion, a.adopterOrgnr, a.learnedFromPilot,
-                a.learnedFromEvaluation, a.status, a.reason, a.reasonText, a.changedAt));
+                a.learnedFromEvaluation, a.status, a.reason, a.reasonText, a.changedAt, a.occurredOn, a.datePrecision,
+                a.dateSource));
+    }
+
+    /** When it happened: as given (checked, a month or year as its first day, not in the future), else today. */
+    private PilotService.Dated occurred(PilotService.Dated when) {
+        PilotService.Dated d = when.checked(codes);
+        if (d.date() != null && d.date().isAfter(java.time.LocalDate.now())) {
+            throw ProblemException.invalid("date", "is in the future");
+        }
+        return d.date() != null ? d : new PilotService.Dated(java.time.LocalDate.now(), "DAY", d.source());
+    }
+
+    private static void dated(Adoption a, PilotService.Dated d) {
+        a.occurredOn = d.date();
+        a.datePrecision = d.precision();
+        a.dateSource = d.source();
     }
 
     private static Instant now() {

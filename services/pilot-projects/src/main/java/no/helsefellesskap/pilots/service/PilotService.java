@@ -158,7 +158,7 @@ public class PilotService {
     /** A date as exactly as its source gives it (DAY, MONTH or YEAR), and the source; date null = unknown. */
     public record Dated(LocalDate date, String precision, String source) {
         /** Checked and normalised: a month or year is stored as its first day. */
-        Dated checked(CodeCheck codes) {
+        public Dated checked(CodeCheck codes) {
             codes.errors().term(Vocabulary.DATE_PRECISION, "datePrecision", precision).throwIfAny();
             if (date == null) {
                 return new Dated(null, null, source);

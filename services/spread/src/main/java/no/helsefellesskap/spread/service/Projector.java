@@ -260,6 +260,11 @@ public class Projector {
                   reason = coalesce(excluded.reason, adoption.reason)""",
                 a.adoptionId(), a.modelId(), a.modelVersion(), a.adopterOrgnr(), a.learnedFromPilot(), a.status(),
                 a.reason());
-        db.update("update adoption set " + at + " = ? where adoption_id = ?", a.changedAt(), a.adoptionId());
+        // when it happened, not when it was recorded: a curve of adoptions loaded in one day would be one dot
+        java.time.Instant when = a.occurredOn() == null ? a.changedAt()
+                : a.occurredOn().atStartOfDay(java.time.ZoneId.of("Europe/Oslo")).toInstant();
+        String precision = at.replace("_at", "_precision");
+        db.update("update adoption set " + at + " = ?, " + precision + " = ? where adoption_id = ?", when,
+                a.datePrecision() == null ? "DAY" : a.datePrecision(), a.adoptionId());
     }
 }
