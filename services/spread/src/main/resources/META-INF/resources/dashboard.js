@@ -100,6 +100,8 @@
       'fig.spreadCurves.how': 'Virksomheter med erklært (ikke avbrutt) adopsjon av den utprøvde modellen, kumulativt per måned.',
       'fig.spreadCurves.keyHeader': 'Modell',
       'fig.spreadCurves.provenHeader': 'Utprøvd fra',
+      'fig.spreadCurves.whyHeader': 'Hvorfor utprøvd',
+      'fig.spreadCurves.why': '{n} evaluering(er) etter {rule}',
       'fig.spreadCurves.countHeader': 'Virksomheter nå',
       'fig.spreadCurves.axis': 'Virksomheter',
       'fig.partnershipPriorityGroups.title': 'Helsefellesskap × prioriterte grupper',
@@ -224,6 +226,8 @@
       'fig.spreadCurves.how': 'Organisations with a declared (not abandoned) adoption of the proven model, cumulative by month.',
       'fig.spreadCurves.keyHeader': 'Model',
       'fig.spreadCurves.provenHeader': 'Proven since',
+      'fig.spreadCurves.whyHeader': 'Why proven',
+      'fig.spreadCurves.why': '{n} evaluation(s) under {rule}',
       'fig.spreadCurves.countHeader': 'Organisations now',
       'fig.spreadCurves.axis': 'Organisations',
       'fig.partnershipPriorityGroups.title': 'Partnerships × priority groups',
@@ -853,11 +857,14 @@
     const series = curves.map((c) => cumulativeSeries(c, months));
 
     const head = [t(`fig.${def.name}.keyHeader`), { content: t(`fig.${def.name}.provenHeader`), class: 'text' },
-      countHeader(def.name), ...months.map(fmtMonth)];
+      { content: t(`fig.${def.name}.whyHeader`), class: 'text' }, countHeader(def.name), ...months.map(fmtMonth)];
+    // the evidence rule model.proven named (its version and settings) and how many evaluations met it
+    const why = (c) => (c.provenBy ? t(`fig.${def.name}.why`, { n: arr(c.provenBy.evaluationIds).length, rule: text(c.provenBy.rule, '') }) : '–');
     const rows = curves.map((c, i) => ({
       cells: [
         modelName(c),
         { content: fmtDate(c.provenAt), class: 'text' },
+        { content: why(c), class: 'text' },
         countCell(def.name, String(c.modelId), c.records, fmtInt(c.adopters ?? series[i][series[i].length - 1] ?? 0), modelName(c)),
         ...series[i].map((v) => fmtInt(v)),
       ],

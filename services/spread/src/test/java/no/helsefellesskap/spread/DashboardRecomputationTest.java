@@ -238,6 +238,9 @@ class DashboardRecomputationTest {
             points.put((String) pt.get("month"), ((Number) pt.get("adopters")).longValue());
         }
         assertEquals(expectedPoints, points);
+        // and why the model is proven: the rule and evaluations model.proven named
+        assertEquals("test", ((Map<?, ?>) curve.get("provenBy")).get("rule"));
+        assertEquals(List.of(), ((Map<?, ?>) curve.get("provenBy")).get("evaluationIds"));
     }
 
     static FreedTimeScenario scenario(String name, double gross, double extra, String scope, String basis) {

@@ -365,10 +365,12 @@ public class DashboardService {
     private List<Map<String, Object>> spreadCurves(Filter f) {
         List<Map<String, Object>> curves = new ArrayList<>();
         List<Object[]> models = db.list("""
-                select model_id, max(name) name, min(proven_at) proven_at from model_version
-                where proven_at is not null or lifecycle in ('PROVEN', 'SPREADING')
+                select model_id, max(name) name, min(proven_at) proven_at, max(proven_rule) rule,
+                  (array_agg(proven_evaluation_ids::text) filter (where proven_evaluation_ids is not null))[1] ids
+                from model_version where proven_at is not null or lifecycle in ('PROVEN', 'SPREADING')
                 group by model_id order by min(proven_at) nulls last, max(name)""",
-                rs -> new Object[] {Db.uuid(rs, "model_id"), rs.getString("name"), Db.instant(rs, "proven_at")});
+                rs -> new Object[] {Db.uuid(rs, "model_id"), rs.getString("name"), Db.instant(rs, "proven_at"),
+                        rs.getString("rule"), rs.getString("ids")});
         List<Object[]> adoptions = db.list(adoptionScope("""
                 select a.model_id, a.adopter_orgnr, a.declared_at, a.abandoned_at from adoption a
                 where a.declared_at is not null"""), rs -> new Object[] {Db.uuid(rs, "model_id"),
@@ -414,6 +416,9 @@ public class DashboardService {
             c.put("modelId", model);
             c.put("name", m[1]);
             c.put("provenAt", m[2]);
+            // why it is proven: the rule model.proven named and the evaluations that met it (open in /api/pilots)
+            c.put("provenBy", m[3] == null ? null : Map.of("rule", m[3],
+                    "evaluationIds", m[4] == null ? List.of() : json.tree((String) m[4])));
             c.put("points", points);
             c.put("adopters", points.isEmpty() ? 0 : points.get(points.size() - 1).get("adopters"));
             c.put("records", link("spreadCurves", model.toString(), f));

@@ -152,6 +152,8 @@ public class Projector {
 
     private void proven(ModelProven p) {
         markProven(p.modelId(), p.modelVersion(), p.provenAt());
+        db.update("update model_version set proven_rule = ?, proven_evaluation_ids = ?::jsonb where model_id = ? and version = ?",
+                p.evidenceRule(), text.write(p.evaluationIds()), p.modelId(), p.modelVersion());
     }
 
     /** Proven is reported on two topics (evidence and lifecycle); the earliest time wins, whichever arrives first. */
