@@ -316,6 +316,9 @@ public final class DemoDataLoader {
                 }
                 ArrayNode tasks = body.putArray("taskIds");
                 p.list("taskKeys").stream().map(taskIds::get).filter(x -> x != null).forEach(tasks::add);
+                if (p.text("source") != null) {
+                    body.putArray("sources").add(p.text("source"));
+                }
                 ArrayNode partners = body.putArray("partnerOrgnrs");
                 p.list("partners").stream().map(orgnrOf::get).filter(x -> x != null).forEach(partners::add);
                 if (p.text("derivedFromKey") != null && pilotIds.containsKey(p.text("derivedFromKey"))) {

@@ -130,6 +130,20 @@ class PilotLifecycleTest {
         assertEquals("2019-01-01", JsonPath.from(started.get(0).value()).getString("date"));
     }
 
+    /** Found by an outside test: pilots from the source documents exposed no source. */
+    @Test
+    void aPilotCarriesItsSourcesThroughTheApiAndItsEvent() {
+        String id = Api.pilot(AHUS, ",\"sources\":[\"seeds/000 L1078-1082\",\"seed-000.md §3\"]");
+        Api.get("/api/pilots/" + id).body("sources", equalTo(java.util.List.of("seeds/000 L1078-1082", "seed-000.md §3")));
+        var registered = TopicReader.read(EventTypes.TOPIC_PILOTS, x -> id.equals(x.key())
+                && EventTypes.PILOT_REGISTERED.type().equals(TopicReader.header(x, "ce_type")), 1, Duration.ofSeconds(30));
+        assertEquals(java.util.List.of("seeds/000 L1078-1082", "seed-000.md §3"),
+                JsonPath.from(registered.get(0).value()).getList("sources"));
+        Api.post("/api/pilots", """
+                {"title":"x","ownerOrgnr":"%s","taskIds":["%s"],"sources":[""]}""".formatted(AHUS, Api.knownTask()), AHUS)
+                .statusCode(400).body("errors.field", hasItem("sources[0]"));
+    }
+
     /** Found by an outside test (and the README's own example): a pilot naming tasks that do not exist got 201. */
     @Test
     void taskIdsUnknownToTheCatalogueAreRefusedNamingEachAndNothingIsStored() {

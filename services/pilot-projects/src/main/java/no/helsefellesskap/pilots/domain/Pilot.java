@@ -103,4 +103,7 @@ public class Pilot extends PanacheEntityBase {
     public String abandonReason;
     @Column(name = "abandon_text")
     public String abandonText;
+    /** Where the record comes from: documents and lines (empty for a pilot entered as it happens). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> sources = new ArrayList<>();
 }

@@ -52,7 +52,8 @@ public class PilotResource {
                            LocalDate plannedEnd, List<@Valid @NotNull Staffing> staffing, List<@Valid @NotNull Funding> funding,
                            List<@Valid @NotNull Precondition> preconditions, @Size(max = 5000) String forsvarlighetAssessment,
                            @Size(max = 5000) String baselinePlan, UUID derivedFromPilot,
-                           List<@Valid @NotNull Adaptation> adaptations) {
+                           List<@Valid @NotNull Adaptation> adaptations,
+                           @Size(max = 20) List<@NotBlank @Size(max = 500) String> sources) {
     }
 
     /**
@@ -99,14 +100,14 @@ public class PilotResource {
                             List<Pilot.Staffing> staffing, List<Pilot.Funding> funding, List<Pilot.Precondition> preconditions,
                             String forsvarlighetAssessment, String baselinePlan, UUID derivedFromPilot,
                             List<Pilot.Adaptation> adaptations, String abandonReason, String abandonText,
-                            List<PartnerView> partners) {
+                            List<PartnerView> partners, List<String> sources) {
         static PilotView of(Pilot p, List<PilotPartner> partners) {
             return new PilotView(p.id, p.title, p.ownerOrgnr, p.status.name(), p.registeredAt, p.modelId, p.modelVersion,
                     p.taskIds, p.fromGroups, p.toGroups, p.partnership, p.priorityGroups, p.settings, p.sites,
                     p.plannedStart, p.plannedEnd, p.startedOn, p.startedPrecision, p.startedSource, p.endedOn,
                     p.endedPrecision, p.endedSource, p.staffing, p.funding, p.preconditions,
                     p.forsvarlighetAssessment, p.baselinePlan, p.derivedFromPilot, p.adaptations, p.abandonReason,
-                    p.abandonText, partners.stream().map(PartnerView::of).toList());
+                    p.abandonText, partners.stream().map(PartnerView::of).toList(), p.sources);
         }
     }
 
@@ -130,7 +131,8 @@ public class PilotResource {
                 b.funding() == null ? null : b.funding().stream().map(f -> new Pilot.Funding(f.source(), f.amountNok())).toList(),
                 b.preconditions() == null ? null : b.preconditions().stream().map(x -> new Pilot.Precondition(x.item(), x.status(), x.note())).toList(),
                 b.forsvarlighetAssessment(), b.baselinePlan(), b.derivedFromPilot(),
-                b.adaptations() == null ? null : b.adaptations().stream().map(a -> new Pilot.Adaptation(a.what(), a.why())).toList()));
+                b.adaptations() == null ? null : b.adaptations().stream().map(a -> new Pilot.Adaptation(a.what(), a.why())).toList(),
+                b.sources()));
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).entity(view(p)).build();
     }
 

@@ -35,7 +35,7 @@ public class PilotService {
                                List<String> priorityGroups, List<String> settings, LocalDate plannedStart, LocalDate plannedEnd,
                                List<Pilot.Staffing> staffing, List<Pilot.Funding> funding, List<Pilot.Precondition> preconditions,
                                String forsvarlighetAssessment, String baselinePlan, UUID derivedFromPilot,
-                               List<Pilot.Adaptation> adaptations) {
+                               List<Pilot.Adaptation> adaptations, List<String> sources) {
     }
 
     /** Filters of the pilot list; null means any. */
@@ -136,6 +136,7 @@ public class PilotService {
         p.baselinePlan = r.baselinePlan();
         p.derivedFromPilot = r.derivedFromPilot();
         p.adaptations = list(r.adaptations());
+        p.sources = list(r.sources());
         p.partnership = organisations.partnershipOf(owner.get().code(), r.plannedStart() != null ? r.plannedStart() : LocalDate.now()).orElse(null);
         p.persist();
         for (String orgnr : partners) {
@@ -147,7 +148,7 @@ public class PilotService {
         }
         outbox.emit(EventTypes.PILOT_REGISTERED, p.id, new PilotRegistered(p.id, p.title, p.ownerOrgnr, p.status.name(),
                 p.registeredAt, p.modelId, p.modelVersion, p.taskIds, p.fromGroups, p.toGroups, p.partnership,
-                p.priorityGroups, p.settings, partners, p.plannedStart, p.plannedEnd, p.derivedFromPilot));
+                p.priorityGroups, p.settings, partners, p.plannedStart, p.plannedEnd, p.derivedFromPilot, p.sources));
         return p;
     }
 

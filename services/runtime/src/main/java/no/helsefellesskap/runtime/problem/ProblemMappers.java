@@ -212,12 +212,14 @@ public class ProblemMappers {
             }
             String name = n.getName();
             String seg = name == null ? "" : name;
-            if (n.getIndex() != null) {
-                if (!parts.isEmpty() && seg.isEmpty()) {
-                    int last = parts.size() - 1;
+            // an element of a list: its index belongs to the list's name ("sources[0]"), whether the validator puts it
+            // on an unnamed node or on a container-element node such as "<list element>"
+            if (n.getIndex() != null && !parts.isEmpty() && (seg.isEmpty() || seg.startsWith("<"))) {
+                int last = parts.size() - 1;
+                if (!parts.get(last).endsWith("[" + n.getIndex() + "]")) {
                     parts.set(last, parts.get(last) + "[" + n.getIndex() + "]");
-                    continue;
                 }
+                continue;
             }
             if (!seg.isEmpty() && !seg.startsWith("<")) {
                 parts.add(seg);

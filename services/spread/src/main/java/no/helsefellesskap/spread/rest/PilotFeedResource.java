@@ -39,7 +39,7 @@ public class PilotFeedResource {
                                JsonNode partnerAnswers, UUID modelId, Integer modelVersion, Instant registeredAt,
                                LocalDate startedOn, LocalDate completedOn, LocalDate abandonedOn,
                                String abandonmentReason, LocalDate evaluationOverdueSince,
-                               List<EvaluationRef> evaluations, Dates dates) {
+                               List<EvaluationRef> evaluations, Dates dates, JsonNode sources) {
     }
 
     /**
@@ -139,7 +139,8 @@ public class PilotFeedResource {
                 Db.date(rs, "overdue_since"), evaluations, new Dates(
                         DatedFact.of(Db.date(rs, "started_on"), rs.getString("started_precision"), rs.getString("started_source")),
                         DatedFact.of(Db.date(rs, "completed_on"), rs.getString("completed_precision"), rs.getString("completed_source")),
-                        DatedFact.of(Db.date(rs, "abandoned_on"), rs.getString("abandoned_precision"), rs.getString("abandoned_source"))));
+                        DatedFact.of(Db.date(rs, "abandoned_on"), rs.getString("abandoned_precision"), rs.getString("abandoned_source"))),
+                json.tree(rs.getString("sources")));
     }
 
 }
