@@ -1123,7 +1123,7 @@
           h('td', {}, has(`kind.${rec.kind}`) ? t(`kind.${rec.kind}`) : (rec.kind ?? '–')),
           h('th', { scope: 'row' }, title),
           h('td', {}, rec.organisation ?? '–'),
-          h('td', {}, fmtDate(rec.date)),
+          h('td', {}, rec.datePrecision && rec.datePrecision !== 'DAY' && rec.dateShown ? rec.dateShown : fmtDate(rec.date)),
           h('td', {}, href ? h('a', { href, 'aria-label': t('records.openNamed', { title }) }, t('records.open')) : '–'));
       })));
   }

@@ -192,6 +192,13 @@ class FeedMatchingTest {
                 .body("startedOn", equalTo("2019-01-01")).body("dates.started.shown", equalTo("2019"))
                 .body("dates.started.precision", equalTo("YEAR")).body("dates.started.source", equalTo("seeds/000 L1136"))
                 .body("dates.completed", nullValue());
+        // the dashboard's records show the year too, not a fake day
+        Events.publish(EventTypes.PILOT_COMPLETED, pilot, new no.helsefellesskap.model.events.PilotStatusChanged(pilot, OWNER,
+                "RUNNING", "COMPLETED", LocalDate.of(2019, 1, 1), null, null, null, Instant.now(), "YEAR", "seeds/000 L1136"));
+        awaitPilot(pilot, "COMPLETED");
+        given().header("Authorization", TestTokens.bearer(null, "programme-admin"))
+                .get("/api/dashboard/records?figure=evaluatedShare&partnership=" + p).then().statusCode(200)
+                .body("records[0].dateShown", equalTo("2019")).body("records[0].datePrecision", equalTo("YEAR"));
     }
 
     /** Found by an outside test: adoptions were dated on the day they were loaded, so each spread curve was one dot. */

@@ -3,6 +3,7 @@ package no.helsefellesskap.spread.service;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.model.codes.PersonnelGroup;
 import no.helsefellesskap.model.codes.PersonnelGroups;
 import no.helsefellesskap.model.codes.Vocabulary;
@@ -48,8 +49,9 @@ public class DashboardService {
     }
 
     /** One counted record under one bucket key; {@code value} carries a measure where the figure sums one. */
+    /** {@code datePrecision}: how exactly {@code date} is known (DAY, MONTH, YEAR); {@code dateShown} as exactly. */
     public record Row(String key, String kind, String id, String title, String organisation, LocalDate date,
-                      Double value) {
+                      Double value, String datePrecision) {
     }
 
     public record Label(String nb, String en) {
@@ -58,7 +60,9 @@ public class DashboardService {
     public record Bucket(String key, Label label, long count, String records, Boolean core, String of) {
     }
 
-    public record Record(String kind, String id, String title, String organisation, LocalDate date, String href) {
+    /** {@code dateShown}: the date as exactly as it is known ("2019" for a year), with its {@code datePrecision}. */
+    public record Record(String kind, String id, String title, String organisation, LocalDate date, String datePrecision,
+                         String dateShown, String href) {
     }
 
     public record Records(String figure, String key, int count, List<Record> records) {
@@ -205,7 +209,7 @@ public class DashboardService {
             Object[] params = key == null ? q.params() : append(q.params(), key);
             for (Row r : db.list(sql, this::row, params)) {
                 unique.putIfAbsent(r.kind() + "/" + r.id(), new Record(r.kind(), r.id(), r.title(), r.organisation(),
-                        r.date(), href(r)));
+                        r.date(), r.datePrecision(), DatePrecision.shown(r.date(), r.datePrecision()), href(r)));
             }
         }
         List<Record> list = new ArrayList<>(unique.values());
@@ -585,7 +589,10 @@ public class DashboardService {
 
     /** Pilot rows in the partnership and with the figure's date in the period. */
     private static String pilotScope(String select, String dateExpr) {
-        return "select * from (" + select.formatted(dateExpr) + ") r"
+        // each pilot date's precision travels with it, so a record reads "2019", not a precise day
+        String precision = dateExpr.startsWith("p.") && dateExpr.endsWith("_on")
+                ? dateExpr.substring(0, dateExpr.length() - "_on".length()) + "_precision" : "'DAY'";
+        return "select * from (" + select.replace("%s d,", "%s d, %s dp,").formatted(dateExpr, precision) + ") r"
                 + " where (cast(? as varchar) is null or r.ps = cast(? as varchar))" + PERIOD;
     }
 
@@ -629,8 +636,15 @@ public class DashboardService {
 
     private Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Object v = rs.getObject("v");
+        String precision = DatePrecision.DAY;
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            if (md.getColumnLabel(i).equals("dp") && rs.getString(i) != null) {
+                precision = rs.getString(i);
+            }
+        }
         return new Row(rs.getString("k"), rs.getString("kind"), rs.getString("id"), rs.getString("title"),
-                rs.getString("org"), Db.date(rs, "d"), v == null ? null : ((Number) v).doubleValue());
+                rs.getString("org"), Db.date(rs, "d"), v == null ? null : ((Number) v).doubleValue(), precision);
     }
 
     // ---- labels and helpers
