@@ -95,7 +95,8 @@ final class Catalogue {
     }
 
     static String orgBody(String code) {
-        return "{\"code\":\"" + code + "\",\"kind\":\"CONSULTANCY\",\"name\":\"Bench organisation\",\"source\":\"bench harness\"}";
+        return "{\"code\":\"" + code + "\",\"kind\":\"CONSULTANCY\",\"name\":\"Bench organisation\",\"source\":\"bench harness\","
+                + "\"sandbox\":true}";
     }
 
     String pilotBody() {

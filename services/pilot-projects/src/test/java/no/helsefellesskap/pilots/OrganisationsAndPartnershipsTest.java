@@ -66,6 +66,18 @@ class OrganisationsAndPartnershipsTest {
                 .body("kind", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("PRIVATE_NONPROFIT_HOSPITAL")));
         // a private non-profit hospital provides services: it may own a pilot
         Api.pilot("192837464", "");
+        Api.get("/api/organisations/HARALDSPLASS-TEST").body("current.sandbox", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    /** A test or probe organisation is marked, and its events say so (spread leaves its records out of the figures). */
+    @Test
+    void aSandboxOrganisationIsMarkedOnItsRecordAndItsEvents() {
+        String code = "LASTTEST-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Api.post("/api/organisations", """
+                {"code":"%s","kind":"CONSULTANCY","name":"Lasttest","source":"bench","sandbox":true}""".formatted(code),
+                null, "programme-admin").statusCode(201).body("current.sandbox", org.hamcrest.Matchers.equalTo(true));
+        var events = TopicReader.read(EventTypes.TOPIC_ORGANISATIONS, x -> code.equals(x.key()), 1, java.time.Duration.ofSeconds(30));
+        assertEquals(true, io.restassured.path.json.JsonPath.from(events.get(0).value()).getBoolean("sandbox"));
     }
 
     @Test

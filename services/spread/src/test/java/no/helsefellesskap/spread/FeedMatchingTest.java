@@ -212,4 +212,37 @@ class FeedMatchingTest {
                 select (declared_at at time zone 'Europe/Oslo')::date::text || ' ' || declared_precision from adoption
                 where adoption_id = ?""", rs -> rs.getString(1), adoption).orElse("").equals("2024-03-01 MONTH"));
     }
+
+    /**
+     * Found by users: load-test and probe records swamped every count. A sandbox organisation's records stay out of
+     * the programme's figures and of other organisations' feeds unless a filter includes them; its own feed has them.
+     */
+    @Test
+    void aSandboxOrganisationsRecordsStayOutOfFiguresAndOtherFeedsUnlessAsked() {
+        String p = WebhookDeliveryTest.partnership();
+        String sandboxOrgnr = SubscriptionMatchingPropertyTest.orgnr(new java.util.Random());
+        String code = "SANDBOX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Events.publish(EventTypes.ORGANISATION_CHANGED, code, new no.helsefellesskap.model.events.OrganisationChanged(code,
+                "HF", "Lasttest", sandboxOrgnr, null, null, null, null, null, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from organisation where code = ? and sandbox",
+                rs -> 1, code).isPresent());
+        String others = subscribe(Map.of("partnerships", List.of(p)));
+        String includes = subscribe(Map.of("partnerships", List.of(p), "includeSandbox", true));
+        String own = given().header("Authorization", TestTokens.bearer(sandboxOrgnr, "subscriber")).contentType(ContentType.JSON)
+                .body(Map.of("name", "egen", "filters", Map.of("partnerships", List.of(p))))
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        UUID probe = Events.pilot("Lasttestpilot", sandboxOrgnr, p, List.of(), List.of(), List.of(), List.of(), null);
+        UUID real = Events.pilot("Ekte pilot", OWNER, p, List.of(), List.of(), List.of(), List.of(), null);
+        awaitPilot(probe, "PLANNED");
+        awaitPilot(real, "PLANNED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(includes).size() == 2 && received(others).size() == 1);
+        int ownItems = given().header("Authorization", TestTokens.bearer(sandboxOrgnr, "subscriber"))
+                .get("/api/subscriptions/" + own + "/feed.json").then().extract().path("items.size()");
+        assertEquals(2, ownItems, "its own feed has its own probe and the real pilot");
+        String admin = TestTokens.bearer(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", admin)
+                .get("/api/dashboard?partnership=" + p).then().extract().path("figures.pilotsByStatus.total").equals(1));
+        given().header("Authorization", admin).get("/api/dashboard?includeSandbox=true&partnership=" + p).then()
+                .body("figures.pilotsByStatus.total", equalTo(2));
+    }
 }

@@ -34,8 +34,6 @@ public class AdoptionResource {
                                   String datePrecision, @Size(max = 500) String dateSource) {
     }
 
-    public record AdoptionDate(java.time.LocalDate date, String datePrecision, @Size(max = 500) String dateSource) {
-    }
 
     public record LineageView(UUID modelId, List<PilotResource.PilotView> pilots, List<Adoption> adoptions) {
     }
@@ -67,10 +65,10 @@ public class AdoptionResource {
 
     @POST
     @Path("adoptions/{id}/complete")
-    public Adoption complete(@PathParam("id") UUID id, @Valid AdoptionDate b) {
+    public Adoption complete(@PathParam("id") UUID id) {
         caller.requireRole("registrar");
-        return adoptions.complete(id, b == null ? new PilotService.Dated(null, null, null)
-                : new PilotService.Dated(b.date(), b.datePrecision(), b.dateSource()), caller.requireOrgnr());
+        // no body (clients send none): a completion is dated the day it is recorded
+        return adoptions.complete(id, new PilotService.Dated(null, null, null), caller.requireOrgnr());
     }
 
     @POST

@@ -32,9 +32,10 @@ public class OrganisationResource {
                                      String parent, @NotNull LocalDate validFrom) {
     }
 
+    /** {@code sandbox}: a test or probe organisation, whose records stay out of the programme's figures and feeds. */
     public record NewOrganisation(@NotBlank String code, @NotBlank String kind, @NotBlank @Size(max = 300) String name,
                                   @Orgnr String orgnr, String kommunenummer, String parent, LocalDate validFrom,
-                                  @NotBlank @Size(max = 500) String source) {
+                                  @NotBlank @Size(max = 500) String source, Boolean sandbox) {
     }
 
     public record MembershipChange(@NotBlank String organisation, @NotBlank String role, @NotNull LocalDate validFrom) {
@@ -67,7 +68,7 @@ public class OrganisationResource {
     public Response register(@NotNull @Valid NewOrganisation b, @Context UriInfo uri) {
         caller.requireRole("programme-admin");
         OrganisationService.Org o = organisations.register(b.code(), b.kind(), b.name().strip(), b.orgnr(),
-                b.kommunenummer(), b.parent(), b.validFrom(), b.source());
+                b.kommunenummer(), b.parent(), b.validFrom(), b.source(), Boolean.TRUE.equals(b.sandbox()));
         return Response.created(uri.getAbsolutePathBuilder().path(o.code()).build()).entity(organisation(o.code())).build();
     }
 

@@ -40,8 +40,12 @@ public class OrganisationService {
 
     private static final Logger LOG = Logger.getLogger(OrganisationService.class);
 
+    /**
+     * {@code sandbox}: a test or probe organisation (load tests, integration tests, trying the API); its records are
+     * left out of the programme's figures and of other organisations' feeds unless a filter asks for them.
+     */
     public record Org(String code, String kind, String name, String orgnr, String resh, String kommunenummer,
-                      String parent, LocalDate validFrom, LocalDate validTo, String source) {
+                      String parent, LocalDate validFrom, LocalDate validTo, String source, boolean sandbox) {
     }
 
     public record GovernanceBody(String type, Integer meetingsPerYear, String source) {
@@ -83,7 +87,7 @@ public class OrganisationService {
         for (Map<String, String> r : CsvTable.load(organisations).rows()) {
             Org o = new Org(r.get("code"), r.get("kind"), r.get("name"), CsvTable.opt(r, "orgnr"), CsvTable.opt(r, "resh"),
                     CsvTable.opt(r, "kommunenummer"), CsvTable.opt(r, "parent"), date(CsvTable.opt(r, "valid_from")),
-                    date(CsvTable.opt(r, "valid_to")), r.get("source"));
+                    date(CsvTable.opt(r, "valid_to")), r.get("source"), false);
             if (o.orgnr() != null && !OrganisationNumber.isValid(o.orgnr())) {
                 throw new IllegalStateException(organisations + ": invalid orgnr for " + o.code());
             }
@@ -102,7 +106,7 @@ public class OrganisationService {
                         .setParameter(1, current.get()[0]).setParameter(2, from).executeUpdate();
             }
             insertVersion(new Org(o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), from,
-                    o.validTo(), o.source()), fp);
+                    o.validTo(), o.source(), false), fp);
             events++;
         }
         Set<String> changedPartnerships = new LinkedHashSet<>();
@@ -166,7 +170,7 @@ public class OrganisationService {
      */
     @Transactional
     public Org register(String code, String kind, String name, String orgnr, String kommunenummer, String parent,
-                        LocalDate validFrom, String source) {
+                        LocalDate validFrom, String source, boolean sandbox) {
         if (code != null && find(code).isPresent()) {
             throw ProblemException.conflict("Organisation " + code + " exists; change it with PUT");
         }
@@ -184,7 +188,7 @@ public class OrganisationService {
             e.add("orgnr", "another organisation has number " + orgnr);
         }
         e.throwIfAny();
-        Org o = new Org(code, kind, name, orgnr, null, kommunenummer, parent, validFrom, null, source);
+        Org o = new Org(code, kind, name, orgnr, null, kommunenummer, parent, validFrom, null, source, sandbox);
         insertVersion(o, fingerprint(kind, name, orgnr, null, kommunenummer, parent));
         return o;
     }
@@ -202,7 +206,8 @@ public class OrganisationService {
         if (parent != null && find(parent).isEmpty()) {
             throw ProblemException.invalid("parent", "unknown organisation " + parent);
         }
-        Org next = new Org(code, cur.kind(), name, orgnr, cur.resh(), kommunenummer, parent, validFrom, null, "changed through the API");
+        Org next = new Org(code, cur.kind(), name, orgnr, cur.resh(), kommunenummer, parent, validFrom, null,
+                "changed through the API", cur.sandbox());
         em.createNativeQuery("update organisation_version set valid_to = ?2 where code = ?1 and valid_to is null")
                 .setParameter(1, code).setParameter(2, validFrom).executeUpdate();
         insertVersion(next, fingerprint(next.kind(), name, orgnr, next.resh(), kommunenummer, parent));
@@ -306,14 +311,14 @@ public class OrganisationService {
 
     private void insertVersion(Org o, String fp) {
         em.createNativeQuery("""
-                        insert into organisation_version (code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, fingerprint)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                        insert into organisation_version (code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, fingerprint, sandbox)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
                 .setParameter(1, o.code()).setParameter(2, o.kind()).setParameter(3, o.name()).setParameter(4, o.orgnr())
                 .setParameter(5, o.resh()).setParameter(6, o.kommunenummer()).setParameter(7, o.parent())
                 .setParameter(8, o.validFrom()).setParameter(9, o.validTo()).setParameter(10, o.source()).setParameter(11, fp)
-                .executeUpdate();
+                .setParameter(12, o.sandbox()).executeUpdate();
         outbox.emit(EventTypes.ORGANISATION_CHANGED, o.code(), new OrganisationChanged(o.code(), o.kind(), o.name(),
-                o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo()));
+                o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo(), o.sandbox()));
     }
 
     private Optional<Object[]> current(String code) {
@@ -323,11 +328,12 @@ public class OrganisationService {
         return rows.stream().findFirst();
     }
 
-    private static final String SELECT_ORG = "select code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source from organisation_version";
+    private static final String SELECT_ORG = "select code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, sandbox from organisation_version";
 
     private static Org org(Object[] r) {
         return new Org((String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : r[3].toString().trim(), (String) r[4],
-                r[5] == null ? null : r[5].toString().trim(), (String) r[6], localDate(r[7]), localDate(r[8]), (String) r[9]);
+                r[5] == null ? null : r[5].toString().trim(), (String) r[6], localDate(r[7]), localDate(r[8]), (String) r[9],
+                Boolean.TRUE.equals(r[10]));
     }
 
     static LocalDate localDate(Object o) {

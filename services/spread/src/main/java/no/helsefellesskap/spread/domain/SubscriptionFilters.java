@@ -11,11 +11,11 @@ import java.util.List;
 public record SubscriptionFilters(List<String> partnerships, List<String> kommunenummer, List<String> organisations,
                                   List<String> priorityGroups, List<String> personnelGroups,
                                   List<String> taskCategories, List<String> models, List<String> eventTypes,
-                                  List<String> recommendations) {
+                                  List<String> recommendations, Boolean includeSandbox) {
 
     /** No filter: every feed item. */
     public static final SubscriptionFilters ANY = new SubscriptionFilters(null, null, null, null, null, null, null, null,
-            null);
+            null, null);
 
     public SubscriptionFilters {
         partnerships = orEmpty(partnerships);
@@ -40,6 +40,15 @@ public record SubscriptionFilters(List<String> partnerships, List<String> kommun
                 && any(models, a.models())
                 && (eventTypes.isEmpty() || eventTypes.contains(a.type()))
                 && (recommendations.isEmpty() || recommendations.contains(a.recommendation()));
+    }
+
+    /**
+     * Items about test and probe (sandbox) organisations reach a subscription only when it asks for them
+     * ({@code includeSandbox}) or when its owner takes part in the item.
+     */
+    public boolean admits(ItemAttributes a, String ownerOrgnr) {
+        return !a.fromSandbox() || Boolean.TRUE.equals(includeSandbox)
+                || a.organisations() != null && a.organisations().contains(ownerOrgnr);
     }
 
     private static boolean any(List<String> wanted, Collection<String> have) {

@@ -23,28 +23,31 @@ public class DashboardResource {
 
     @GET
     public Map<String, Object> figures(@QueryParam("partnership") String partnership, @QueryParam("from") String from,
-                                       @QueryParam("to") String to) {
-        return dashboard.dashboard(filter(partnership, from, to));
+                                       @QueryParam("to") String to, @QueryParam("includeSandbox") boolean includeSandbox) {
+        return dashboard.dashboard(filter(partnership, from, to, includeSandbox));
     }
 
     @GET
     @Path("records")
     public DashboardService.Records records(@QueryParam("figure") String figure, @QueryParam("key") String key,
                                             @QueryParam("partnership") String partnership,
-                                            @QueryParam("from") String from, @QueryParam("to") String to) {
+                                            @QueryParam("from") String from, @QueryParam("to") String to,
+                                            @QueryParam("includeSandbox") boolean includeSandbox) {
         if (figure == null || figure.isBlank()) {
             throw ProblemException.invalid("figure", "is required; one of " + DashboardService.FIGURES);
         }
-        return dashboard.records(figure, key == null || key.isBlank() ? null : key, filter(partnership, from, to));
+        return dashboard.records(figure, key == null || key.isBlank() ? null : key,
+                filter(partnership, from, to, includeSandbox));
     }
 
-    static DashboardService.Filter filter(String partnership, String from, String to) {
+    static DashboardService.Filter filter(String partnership, String from, String to, boolean includeSandbox) {
         LocalDate f = date("from", from);
         LocalDate t = date("to", to);
         if (f != null && t != null && t.isBefore(f)) {
             throw ProblemException.invalid("to", "is before 'from'");
         }
-        return new DashboardService.Filter(partnership == null || partnership.isBlank() ? null : partnership.strip(), f, t);
+        return new DashboardService.Filter(partnership == null || partnership.isBlank() ? null : partnership.strip(), f, t,
+                includeSandbox);
     }
 
     private static LocalDate date(String field, String value) {

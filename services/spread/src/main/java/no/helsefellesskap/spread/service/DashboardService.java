@@ -45,7 +45,8 @@ public class DashboardService {
     static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     /** Filters: a partnership code and a period (inclusive dates), each optional. */
-    public record Filter(String partnership, LocalDate from, LocalDate to) {
+    /** {@code includeSandbox}: count the records of test and probe organisations too (left out by default). */
+    public record Filter(String partnership, LocalDate from, LocalDate to, boolean includeSandbox) {
     }
 
     /** One counted record under one bucket key; {@code value} carries a measure where the figure sums one. */
@@ -246,7 +247,7 @@ public class DashboardService {
         m.put("count", medianAndCount[1]);
         // completed pilots with published evaluations none of whose reports has a known date: not in the median
         m.put("unknownDates", db.one("select count(*) from (" + pilotScope("""
-                select 'ALL' k, p.pilot_id::text id, %s d, p.partnership ps from pilot p
+                select 'ALL' k, p.pilot_id::text id, p.owner_orgnr org, %s d, p.partnership ps from pilot p
                 where p.completed_on is not null and exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
                   and e.published_at is not null) and not exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
                   and e.published_at is not null and e.report_published_on is not null)""", "p.completed_on") + ") u",
@@ -593,18 +594,25 @@ public class DashboardService {
         String precision = dateExpr.startsWith("p.") && dateExpr.endsWith("_on")
                 ? dateExpr.substring(0, dateExpr.length() - "_on".length()) + "_precision" : "'DAY'";
         return "select * from (" + select.replace("%s d,", "%s d, %s dp,").formatted(dateExpr, precision) + ") r"
-                + " where (cast(? as varchar) is null or r.ps = cast(? as varchar))" + PERIOD;
+                + " where (cast(? as varchar) is null or r.ps = cast(? as varchar))" + PERIOD + notSandbox("r.org");
     }
 
     private static final String PERIOD = " and (cast(? as date) is null or r.d >= cast(? as date))"
             + " and (cast(? as date) is null or r.d <= cast(? as date))";
+
+    /** Left out unless the filter includes them: records of test and probe (sandbox) organisations. */
+    private static String notSandbox(String orgnr) {
+        return " and (cast(? as boolean) or not exists (select 1 from organisation sb where sb.sandbox and sb.orgnr = "
+                + orgnr + "))";
+    }
 
     /** Evaluation rows (published) of pilots in the partnership, published in the period. */
     private static String evaluationScope(String select) {
         return select + " and e.published_at is not null"
                 + " and (cast(? as varchar) is null or p.partnership = cast(? as varchar))"
                 + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date >= cast(? as date))"
-                + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date <= cast(? as date))";
+                + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date <= cast(? as date))"
+                + notSandbox("p.owner_orgnr");
     }
 
     /** Adoption rows whose adopter is a member of the partnership, dated in the period. */
@@ -619,10 +627,10 @@ public class DashboardService {
                 + " on o.orgnr = a.adopter_orgnr where ps.code = cast(? as varchar)"
                 + " and ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))))"
                 + " and (cast(? as date) is null or " + day + " >= cast(? as date))"
-                + " and (cast(? as date) is null or " + day + " <= cast(? as date))";
+                + " and (cast(? as date) is null or " + day + " <= cast(? as date))" + notSandbox("a.adopter_orgnr");
     }
 
-    /** The six filter parameters every scope takes (partnership, from, to; each twice), after the query's own. */
+    /** The filter parameters every scope takes (partnership, from, to, each twice; sandbox), after the query's own. */
     private static Object[] params(Filter f, Object... first) {
         List<Object> p = new ArrayList<>(List.of(first));
         p.add(f.partnership());
@@ -631,6 +639,7 @@ public class DashboardService {
         p.add(f.from());
         p.add(f.to());
         p.add(f.to());
+        p.add(f.includeSandbox());
         return p.toArray();
     }
 
@@ -687,6 +696,9 @@ public class DashboardService {
         }
         if (f.to() != null) {
             sb.append("&to=").append(f.to());
+        }
+        if (f.includeSandbox()) {
+            sb.append("&includeSandbox=true");
         }
         return sb.toString();
     }

@@ -240,9 +240,14 @@ public class FeedService {
                 "select distinct category from task where category is not null and task_id::text = any(?)",
                 rs -> rs.getString(1), (Object) taskIds.toArray(new String[0]));
         String recommendation = data.hasNonNull("recommendation") ? data.get("recommendation").asText() : null;
+        // about a test or probe organisation's record: the pilot's owner, or the adopter, is a sandbox
+        String principal = adoption ? data.path("adopterOrgnr").asText(null)
+                : ctx.has("pilot") ? ctx.get("pilot").path("ownerOrgnr").asText(null) : null;
+        boolean sandbox = principal != null && db.one("select 1 from organisation where sandbox and orgnr = ? limit 1",
+                rs -> 1, principal).isPresent();
         ItemAttributes a = new ItemAttributes(e.type(), List.copyOf(partnerships), List.copyOf(orgs), kommunenummer,
                 List.copyOf(priority), List.copyOf(groups), categories,
-                modelId == null ? List.of() : List.of(modelId.toString()), recommendation);
+                modelId == null ? List.of() : List.of(modelId.toString()), recommendation, sandbox);
         return new Context(ctx, a, orderingKey);
     }
 

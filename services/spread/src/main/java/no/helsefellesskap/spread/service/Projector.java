@@ -94,12 +94,13 @@ public class Projector {
 
     private void organisation(OrganisationChanged o) {
         db.update("""
-                insert into organisation (code, kind, name, orgnr, kommunenummer, parent, valid_from, valid_to)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into organisation (code, kind, name, orgnr, kommunenummer, parent, valid_from, valid_to, sandbox)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (code) do update set kind = excluded.kind, name = excluded.name, orgnr = excluded.orgnr,
                   kommunenummer = excluded.kommunenummer, parent = excluded.parent, valid_from = excluded.valid_from,
-                  valid_to = excluded.valid_to""",
-                o.code(), o.kind(), o.name(), o.orgnr(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo());
+                  valid_to = excluded.valid_to, sandbox = excluded.sandbox""",
+                o.code(), o.kind(), o.name(), o.orgnr(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo(),
+                Boolean.TRUE.equals(o.sandbox()));
     }
 
     private void partnership(PartnershipChanged p) {

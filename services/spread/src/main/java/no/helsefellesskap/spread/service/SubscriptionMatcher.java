@@ -35,16 +35,17 @@ public class SubscriptionMatcher {
 
     public List<Candidate> matching(ItemAttributes item) {
         List<Candidate> matched = new ArrayList<>();
-        record Row(UUID id, String filters, boolean webhook) {
+        record Row(UUID id, String filters, boolean webhook, String owner) {
         }
-        for (Row r : db.list("select id, filters::text f, webhook_url from subscription",
-                rs -> new Row(Db.uuid(rs, "id"), rs.getString("f"), rs.getString("webhook_url") != null))) {
+        for (Row r : db.list("select id, filters::text f, webhook_url, owner_orgnr from subscription",
+                rs -> new Row(Db.uuid(rs, "id"), rs.getString("f"), rs.getString("webhook_url") != null,
+                        rs.getString("owner_orgnr")))) {
             try {
                 SubscriptionFilters f = json.read(r.filters(), SubscriptionFilters.class);
                 if (f == null) {
                     throw new IllegalStateException("its filters are not an object");
                 }
-                if (f.matches(item)) {
+                if (f.matches(item) && f.admits(item, r.owner())) {
                     matched.add(new Candidate(r.id(), f, r.webhook()));
                 }
             } catch (RuntimeException e) {

@@ -177,7 +177,8 @@ public class SubscriptionService {
                 + "where occurred_at >= ? order by seq", rs -> new Object[] {rs.getLong(1), rs.getString(2),
                 rs.getString(3)}, since);
         for (Object[] i : items) {
-            if (!s.filters().matches(json.read((String) i[2], ItemAttributes.class))) {
+            ItemAttributes attributes = json.read((String) i[2], ItemAttributes.class);
+            if (!s.filters().matches(attributes) || !s.filters().admits(attributes, s.ownerOrgnr())) {
                 continue;
             }
             n += db.update("""
