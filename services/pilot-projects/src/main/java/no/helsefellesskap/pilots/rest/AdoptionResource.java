@@ -1,5 +1,6 @@
 package no.helsefellesskap.pilots.rest;
 
+import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.ws.rs.Produces;
 import no.helsefellesskap.pilots.service.PilotService;
 import jakarta.ws.rs.core.MediaType;
@@ -42,7 +43,7 @@ public class AdoptionResource {
     AdoptionService adoptions;
 
     @Inject
-    no.helsefellesskap.pilots.service.PilotService pilots;
+    PilotService pilots;
 
     @Inject
     Caller caller;
@@ -53,7 +54,7 @@ public class AdoptionResource {
     public Response declare(@NotNull @Valid NewAdoption b) {
         caller.requireRole("registrar");
         return Response.status(201).entity(adoptions.declare(b.modelId(), b.modelVersion(), b.learnedFromPilot(),
-                b.learnedFromEvaluation(), new PilotService.Dated(b.date(), b.datePrecision(), b.dateSource()),
+                b.learnedFromEvaluation(), new Dated(b.date(), b.datePrecision(), b.dateSource()),
                 caller.requireOrgnr())).build();
     }
 
@@ -68,14 +69,14 @@ public class AdoptionResource {
     public Adoption complete(@PathParam("id") UUID id) {
         caller.requireRole("registrar");
         // no body (clients send none): a completion is dated the day it is recorded
-        return adoptions.complete(id, new PilotService.Dated(null, null, null), caller.requireOrgnr());
+        return adoptions.complete(id, new Dated(null, null, null), caller.requireOrgnr());
     }
 
     @POST
     @Path("adoptions/{id}/abandon")
     public Adoption abandon(@PathParam("id") UUID id, @NotNull @Valid AbandonAdoption b) {
         caller.requireRole("registrar");
-        return adoptions.abandon(id, b.reason(), b.text(), new PilotService.Dated(b.date(), b.datePrecision(),
+        return adoptions.abandon(id, b.reason(), b.text(), new Dated(b.date(), b.datePrecision(),
                 b.dateSource()), caller.requireOrgnr());
     }
 

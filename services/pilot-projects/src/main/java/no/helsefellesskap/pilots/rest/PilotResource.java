@@ -1,5 +1,6 @@
 package no.helsefellesskap.pilots.rest;
 
+import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -62,8 +63,8 @@ public class PilotResource {
      * {@code dateSource} (a document and line) that says so.
      */
     public record DateBody(LocalDate date, Boolean dateUnknown, String datePrecision, @Size(max = 500) String dateSource) {
-        PilotService.Dated known() {
-            return new PilotService.Dated(knownDate(date, dateUnknown), datePrecision, dateSource);
+        Dated known() {
+            return new Dated(knownDate(date, dateUnknown), datePrecision, dateSource);
         }
     }
 
@@ -160,7 +161,7 @@ public class PilotResource {
     @Path("{id}/abandon")
     public PilotView abandon(@PathParam("id") UUID id, @NotNull @Valid Abandonment b) {
         caller.requireRole("registrar");
-        return view(pilots.abandon(id, new PilotService.Dated(knownDate(b.date(), b.dateUnknown()), b.datePrecision(),
+        return view(pilots.abandon(id, new Dated(knownDate(b.date(), b.dateUnknown()), b.datePrecision(),
                 b.dateSource()), b.reason(), b.text(),
                 caller.requireOrgnr()));
     }

@@ -1,5 +1,6 @@
 package no.helsefellesskap.pilots.service;
 
+import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,8 +40,8 @@ public class AdoptionService {
 
     @Transactional
     public Adoption declare(UUID modelId, int version, UUID learnedFromPilot, UUID learnedFromEvaluation,
-                            PilotService.Dated when, String adopterOrgnr) {
-        PilotService.Dated d = occurred(when);
+                            Dated when, String adopterOrgnr) {
+        Dated d = occurred(when);
         CodeCheck.Errors e = codes.errors();
         if (!pilots.knownModelVersion(modelId, version)) {
             e.add("modelVersion", "model " + modelId + " version " + version + " is not known to the task catalogue");
@@ -69,9 +70,9 @@ public class AdoptionService {
     }
 
     @Transactional
-    public Adoption complete(UUID id, PilotService.Dated when, String callerOrgnr) {
+    public Adoption complete(UUID id, Dated when, String callerOrgnr) {
         Adoption a = own(id, callerOrgnr);
-        PilotService.Dated d = occurred(when);
+        Dated d = occurred(when);
         a.status = "COMPLETED";
         a.changedAt = now();
         dated(a, d);
@@ -80,9 +81,9 @@ public class AdoptionService {
     }
 
     @Transactional
-    public Adoption abandon(UUID id, String reason, String text, PilotService.Dated when, String callerOrgnr) {
+    public Adoption abandon(UUID id, String reason, String text, Dated when, String callerOrgnr) {
         Adoption a = own(id, callerOrgnr);
-        PilotService.Dated d = occurred(when);
+        Dated d = occurred(when);
         CodeCheck.Errors e = codes.errors().term(Vocabulary.ABANDONMENT_REASON, "reason", reason);
         if (reason == null) {
             e.add("reason", "an abandoned adoption states why");
@@ -132,15 +133,15 @@ public class AdoptionService {
     }
 
     /** When it happened: as given (checked, a month or year as its first day, not in the future), else today. */
-    private PilotService.Dated occurred(PilotService.Dated when) {
-        PilotService.Dated d = when.checked(codes);
+    private Dated occurred(Dated when) {
+        Dated d = when.checked(codes);
         if (d.date() != null && d.date().isAfter(java.time.LocalDate.now())) {
             throw ProblemException.invalid("date", "is in the future");
         }
-        return d.date() != null ? d : new PilotService.Dated(java.time.LocalDate.now(), "DAY", d.source());
+        return d.date() != null ? d : new Dated(java.time.LocalDate.now(), "DAY", d.source());
     }
 
-    private static void dated(Adoption a, PilotService.Dated d) {
+    private static void dated(Adoption a, Dated d) {
         a.occurredOn = d.date();
         a.datePrecision = d.precision();
         a.dateSource = d.source();

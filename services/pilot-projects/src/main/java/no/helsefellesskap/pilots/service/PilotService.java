@@ -1,11 +1,11 @@
 package no.helsefellesskap.pilots.service;
 
+import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.OrganisationNumber;
-import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
@@ -156,19 +156,6 @@ public class PilotService {
      * PLANNED → RUNNING. The partnership is the owner's on the start date (today when the date is unknown), and stays
      * so if membership later changes. A null date is a start whose day the source does not give.
      */
-    /** A date as exactly as its source gives it (DAY, MONTH or YEAR), and the source; date null = unknown. */
-    public record Dated(LocalDate date, String precision, String source) {
-        /** Checked and normalised: a month or year is stored as its first day. */
-        public Dated checked(CodeCheck codes) {
-            codes.errors().term(Vocabulary.DATE_PRECISION, "datePrecision", precision).throwIfAny();
-            if (date == null) {
-                return new Dated(null, null, source);
-            }
-            String p = precision == null ? DatePrecision.DAY : precision;
-            return new Dated(DatePrecision.startOf(date, p), p, source);
-        }
-    }
-
     @Transactional
     public Pilot start(UUID id, Dated when, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);

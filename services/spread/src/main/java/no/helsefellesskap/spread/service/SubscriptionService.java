@@ -19,7 +19,6 @@ import no.helsefellesskap.spread.config.SpreadConfig;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Subscriptions and their delivery state. Every method takes the caller's organisation: only the owner sees one. */

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.util.concurrent.ExecutionException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
