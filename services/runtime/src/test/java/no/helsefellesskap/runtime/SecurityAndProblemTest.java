@@ -205,6 +205,66 @@ class SecurityAndProblemTest {
         }
     }
 
+    /**
+     * Found by an outside test: requests refused by the HTTP layer (too large, too long, not a URI) were answered with
+     * an empty body. Each is sent raw, as a client that does not encode for us would, and nothing is stored.
+     */
+    @Test
+    void requestsTheHttpLayerRefusesAreProblemJsonAndChangeNothing() throws Exception {
+        long before = widgets();
+        String auth = "Authorization: Bearer " + TestTokens.token(AHUS, "registrar") + "\r\n";
+        String big = "x".repeat((int) no.helsefellesskap.runtime.rest.HttpLimits.MAX_BODY + 10);
+        String chunk = Integer.toHexString(big.length()) + "\r\n" + big + "\r\n0\r\n\r\n";
+        record Case(String request, int status, String field) {
+        }
+        for (Case c : java.util.List.of(
+                new Case("GET /api/widgets?ownerOrgnr=" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n" + auth
+                        + "\r\n", 414, "uri"),
+                new Case("GET /api/widgets HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "a".repeat(30_000)
+                        + "\r\n\r\n", 431, "headers"),
+                new Case("POST /api/widgets HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                        + "Content-Length: " + big.length() + "\r\n\r\n", 413, "body"),
+                new Case("POST /api/widgets HTTP/1.1\r\nHost: x\r\n" + auth + "Content-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n" + chunk, 413, "body"),
+                new Case("GET /api/widgets?ownerOrgnr=%zz HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n", 400, "query"),
+                new Case("GET /api/widgets/%zz HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n", 400, "path"),
+                new Case("GET /api/widgets?q=a\"b HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n", 400, "query"))) {
+            String answer = raw(c.request());
+            String head = c.request().substring(0, Math.min(c.request().length(), 60)) + " -> "
+                    + answer.substring(0, Math.min(answer.length(), 300));
+            org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 " + c.status()), head);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase(java.util.Locale.ROOT)
+                    .contains("content-type: application/problem+json"), head);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"field\":\"" + c.field() + "\""), answer);
+        }
+        assertEquals(before, widgets());
+    }
+
+    /** Sends bytes as they are and reads the answer until the server closes or goes quiet. */
+    private static String raw(String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            s.setSoTimeout(5_000);
+            try {
+                s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (java.io.IOException refusedMidway) {
+                // the server may answer and close before it has read everything: the answer is still there
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
+                    out.write(buf, 0, n);
+                    if (out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("}]}")) {
+                        break;
+                    }
+                }
+            } catch (java.io.IOException endOfAnswer) {
+                // timeout or reset after the answer
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void aPathThatIsNoUriAfterDecodingIsStill404ProblemJson() {
         for (String path : java.util.List.of("/api/widgets/'%20OR%20'1'%3D'1", "/api/widgets/%00", "/api/widgets/%3Cscript%3E")) {

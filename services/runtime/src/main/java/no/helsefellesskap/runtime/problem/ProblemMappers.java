@@ -166,6 +166,14 @@ public class ProblemMappers {
                     "The service could not reach its database; nothing was changed. Try again shortly.", List.of());
             return Response.fromResponse(respond(p, uri)).header("Retry-After", "5").build();
         }
+        if (tooLarge(e)) {
+            // a chunked body ran past quarkus.http.limits.max-body-size while being read; Quarkus has already
+            // answered 413 and closed the connection. Nothing was written.
+            LOG.warn("Request refused: body larger than the limit");
+            return respond(Problem.of(413, "http-413", "Request body too large",
+                    "The request body is larger than the limit.", List.of(new Problem.FieldError("body",
+                            "The request body is larger than the limit."))), uri);
+        }
         String state = sqlState(e);
         if (state != null && state.startsWith("23")) {
             // a constraint caught what validation did not, or two requests raced for the same row: nothing was written
@@ -183,6 +191,17 @@ public class ProblemMappers {
         LOG.error("Unhandled error: this is a bug", e);
         return respond(Problem.of(500, "internal", "Internal error",
                 "The service failed to handle the request; it has been logged", List.of()), uri);
+    }
+
+    /** Quarkus' body reader gives up on a body past the limit with this IOException (VertxInputStream). */
+    static boolean tooLarge(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 25; t = t.getCause(), depth++) {
+            if (t instanceof java.io.IOException && "Request too large".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQLState of the first SQL exception in the cause chain, if any. */

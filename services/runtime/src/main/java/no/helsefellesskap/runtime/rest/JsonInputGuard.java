@@ -9,12 +9,14 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import no.helsefellesskap.model.PersonalDataGuard;
+import no.helsefellesskap.runtime.problem.Problem;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.problem.ProblemMappers;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +41,13 @@ public class JsonInputGuard implements ReaderInterceptor {
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.getSubtype().endsWith("+json")) {
             return ctx.proceed();
         }
-        byte[] body = ctx.getInputStream().readAllBytes();
+        byte[] body = ctx.getInputStream().readNBytes((int) HttpLimits.MAX_BODY + 1);
+        if (body.length > HttpLimits.MAX_BODY) {
+            // a chunked body (no Content-Length for HttpLimits to check) past the limit
+            throw new ProblemException(Problem.of(413, "http-413", "Request body too large",
+                    "The request body is larger than " + HttpLimits.MAX_BODY + " bytes.",
+                    List.of(new Problem.FieldError("body", "at most " + HttpLimits.MAX_BODY + " bytes"))));
+        }
         ctx.setInputStream(new ByteArrayInputStream(body));
         if (body.length == 0) {
             return ctx.proceed();
