@@ -61,6 +61,9 @@ final class Hostile {
         final AtomicLong noAnswer = new AtomicLong();
     }
 
+    /** A JSON text just past the suite's 10 MiB body limit (one instance, shared by every endpoint's probe). */
+    static final String OVER_BODY_LIMIT = "{\"title\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+
     record Probe(Entry entry, String path, String token, String body, String contentType, String kind) {
     }
 
@@ -383,6 +386,10 @@ final class Hostile {
                     "\uFEFF{}", "{\"a\":NaN}")) {
                 out.add(new Probe(e, b.path(), own, body, "application/json", "syntax"));
             }
+            // past the HTTP layer's limits (413 body, 414 target): answered before any resource, still problem+json
+            out.add(new Probe(e, b.path(), own, OVER_BODY_LIMIT, "application/json", "size body over limit"));
+            out.add(new Probe(e, b.path() + (b.path().contains("?") ? "&" : "?") + "x=" + "a".repeat(9000), own,
+                    b.body(), "application/json", "size target over limit"));
             // a key twice (the last one silently winning) and unpaired surrogates (stored as '?') must be refused
             String validText = b.body() == null ? "{}" : b.body();
             if (validText.startsWith("{\"")) {

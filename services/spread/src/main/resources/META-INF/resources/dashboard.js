@@ -31,6 +31,7 @@
       'filters.from': 'Fra dato',
       'filters.to': 'Til dato',
       'filters.apply': 'Vis',
+      'filters.sandbox': 'Ta med test- og prøveorganisasjoner',
       'kpis.heading': 'Nøkkeltall',
       'kpi.pilots': 'Piloter i alt',
       'kpi.evaluatedOf': '{evaluated} av {completed} gjennomførte',
@@ -75,6 +76,7 @@
       'records.organisation': 'Virksomhet',
       'records.date': 'Dato',
       'records.link': 'Lenke',
+      'records.sources': 'Kilde',
       'records.open': 'Åpne',
       'records.openNamed': 'Åpne {title}',
       'kind.pilot': 'Pilot',
@@ -157,6 +159,7 @@
       'filters.from': 'From date',
       'filters.to': 'To date',
       'filters.apply': 'Show',
+      'filters.sandbox': 'Include test and probe organisations',
       'kpis.heading': 'Key figures',
       'kpi.pilots': 'Pilots in total',
       'kpi.evaluatedOf': '{evaluated} of {completed} completed',
@@ -201,6 +204,7 @@
       'records.organisation': 'Organisation',
       'records.date': 'Date',
       'records.link': 'Link',
+      'records.sources': 'Source',
       'records.open': 'Open',
       'records.openNamed': 'Open {title}',
       'kind.pilot': 'Pilot',
@@ -310,7 +314,8 @@
   const state = {
     lang: 'nb',
     token: null,
-    filters: { partnership: '', from: '', to: '' },
+    filters: { partnership: '', from: '', to: '', includeSandbox: '' },
+    streamSandbox: '',
     data: null,
     loadCtrl: null,
     refreshTimer: null,
@@ -485,7 +490,8 @@
   function filtersFromUrl() {
     const q = new URLSearchParams(window.location.search);
     const date = (k) => (isDate(q.get(k)) ? q.get(k) : '');
-    return { partnership: q.get('partnership') ?? '', from: date('from'), to: date('to') };
+    return { partnership: q.get('partnership') ?? '', from: date('from'), to: date('to'),
+      includeSandbox: q.get('includeSandbox') === 'true' ? 'true' : '' };
   }
 
   function syncFilterInputs() {
@@ -493,6 +499,7 @@
     $('filter-from').value = state.filters.from;
     $('filter-to').value = state.filters.to;
     $('filter-to').min = state.filters.from;
+    $('filter-sandbox').checked = state.filters.includeSandbox === 'true';
   }
 
   function onFilterSubmit(event) {
@@ -501,6 +508,7 @@
       partnership: $('filter-partnership').value,
       from: $('filter-from').value,
       to: $('filter-to').value,
+      includeSandbox: $('filter-sandbox').checked ? 'true' : '',
     };
     if (filters.from && filters.to && filters.from > filters.to) {
       showError(t('error.dateOrder'));
@@ -512,7 +520,9 @@
     // Filters live in the page URL so a view can be shared or bookmarked.
     history.pushState(null, '', window.location.pathname + (query ? `?${query}` : ''));
     closeRecords(false);
+    const streamChanged = filters.includeSandbox !== state.streamSandbox;
     loadDashboard();
+    if (streamChanged && (state.stream.ctrl || state.stream.timer)) startStream();
   }
 
   function renderPartnershipOptions() {
@@ -607,7 +617,10 @@
     try {
       const headers = { Authorization: `Bearer ${state.token}`, Accept: 'text/event-stream' };
       if (stream.lastEventId) headers['Last-Event-ID'] = stream.lastEventId;
-      const res = await fetch('/api/stream/outcomes', { headers, cache: 'no-store', signal: ctrl.signal });
+      // the same items the figures count: test and probe organisations' only when the filter includes them
+      state.streamSandbox = state.filters.includeSandbox;
+      const url = `/api/stream/outcomes${state.streamSandbox ? '?includeSandbox=true' : ''}`;
+      const res = await fetch(url, { headers, cache: 'no-store', signal: ctrl.signal });
       if (res.status === 401) {
         stream.ctrl = null;
         signOut(t('error.unauthorized'));
@@ -1113,7 +1126,8 @@
   }
 
   function recordsTable(list) {
-    const head = ['records.kind', 'records.title', 'records.organisation', 'records.date', 'records.link'].map((k) => t(k));
+    const head = ['records.kind', 'records.title', 'records.organisation', 'records.date', 'records.sources',
+      'records.link'].map((k) => t(k));
     return h('table', { class: 'data records-table', 'aria-labelledby': 'records-heading' },
       h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, list.map((rec) => {
@@ -1124,6 +1138,7 @@
           h('th', { scope: 'row' }, title),
           h('td', {}, rec.organisation ?? '–'),
           h('td', {}, rec.datePrecision && rec.datePrecision !== 'DAY' && rec.dateShown ? rec.dateShown : fmtDate(rec.date)),
+          h('td', { class: 'text' }, arr(rec.sources).filter((x) => typeof x === 'string').join('; ') || '–'),
           h('td', {}, href ? h('a', { href, 'aria-label': t('records.openNamed', { title }) }, t('records.open')) : '–'));
       })));
   }

@@ -96,6 +96,55 @@ class DashboardBrowserTest {
         assertTrue(!browser.findElement(By.cssSelector("label[for='filter-partnership']")).getText().isBlank());
     }
 
+    /**
+     * Found by users: probe records swamped the page and a pilot from the sources showed no source. Test and probe
+     * organisations' pilots appear only when the switch is on (kept in the URL); a record shows its source.
+     */
+    @Test
+    void sandboxRecordsAppearOnlyWhenAskedAndRecordsShowTheirSource() {
+        String p = WebhookDeliveryTest.partnership();
+        String sandboxOrgnr = SubscriptionMatchingPropertyTest.orgnr(new java.util.Random());
+        String code = "SANDBOX-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Events.publish(no.helsefellesskap.model.events.EventTypes.ORGANISATION_CHANGED, code,
+                new no.helsefellesskap.model.events.OrganisationChanged(code, "HF", "Lasttest", sandboxOrgnr, null, null,
+                        null, null, null, true));
+        java.util.UUID probe = java.util.UUID.randomUUID();
+        java.util.UUID real = java.util.UUID.randomUUID();
+        for (var pilot : List.of(new Object[] {probe, "Lasttestpilot", sandboxOrgnr, List.<String>of()},
+                new Object[] {real, "Kildepilot " + p, DashboardData.HF, List.of("seed-003-a.md L120-L134")})) {
+            @SuppressWarnings("unchecked")
+            List<String> sources = (List<String>) pilot[3];
+            Events.publish(no.helsefellesskap.model.events.EventTypes.PILOT_REGISTERED, pilot[0],
+                    new no.helsefellesskap.model.events.PilotRegistered((java.util.UUID) pilot[0], (String) pilot[1],
+                            (String) pilot[2], "PLANNED", java.time.Instant.now(), null, null, List.of(), List.of(),
+                            List.of(), p, List.of(), List.of(), List.of(), null, null, null, sources));
+        }
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)
+                .queryParam("partnership", p).queryParam("includeSandbox", true).get("/api/dashboard").then().extract()
+                .jsonPath().getInt("figures.pilotsByStatus.total") == 2);
+
+        browser.get(base + "?partnership=" + p + "#token=" + admin);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        assertEquals("1", count("pilotsByStatus", "PLANNED"));
+        WebElement sandbox = browser.findElement(By.id("filter-sandbox"));
+        assertTrue(!sandbox.isSelected());
+        assertTrue(!browser.findElement(By.cssSelector("label[for='filter-sandbox']")).getText().isBlank());
+
+        browser.findElement(By.cssSelector("button.count[data-figure='pilotsByStatus'][data-key='PLANNED']"))
+                .sendKeys(Keys.ENTER);
+        wait.until(b -> b.findElement(By.id("records")).getText().contains("Kildepilot " + p));
+        assertTrue(browser.findElement(By.id("records")).getText().contains("seed-003-a.md L120-L134"),
+                "the record shows its source");
+        assertTrue(!browser.findElement(By.id("records")).getText().contains("Lasttestpilot"));
+
+        sandbox.click();
+        browser.findElement(By.cssSelector("#filters button[type='submit']")).click();
+        wait.until(b -> "2".equals(count("pilotsByStatus", "PLANNED")));
+        assertTrue(browser.getCurrentUrl().contains("includeSandbox=true"), "the switch is kept in the URL");
+    }
+
     private String count(String figure, String key) {
         return browser.findElement(By.cssSelector("button.count[data-figure='" + figure + "'][data-key='" + key + "']"))
                 .getText().strip();

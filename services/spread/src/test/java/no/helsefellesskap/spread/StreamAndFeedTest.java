@@ -85,6 +85,33 @@ class StreamAndFeedTest {
         }
     }
 
+    @Inject
+    no.helsefellesskap.spread.service.Db db;
+
+    /** Found by users: probe records reached the public stream the dashboard reads; they come only when asked. */
+    @Test
+    void thePublicStreamLeavesSandboxItemsOutUnlessAsked() throws Exception {
+        String p = WebhookDeliveryTest.partnership();
+        String sandboxOrgnr = SubscriptionMatchingPropertyTest.orgnr(new java.util.Random());
+        String code = "SANDBOX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Events.publish(EventTypes.ORGANISATION_CHANGED, code, new no.helsefellesskap.model.events.OrganisationChanged(
+                code, "HF", "Lasttest", sandboxOrgnr, null, null, null, null, null, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from organisation where code = ? and sandbox",
+                rs -> 1, code).isPresent());
+        try (SseClient plain = new SseClient(base + "api/stream/outcomes", reader(), null);
+             SseClient all = new SseClient(base + "api/stream/outcomes?includeSandbox=true", reader(), null)) {
+            Thread.sleep(500);
+            Events.pilot("Lasttestpilot", sandboxOrgnr, p, List.of(), List.of(), List.of(), List.of(), null);
+            Events.pilot("Ekte pilot", OWNER, p, List.of(), List.of(), List.of(), List.of(), null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofPartnership(all.events, p).size() >= 2
+                    && ofPartnership(plain.events, p).size() >= 1);
+            Thread.sleep(500);
+            assertEquals(1, ofPartnership(plain.events, p).size(), "only the real pilot: " + plain.events);
+            assertTrue(ofPartnership(plain.events, p).get(0).data().contains("Ekte pilot"));
+            assertEquals(2, ofPartnership(all.events, p).size());
+        }
+    }
+
     @Test
     void aSubscriptionHasItsOwnStreamAndFeedsWithOnlyMatchingItems() throws Exception {
         String p = WebhookDeliveryTest.partnership();

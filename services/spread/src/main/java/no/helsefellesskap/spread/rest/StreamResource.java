@@ -6,6 +6,8 @@ import no.helsefellesskap.runtime.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -14,7 +16,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.stream.StreamHub;
 
-/** The public stream of published outcomes: every feed item, to any signed-in caller (the dashboard uses it). */
+/**
+ * The public stream of published outcomes: every feed item, to any signed-in caller (the dashboard uses it). Items
+ * about test and probe (sandbox) organisations are left out unless {@code includeSandbox=true}, as in the dashboard.
+ */
 @Path("/api/stream")
 public class StreamResource {
 
@@ -25,9 +30,10 @@ public class StreamResource {
     @Path("outcomes")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    public void outcomes(@HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink,
-                         @Context Sse sse) {
-        hub.open(sink, sse, null, streamCaller(caller), lastEventId(lastEventId));
+    public void outcomes(@HeaderParam("Last-Event-ID") String lastEventId,
+                         @QueryParam("includeSandbox") @DefaultValue("false") boolean includeSandbox,
+                         @Context SseEventSink sink, @Context Sse sse) {
+        hub.open(sink, sse, null, streamCaller(caller), includeSandbox, lastEventId(lastEventId));
     }
 
     @Inject

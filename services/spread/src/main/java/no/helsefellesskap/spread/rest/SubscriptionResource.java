@@ -152,7 +152,7 @@ public class SubscriptionResource {
     public void events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
         subscriptions.get(owner(), id);
-        hub.open(sink, sse, id, StreamResource.streamCaller(caller), StreamResource.lastEventId(lastEventId));
+        hub.open(sink, sse, id, StreamResource.streamCaller(caller), false, StreamResource.lastEventId(lastEventId));
     }
 
     @GET

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,9 +62,12 @@ public class DashboardService {
     public record Bucket(String key, Label label, long count, String records, Boolean core, String of) {
     }
 
-    /** {@code dateShown}: the date as exactly as it is known ("2019" for a year), with its {@code datePrecision}. */
+    /**
+     * {@code dateShown}: the date as exactly as it is known ("2019" for a year), with its {@code datePrecision};
+     * {@code sources}: where a pilot's facts come from (documents and lines; empty when entered as it happens).
+     */
     public record Record(String kind, String id, String title, String organisation, LocalDate date, String datePrecision,
-                         String dateShown, String href) {
+                         String dateShown, String href, List<String> sources) {
     }
 
     public record Records(String figure, String key, int count, List<Record> records) {
@@ -210,10 +214,20 @@ public class DashboardService {
             Object[] params = key == null ? q.params() : append(q.params(), key);
             for (Row r : db.list(sql, this::row, params)) {
                 unique.putIfAbsent(r.kind() + "/" + r.id(), new Record(r.kind(), r.id(), r.title(), r.organisation(),
-                        r.date(), r.datePrecision(), DatePrecision.shown(r.date(), r.datePrecision()), href(r)));
+                        r.date(), r.datePrecision(), DatePrecision.shown(r.date(), r.datePrecision()), href(r),
+                        List.of()));
             }
         }
-        List<Record> list = new ArrayList<>(unique.values());
+        String[] pilotIds = unique.values().stream().filter(r -> "pilot".equals(r.kind())).map(Record::id)
+                .toArray(String[]::new);
+        Map<String, List<String>> sources = new HashMap<>();
+        if (pilotIds.length > 0) {
+            db.list("select pilot_id::text, sources::text from pilot where pilot_id::text = any(?)",
+                    rs -> sources.put(rs.getString(1), json.strings(rs.getString(2))), (Object) pilotIds);
+        }
+        List<Record> list = unique.values().stream().map(r -> sources.containsKey(r.id()) && "pilot".equals(r.kind())
+                ? new Record(r.kind(), r.id(), r.title(), r.organisation(), r.date(), r.datePrecision(), r.dateShown(),
+                r.href(), sources.get(r.id())) : r).toList();
         return new Records(figure, key, list.size(), list);
     }
 

@@ -35,7 +35,7 @@ public class StreamHub {
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
     private static final int BATCH = 500;
 
-    record Item(long seq, String type, String body, Set<UUID> subscriptions) {
+    record Item(long seq, String type, String body, Set<UUID> subscriptions, boolean sandbox) {
     }
 
     static final class Connection {
@@ -43,18 +43,22 @@ public class StreamHub {
         final Sse sse;
         final UUID subscription;
         final String caller;
+        final boolean includeSandbox;
         volatile long lastSeq;
 
-        Connection(SseEventSink sink, Sse sse, UUID subscription, String caller, long lastSeq) {
+        Connection(SseEventSink sink, Sse sse, UUID subscription, String caller, boolean includeSandbox, long lastSeq) {
             this.sink = sink;
             this.sse = sse;
             this.subscription = subscription;
             this.caller = caller;
+            this.includeSandbox = includeSandbox;
             this.lastSeq = lastSeq;
         }
 
         boolean wants(Item i) {
-            return subscription == null || i.subscriptions().contains(subscription);
+            // the public stream leaves test and probe organisations' items out unless asked; a subscription's own
+            // stream carries what its filters matched (those already decide about sandbox items)
+            return subscription == null ? includeSandbox || !i.sandbox() : i.subscriptions().contains(subscription);
         }
     }
 
@@ -93,18 +97,23 @@ public class StreamHub {
      * Sends what the client missed, then keeps it in the live fan-out. Without {@code Last-Event-ID} the stream
      * starts at the newest item.
      */
-    public void open(SseEventSink sink, Sse sse, UUID subscription, String caller, Long lastEventId) {
+    public void open(SseEventSink sink, Sse sse, UUID subscription, String caller, boolean includeSandbox,
+                     Long lastEventId) {
         reserve(caller);
         try {
             long last = lastEventId != null ? lastEventId
                     : db.one("select coalesce(max(seq), 0) from feed_item", rs -> rs.getLong(1)).orElse(0L);
-            Connection c = new Connection(sink, sse, subscription, caller, last);
+            Connection c = new Connection(sink, sse, subscription, caller, includeSandbox, last);
             sink.send(sse.newEventBuilder().comment("stream of feed items after " + last).build());
             List<Item> batch;
             do {
                 batch = after(c.lastSeq, subscription);
                 for (Item i : batch) {
-                    send(c, i);
+                    if (c.wants(i)) {
+                        send(c, i);
+                    } else {
+                        c.lastSeq = i.seq();
+                    }
                 }
             } while (batch.size() == BATCH && !sink.isClosed());
             connections.add(c);
@@ -202,12 +211,14 @@ public class StreamHub {
     private List<Item> after(long seq, UUID subscription) {
         return db.list("""
                 select f.seq, f.type, f.body::text body,
+                  coalesce((f.attributes->>'sandbox')::boolean, false) sandbox,
                   array(select d.subscription_id::text from delivery d where d.item_seq = f.seq) subs
                 from feed_item f where f.seq > ?
                   and (cast(? as uuid) is null or exists (select 1 from delivery d where d.item_seq = f.seq
                     and d.subscription_id = cast(? as uuid)))
                 order by f.seq limit ?""",
-                rs -> new Item(rs.getLong("seq"), rs.getString("type"), rs.getString("body"), uuids(rs.getArray("subs"))),
+                rs -> new Item(rs.getLong("seq"), rs.getString("type"), rs.getString("body"), uuids(rs.getArray("subs")),
+                        rs.getBoolean("sandbox")),
                 seq, subscription, subscription, BATCH);
     }
 
