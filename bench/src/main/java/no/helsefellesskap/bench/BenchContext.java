@@ -40,7 +40,7 @@ import java.util.function.BooleanSupplier;
 public final class BenchContext implements AutoCloseable {
 
     public static final String AHUS = "983971636";
-    public static final String LORENSKOG = "974604167";
+    public static final String LORENSKOG = "842566142";
     /** A valid organisation number that owns nothing in the suite. */
     public static final String STRANGER = "876543214";
     public static final List<String> TOPICS = List.of("pilots", "evaluations", "model-evidence", "tasks", "models",

@@ -23,9 +23,9 @@ class CodesTest {
         assertEquals(5, OrganisationNumber.checkDigit("12345678"));
         assertTrue(OrganisationNumber.isValid("123456785"));
         assertFalse(OrganisationNumber.isValid("123456784"));
-        // Akershus universitetssykehus HF (983971636) and Lørenskog kommune (974604167), public ENH numbers.
+        // Akershus universitetssykehus HF (983971636) and Lørenskog kommune (842566142), public ENH numbers.
         assertTrue(OrganisationNumber.isValid("983971636"));
-        assertTrue(OrganisationNumber.isValid("974604167"));
+        assertTrue(OrganisationNumber.isValid("842566142"));
         assertFalse(OrganisationNumber.isValid("12345678"));
         assertFalse(OrganisationNumber.isValid("12345678a"));
         assertFalse(OrganisationNumber.isValid(null));
@@ -62,6 +62,56 @@ class CodesTest {
         assertEquals(java.util.List.of("SP"), groups.byCode("JO").orElseThrow().alsoAuthorisedAs(), "a midwife is also a nurse");
         assertTrue(groups.byCode("LE").orElseThrow().universityEducated());
         assertTrue(groups.byCode("APOTEKTEKNIKER").orElseThrow().authorised());
+    }
+
+    /**
+     * Every category of code list 9060 (HL7Norway/kodeverk no-kodeverk-9060.fsh, 36 codes, written out here as the
+     * oracle) is a group with that code; the suite's own groups are marked and rest on the authorisation they need.
+     */
+    @Test
+    void everyCategoryOfTheHealthPersonnelCodeListIsPresentWithItsCode() {
+        java.util.Map<String, String> kodeverk9060 = new java.util.LinkedHashMap<>();
+        for (String pair : ("AA ambulansearbeider,AT apotektekniker,AU audiograf,BI bioingeniør,ET ergoterapeut,"
+                + "FA1 provisorfarmasøyt,FA2 reseptarfarmasøyt,FB fiskehelsebiolog,FO fotterapeut,FT fysioterapeut,"
+                + "HE helsesekretær,HF helsefagarbeider,HP hjelpepleier,JO jordmor,KE klinisk ernæringsfysiolog,"
+                + "KI kiropraktor,LE lege,MT manuellterapeut,NP naprapat,OA omsorgsarbeider,OI ortopediingeniør,"
+                + "OP optiker,OR ortoptist,OS osteopat,PE perfusjonist,PM paramedisiner,PS psykolog,RA radiograf,"
+                + "SP sykepleier,TH tannhelsesekretær,TL tannlege,TP tannpleier,TT tanntekniker,VE veterinær,"
+                + "VP vernepleier,XX ukjent/uspesifisert").split(",")) {
+            kodeverk9060.put(pair.substring(0, pair.indexOf(' ')), pair.substring(pair.indexOf(' ') + 1));
+        }
+        PersonnelGroups groups = PersonnelGroups.loadDefault();
+        java.util.Map<String, PersonnelGroup> byCategory = new java.util.HashMap<>();
+        groups.all().stream().filter(g -> g.hprCategory() != null).forEach(g -> byCategory.put(g.hprCategory(), g));
+        assertEquals(kodeverk9060.keySet(), byCategory.keySet());
+        kodeverk9060.forEach((code, name) -> {
+            assertEquals(name, byCategory.get(code).nameNb(), code);
+            assertEquals(PersonnelGroup.HPR_CATEGORY, byCategory.get(code).kind(), code);
+        });
+        assertEquals("BI", groups.byCode("BIOINGENIOR").orElseThrow().hprCategory());
+        assertEquals("AT", groups.byCode("APOTEKTEKNIKER").orElseThrow().hprCategory());
+        assertEquals("HE", groups.byCode("HELSESEKRETAER").orElseThrow().hprCategory());
+        // 33 professions in helsepersonelloven § 48; veterinarians and fish health biologists under their own act
+        assertEquals(33, groups.all().stream().filter(g -> g.hprCategory() != null && g.authorised()).count());
+        assertEquals("ANIMAL_HEALTH", groups.byCode("VE").orElseThrow().authorisation());
+        for (String suite : java.util.List.of("SPESIALSYKEPLEIER", "KLINISK_FARMASOYT", "PORTOR", "FORSYNINGSPORTOR",
+                "ASSISTENT", "ERFARINGSKONSULENT")) {
+            PersonnelGroup g = groups.byCode(suite).orElseThrow();
+            assertEquals(PersonnelGroup.SUITE_GROUP, g.kind(), suite);
+            assertFalse(g.authorised(), suite + " is not an authorised category of its own");
+        }
+        assertEquals(java.util.List.of("SP"), groups.byCode("SPESIALSYKEPLEIER").orElseThrow().restsOn());
+        assertEquals(java.util.List.of("FA1", "FA2"), groups.byCode("KLINISK_FARMASOYT").orElseThrow().restsOn());
+        assertEquals("2223", groups.byCode("SP").orElseThrow().styrk08(), "STYRK-08 sykepleiere, not ISCO 2221");
+        assertTrue(groups.all().stream().allMatch(g -> g.escoUri() == null
+                || g.escoUri().startsWith("http://data.europa.eu/esco/occupation/")));
+        assertTrue(groups.all().stream().allMatch(g -> g.isco08() == null || g.isco08().matches("[0-9]{4}")));
+    }
+
+    @Test
+    void klinObsKommuneIsASignOffScheme() {
+        assertEquals(java.util.List.of("ABCDE", "NEWS", "ISBAR"),
+                CompetenceCatalogue.loadDefault().scheme("KLINOBSKOMMUNE").orElseThrow().steps());
     }
 
     @Test

@@ -278,6 +278,7 @@ class EventSchemaContractTest {
             return p.get("enum").get(0).asText();
         }
         String pattern = p.path("pattern").asText("");
-        return pattern.equals("^[0-9]{9}$") ? "983971636" : pattern.equals("^[0-9]{4}$") ? "0301" : "sample";
+        return pattern.equals("^[0-9]{9}$") ? "983971636" : pattern.equals("^[0-9]{4}$") ? "0301"
+                : pattern.equals("^[0-9]{2}$") ? "03" : "sample";
     }
 }

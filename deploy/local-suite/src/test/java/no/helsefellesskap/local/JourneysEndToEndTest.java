@@ -48,7 +48,7 @@ class JourneysEndToEndTest {
 
     static final int OFFSET = 300;
     static final String AHUS = "983971636";
-    static final String LORENSKOG = "974604167";
+    static final String LORENSKOG = "842566142";
     static final String PARTNERSHIP = "HFS-AHUS";
     static final String TITLE = "Apotekteknikere tilbereder legemidler på medisinrom – Ahus";
 

@@ -47,7 +47,7 @@ class SuiteEndToEndTest {
 
     static final int OFFSET = 200;
     static final String AHUS = "983971636";
-    static final String LORENSKOG = "974604167";
+    static final String LORENSKOG = "842566142";
 
     Path data;
     Suite suite;

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTestResource(SuiteTestInfrastructure.class)
 class CompetenceRegistryTest {
 
-    static final String LORENSKOG = "974604167";
+    static final String LORENSKOG = "842566142";
 
     @Test
     void personnelGroupsComeFromTheCodeList() {

@@ -78,7 +78,7 @@ class ReferenceDataTest {
 
     @Test
     void competencesAndSignOffSchemesAreServed() {
-        String token = TestTokens.bearer("974604167");
+        String token = TestTokens.bearer("842566142");
         given().header("Authorization", token).get("/api/competences/BLODPROVETAKING")
                 .then().statusCode(200).body("type", equalTo("EMPLOYER_COURSE"))
                 .body("closedBy", hasItem("COURSE_AND_SUPERVISED_PRACTICE"));

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EvaluationTest {
 
     static final String AHUS = "983971636";
-    static final String LORENSKOG = "974604167";
+    static final String LORENSKOG = "842566142";
     static final String STRANGER = "876543214";
 
     static void pilotRegistered(UUID pilot, String owner, String partner, UUID model) {

@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 final class Api {
 
     static final String AHUS = "983971636";        // HF-AHUS in reference/organisations.v1.csv
-    static final String LORENSKOG = "974604167";   // KOMMUNE-LORENSKOG, member of HFS-AHUS
+    static final String LORENSKOG = "842566142";   // KOMMUNE-LORENSKOG, member of HFS-AHUS
     static final String STRANGER = "876543214";    // valid mod-11, no organisation in the suite
 
     private Api() {

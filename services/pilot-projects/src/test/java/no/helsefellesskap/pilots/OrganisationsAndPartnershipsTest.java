@@ -30,21 +30,45 @@ class OrganisationsAndPartnershipsTest {
     @Test
     void theNineteenPartnershipsAreLoadedWithTrustsGovernanceAndPriorityGroups() {
         Api.get("/api/partnerships").statusCode(200).body("$", hasSize(19));
-        Api.get("/api/partnerships/HFS-OSLO").body("hospitalTrusts", equalTo(java.util.List.of("HF-OUS", "LOVISENBERG", "DIAKONHJEMMET")))
+        Api.get("/api/partnerships/HFS-OSLO").body("hospitalTrusts", equalTo(java.util.List.of("HF-OUS", "HF-AHUS", "LOVISENBERG",
+                        "DIAKONHJEMMET")))
                 .body("priorityGroups", hasSize(4)).body("governanceBodies", hasSize(3))
                 .body("governanceBodies[0].meetingsPerYear", equalTo(1))
                 .body("members.organisation", hasItem("KOMMUNE-OSLO"));
         Api.get("/api/partnerships/HFS-INNLANDET").body("municipalityCount", equalTo(42));
-        Api.get("/api/partnerships/HFS-BERGEN").body("municipalityCount", equalTo(null));
+        Api.get("/api/partnerships/HFS-BERGEN").body("municipalityCount", equalTo(18))
+                .body("hospitalTrusts", hasItem("HARALDSPLASS"));
         var e = TopicReader.read(EventTypes.TOPIC_PARTNERSHIPS, x -> "HFS-OSLO".equals(x.key()), 1, Duration.ofSeconds(30));
         assertEquals(EventTypes.PARTNERSHIP_CHANGED.type(), TopicReader.header(e.get(0), "ce_type"));
         assertEquals("/pilot-projects", TopicReader.header(e.get(0), "ce_source"));
     }
 
+    /**
+     * The whole country is known at start: every municipality with its number, Sami name, county and history, and a
+     * municipality's own token registers a pilot with no administrator adding it first.
+     */
+    @Test
+    void everyMunicipalityIsKnownWithItsHistoryAndMayRegisterAPilotAtOnce() {
+        Api.get("/api/organisations?kind=MUNICIPALITY").statusCode(200)
+                .body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(357))
+                .body("find { it.code == 'KOMMUNE-KARASJOK' }.nameOther", equalTo("Kárášjohka"))
+                .body("find { it.code == 'KOMMUNE-KARASJOK' }.kommunenummer", equalTo("5610"))
+                .body("find { it.code == 'KOMMUNE-KARASJOK' }.county", equalTo("56"));
+        Api.get("/api/organisations/KOMMUNE-LORENSKOG").statusCode(200)
+                .body("current.kommunenummer", equalTo("3222")).body("current.orgnr", equalTo("842566142"))
+                .body("history.kommunenummer", hasItem("3029"));
+        var e = TopicReader.read(EventTypes.TOPIC_ORGANISATIONS, x -> "KOMMUNE-LORENSKOG".equals(x.key())
+                && x.value().contains("\"3029\""), 1, Duration.ofSeconds(30));
+        assertEquals("2024-01-01", JsonPath.from(e.get(0).value()).getString("validTo"));
+        String tromso = "940101808"; // Tromsø kommune, municipalities.v1.csv
+        String id = Api.pilot(tromso, "");
+        Api.get("/api/pilots/" + id).statusCode(200).body("ownerOrgnr", equalTo(tromso));
+    }
+
     @Test
     void loadingTheReferenceFilesAgainEmitsNothing() {
-        assertEquals(0, organisations.load("/reference/organisations.v1.csv", "/reference/partnerships.v1.csv",
-                "/reference/memberships.v1.csv"));
+        assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, OrganisationService.MUNICIPALITIES,
+                OrganisationService.PARTNERSHIPS, OrganisationService.MEMBERSHIPS));
     }
 
     @Test
@@ -101,7 +125,7 @@ class OrganisationsAndPartnershipsTest {
     @Test
     void aMembershipChangeOnDateDKeepsPilotsStartedBeforeDInTheOldPartnership() {
         Api.put("/api/organisations/KOMMUNE-RAKKESTAD", "{\"name\":\"Rakkestad kommune\",\"orgnr\":\"" + RAKKESTAD_TEST_ORGNR
-                + "\",\"validFrom\":\"2020-01-01\"}", AHUS, "programme-admin").statusCode(200);
+                + "\",\"validFrom\":\"2026-01-01\"}", AHUS, "programme-admin").statusCode(200);
         String before = Api.pilot(RAKKESTAD_TEST_ORGNR, "");
         Api.post("/api/pilots/" + before + "/start", "{\"date\":\"2029-06-01\"}", RAKKESTAD_TEST_ORGNR).statusCode(200)
                 .body("partnership", equalTo("HFS-OSTFOLD"));

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SecurityAndProblemTest {
 
     static final String AHUS = "983971636";
-    static final String OTHER = "974604167";
+    static final String OTHER = "842566142";
     static final String BODY = "{\"title\":\"porters take blood samples\",\"ownerOrgnr\":\"" + AHUS + "\"}";
 
     @Inject

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FeedMatchingTest {
 
     static final String OWNER = "876543214";
-    static final String SUBSCRIBER = "974604167";
+    static final String SUBSCRIBER = "842566142";
 
     @Inject
     Db db;
@@ -53,6 +53,11 @@ class FeedMatchingTest {
     static List<String> received(String subscription) {
         return given().header("Authorization", subscriber()).get("/api/subscriptions/" + subscription + "/feed.json")
                 .then().statusCode(200).extract().path("items._oppgavedeling.type");
+    }
+
+    void awaitKnown(String table, String idColumn, UUID id) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from " + table + " where " + idColumn + " = ?",
+                rs -> 1, id).isPresent());
     }
 
     static void awaitPilot(UUID pilot, String status) {
@@ -123,6 +128,7 @@ class FeedMatchingTest {
     void aModelSubscriberGetsEveryEventOfThePilotsOfThatModel() {
         String p = WebhookDeliveryTest.partnership();
         UUID model = Events.model(List.of(), List.of("SP"), List.of("APOTEKTEKNIKER"));
+        awaitKnown("model_version", "model_id", model); // models and pilots come on different topics
         String sub = subscribe(Map.of("models", List.of(model.toString())));
         UUID started = Events.pilot("Modellpilot A", OWNER, p, List.of(), List.of(), model);
         UUID abandoned = Events.pilot("Modellpilot B", OWNER, p, List.of(), List.of(), model);
@@ -149,6 +155,9 @@ class FeedMatchingTest {
         String p = WebhookDeliveryTest.partnership();
         UUID task = Events.task("MEDICATION_MANAGEMENT");
         UUID model = Events.model(List.of(task), List.of("SP"), List.of("APOTEKTEKNIKER"));
+        // tasks, models and pilots come on different topics: a pilot is registered once its model is known
+        awaitKnown("task", "task_id", task);
+        awaitKnown("model_version", "model_id", model);
         String sub = subscribe(Map.of("taskCategories", List.of("MEDICATION_MANAGEMENT"), "partnerships", List.of(p)));
         UUID viaModel = Events.pilot("Via modell", OWNER, p, List.of(), List.of(), model);
         UUID direct = Events.pilot("Med oppgave", OWNER, p, List.of(), List.of(task), null);
@@ -166,11 +175,11 @@ class FeedMatchingTest {
     void kommunenummerMatchesThePilotsAMunicipalityTakesPartIn() {
         String p = WebhookDeliveryTest.partnership();
         String code = "KOMMUNE-TEST-" + UUID.randomUUID().toString().substring(0, 6);
-        Events.municipality(code, "Testkommune", "974604167", "3222");
+        Events.municipality(code, "Testkommune", "842566142", "3222");
         await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from organisation where code = ?",
                 rs -> 1, code).isPresent());
         String sub = subscribe(Map.of("kommunenummer", List.of("3222"), "partnerships", List.of(p)));
-        UUID partner = Events.pilot("Med Lørenskog", OWNER, p, List.of("974604167"), List.of(), null);
+        UUID partner = Events.pilot("Med Lørenskog", OWNER, p, List.of("842566142"), List.of(), null);
         UUID not = Events.pilot("Uten Lørenskog", OWNER, p, List.of(), List.of(), null);
         awaitPilot(not, "PLANNED");
         awaitPilot(partner, "PLANNED");
@@ -178,6 +187,53 @@ class FeedMatchingTest {
         List<String> pilots = given().header("Authorization", subscriber()).get("/api/subscriptions/" + sub + "/feed.json")
                 .then().extract().path("items._oppgavedeling.context.pilot.id");
         assertEquals(List.of(partner.toString()), pilots);
+    }
+
+    /**
+     * A municipality renumbered in 2024 (Lørenskog 3029 to 3222) is one organisation: a subscription by either number
+     * gets the pilots it takes part in, registered after the change or before it.
+     */
+    @Test
+    void aSubscriptionByTodaysOrAnEarlierKommunenummerMatchesTheSameMunicipality() {
+        String p = WebhookDeliveryTest.partnership();
+        String code = "KOMMUNE-TEST-" + UUID.randomUUID().toString().substring(0, 6);
+        String orgnr = SubscriptionMatchingPropertyTest.orgnr(new java.util.Random());
+        Events.publish(EventTypes.ORGANISATION_CHANGED, code, new no.helsefellesskap.model.events.OrganisationChanged(code,
+                "MUNICIPALITY", "Omnummerert", orgnr, null, "3029", null, LocalDate.of(2020, 1, 1),
+                LocalDate.of(2024, 1, 1), false, null, "30"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from organisation where code = ?",
+                rs -> 1, code).isPresent());
+        String byOld = subscribe(Map.of("kommunenummer", List.of("3029"), "partnerships", List.of(p)));
+        UUID before = Events.pilot("Før omnummereringen", OWNER, p, List.of(orgnr), List.of(), null);
+        awaitPilot(before, "PLANNED");
+        Events.publish(EventTypes.ORGANISATION_CHANGED, code, new no.helsefellesskap.model.events.OrganisationChanged(code,
+                "MUNICIPALITY", "Omnummerert", orgnr, null, "3222", null, LocalDate.of(2024, 1, 1), null, false, null,
+                "32"));
+        // a late correction of the old version does not turn the organisation back
+        Events.publish(EventTypes.ORGANISATION_CHANGED, code, new no.helsefellesskap.model.events.OrganisationChanged(code,
+                "MUNICIPALITY", "Omnummerert (rettet)", orgnr, null, "3029", null, LocalDate.of(2020, 1, 1),
+                LocalDate.of(2024, 1, 1), false, null, "30"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.one("select 1 from organisation_kommunenummer where code = ?"
+                + " and kommunenummer = '3222'", rs -> 1, code).isPresent());
+        String byNew = subscribe(Map.of("kommunenummer", List.of("3222"), "partnerships", List.of(p)));
+        UUID after = Events.pilot("Etter omnummereringen", OWNER, p, List.of(orgnr), List.of(), null);
+        UUID other = Events.pilot("Uten kommunen", OWNER, p, List.of(), List.of(), null);
+        awaitPilot(after, "PLANNED");
+        awaitPilot(other, "PLANNED");
+        assertEquals("3222", db.one("select kommunenummer from organisation where code = ?", rs -> rs.getString(1), code)
+                .orElseThrow());
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(byOld).size() >= 2 && received(byNew).size() >= 1);
+        assertEquals(List.of(before.toString(), after.toString()), pilotsOf(byOld));
+        assertEquals(List.of(after.toString()), pilotsOf(byNew));
+    }
+
+    private List<String> pilotsOf(String subscription) {
+        List<String> newestFirst = given().header("Authorization", subscriber())
+                .get("/api/subscriptions/" + subscription + "/feed.json").then().extract()
+                .path("items._oppgavedeling.context.pilot.id");
+        List<String> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     /** Found by an outside test: "started in 2019" read as a precise day. The read model shows the year, and why. */

@@ -38,7 +38,7 @@ class ReadModelTest {
                 "ce_type", EventTypes.PILOT_REGISTERED.type(), "ce_source", "/pilot-projects");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().header("Authorization", TestTokens.bearer("974604167", "subscriber"))
+                given().header("Authorization", TestTokens.bearer("842566142", "subscriber"))
                         .when().get("/api/pilots/" + pilot)
                         .then().statusCode(200)
                         .body("title", equalTo("Forsyningsportører"))
@@ -61,7 +61,7 @@ class ReadModelTest {
                         java.util.List.of(), java.util.List.of(), null),
                 Events.pilot("Side 3", DashboardData.HF, partnership, java.util.List.of(), java.util.List.of(),
                         java.util.List.of(), java.util.List.of(), null));
-        String reader = TestTokens.bearer("974604167", "subscriber");
+        String reader = TestTokens.bearer("842566142", "subscriber");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", reader)
                 .get("/api/pilots?partnership=" + partnership).then().statusCode(200).body("$", hasSize(3)));
 

@@ -47,7 +47,7 @@ class StreamAndFeedTest {
     URL base;
 
     static String reader() {
-        return TestTokens.bearer("974604167", "subscriber");
+        return TestTokens.bearer("842566142", "subscriber");
     }
 
     @Test
@@ -149,7 +149,7 @@ class StreamAndFeedTest {
     /** Found by an outside test: one token could hold hundreds of streams. */
     @Test
     void oneCallerHoldsAtMostTenStreamsAndOthersAreNotAffected() throws Exception {
-        String greedy = TestTokens.bearer("974604167", "subscriber");
+        String greedy = TestTokens.bearer("842566142", "subscriber");
         List<SseClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {

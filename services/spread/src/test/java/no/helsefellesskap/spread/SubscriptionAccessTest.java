@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTestResource(SuiteTestInfrastructure.class)
 class SubscriptionAccessTest {
 
-    static final String LORENSKOG = "974604167";
+    static final String LORENSKOG = "842566142";
     static final String OTHER_MUNICIPALITY = "123456793";
 
     static String as(String orgnr) {

@@ -53,7 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SubscriptionMatchingPropertyTest {
 
     static final int HISTORIES = 3;
-    static final String SUBSCRIBER = "974604167";
+    static final String SUBSCRIBER = "842566142";
 
     @Inject
     Db db;

@@ -10,7 +10,7 @@ import static io.restassured.RestAssured.given;
 final class Api {
 
     static final String AHUS = "983971636";
-    static final String OTHER = "974604167";
+    static final String OTHER = "842566142";
 
     private Api() {
     }

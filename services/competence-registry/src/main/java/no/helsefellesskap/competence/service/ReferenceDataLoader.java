@@ -64,10 +64,12 @@ public class ReferenceDataLoader {
         int[] counts = new int[3];
         for (PersonnelGroup g : groups.all()) {
             PersonnelGroupDefinition d = new PersonnelGroupDefinition(g.code(), g.nameNb(), g.nameEn(), g.hprCategory(),
-                    g.authorised(), g.isco08(), g.escoUri(), g.educationRoute(), g.alsoAuthorisedAs(), groups.version());
+                    g.authorised(), g.isco08(), g.escoUri(), g.educationRoute(), g.alsoAuthorisedAs(), groups.version(),
+                    g.kind(), g.authorisation(), g.restsOn(), g.styrk08());
             String content = canonical(List.of(g.code(), g.nameNb(), g.nameEn(), String.valueOf(g.hprCategory()),
                     String.valueOf(g.authorised()), String.valueOf(g.isco08()), String.valueOf(g.escoUri()),
-                    g.educationRoute(), String.join("|", g.alsoAuthorisedAs())));
+                    g.educationRoute(), String.join("|", g.alsoAuthorisedAs()), g.kind(), String.valueOf(g.authorisation()),
+                    String.join("|", g.restsOn()), String.valueOf(g.styrk08())));
             counts[upsert("personnel_group", g.code(), d, content, groups.version(),
                     EventTypes.PERSONNEL_GROUP_DEFINED, EventTypes.PERSONNEL_GROUP_CHANGED)]++;
         }

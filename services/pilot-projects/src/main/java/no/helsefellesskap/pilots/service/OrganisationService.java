@@ -45,7 +45,18 @@ public class OrganisationService {
      * left out of the programme's figures and of other organisations' feeds unless a filter asks for them.
      */
     public record Org(String code, String kind, String name, String orgnr, String resh, String kommunenummer,
-                      String parent, LocalDate validFrom, LocalDate validTo, String source, boolean sandbox) {
+                      String parent, LocalDate validFrom, LocalDate validTo, String source, boolean sandbox,
+                      String nameOther, String county) {
+
+        Org(String code, String kind, String name, String orgnr, String resh, String kommunenummer, String parent,
+            LocalDate validFrom, LocalDate validTo, String source, boolean sandbox) {
+            this(code, kind, name, orgnr, resh, kommunenummer, parent, validFrom, validTo, source, sandbox, null, null);
+        }
+
+        String fingerprint() {
+            return OrganisationService.fingerprint(kind, name, orgnr, resh, kommunenummer, parent, nameOther, county,
+                    String.valueOf(validTo));
+        }
     }
 
     public record GovernanceBody(String type, Integer meetingsPerYear, String source) {
@@ -74,40 +85,59 @@ public class OrganisationService {
     @Inject
     CodeCheck codes;
 
+    public static final String ORGANISATIONS = "/reference/organisations.v1.csv";
+    public static final String MUNICIPALITIES = "/reference/municipalities.v1.csv";
+    public static final String PARTNERSHIPS = "/reference/partnerships.v1.csv";
+    public static final String MEMBERSHIPS = "/reference/memberships.v1.csv";
+
     void onStart(@Observes StartupEvent ev) {
-        int changed = load("/reference/organisations.v1.csv", "/reference/partnerships.v1.csv", "/reference/memberships.v1.csv");
+        int changed = load(ORGANISATIONS, MUNICIPALITIES, PARTNERSHIPS, MEMBERSHIPS);
         LOG.infof("Organisations and partnerships loaded: %d changes", changed);
+    }
+
+    /** Every municipality version in a municipalities file, as organisations of kind MUNICIPALITY. */
+    static List<Org> municipalities(String resource) {
+        List<Org> out = new ArrayList<>();
+        for (Map<String, String> r : CsvTable.load(resource).rows()) {
+            out.add(new Org(r.get("code"), "MUNICIPALITY", r.get("name"), CsvTable.opt(r, "orgnr"), null,
+                    r.get("kommunenummer"), null, date(CsvTable.opt(r, "valid_from")), date(CsvTable.opt(r, "valid_to")),
+                    r.get("source"), false, CsvTable.opt(r, "name_other"), CsvTable.opt(r, "county")));
+        }
+        return out;
     }
 
     /** @return how many events the load emitted */
     @Transactional
-    public int load(String organisations, String partnerships, String memberships) {
+    public int load(String organisations, String municipalities, String partnerships, String memberships) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('pilot-projects.reference-data'))").getSingleResult();
         int events = 0;
+        List<Org> rows = new ArrayList<>();
         for (Map<String, String> r : CsvTable.load(organisations).rows()) {
             Org o = new Org(r.get("code"), r.get("kind"), r.get("name"), CsvTable.opt(r, "orgnr"), CsvTable.opt(r, "resh"),
                     CsvTable.opt(r, "kommunenummer"), CsvTable.opt(r, "parent"), date(CsvTable.opt(r, "valid_from")),
-                    date(CsvTable.opt(r, "valid_to")), r.get("source"), false);
+                    date(CsvTable.opt(r, "valid_to")), r.get("source"), false, CsvTable.opt(r, "name_other"),
+                    CsvTable.opt(r, "county"));
             if (o.orgnr() != null && !OrganisationNumber.isValid(o.orgnr())) {
                 throw new IllegalStateException(organisations + ": invalid orgnr for " + o.code());
             }
             if (!vocabulary.contains(Vocabulary.ORGANISATION_KIND, o.kind())) {
                 throw new IllegalStateException(organisations + ": unknown kind " + o.kind());
             }
-            Optional<Object[]> current = current(o.code());
-            String fp = fingerprint(o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(), o.parent());
-            if (current.isPresent() && fp.equals(((String) current.get()[1]).trim())) {
-                continue;
+            rows.add(o);
+        }
+        for (Org m : municipalities(municipalities)) {
+            if (!Kommunenummer.isValidFormat(m.kommunenummer()) || m.orgnr() != null && !OrganisationNumber.isValid(m.orgnr())) {
+                throw new IllegalStateException(municipalities + ": invalid kommunenummer or orgnr for " + m.code());
             }
-            LocalDate from = o.validFrom();
-            if (current.isPresent()) {
-                from = from != null ? from : LocalDate.now();
-                em.createNativeQuery("update organisation_version set valid_to = ?2 where id = ?1")
-                        .setParameter(1, current.get()[0]).setParameter(2, from).executeUpdate();
+            rows.add(m);
+        }
+        // each organisation's versions oldest first, so a later version closes the one before it
+        rows.sort(java.util.Comparator.comparing(Org::code).thenComparing(Org::validFrom,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        for (Org o : rows) {
+            if (loadVersion(o)) {
+                events++;
             }
-            insertVersion(new Org(o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), from,
-                    o.validTo(), o.source(), false), fp);
-            events++;
         }
         Set<String> changedPartnerships = new LinkedHashSet<>();
         for (Map<String, String> r : CsvTable.load(partnerships).rows()) {
@@ -150,6 +180,53 @@ public class OrganisationService {
         return events;
     }
 
+    /**
+     * One version of an organisation from the reference file, matched to the stored version that starts the same day:
+     * unchanged is nothing, changed is a correction of that version, new is a version that closes the open one before
+     * it. Versions entered through the API are kept. @return whether an event was emitted
+     */
+    private boolean loadVersion(Org o) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> same = em.createNativeQuery("""
+                        select id, fingerprint from organisation_version
+                         where code = ?1 and valid_from is not distinct from ?2 order by id desc limit 1""")
+                .setParameter(1, o.code()).setParameter(2, o.validFrom()).getResultList();
+        String fp = o.fingerprint();
+        if (!same.isEmpty()) {
+            if (fp.equals(((String) same.get(0)[1]).trim())) {
+                return false;
+            }
+            em.createNativeQuery("""
+                            update organisation_version set kind = ?2, name = ?3, orgnr = ?4, resh = ?5,
+                              kommunenummer = ?6, parent = ?7, valid_to = ?8, source = ?9, fingerprint = ?10,
+                              name_other = ?11, county = ?12 where id = ?1""")
+                    .setParameter(1, same.get(0)[0]).setParameter(2, o.kind()).setParameter(3, o.name())
+                    .setParameter(4, o.orgnr()).setParameter(5, o.resh()).setParameter(6, o.kommunenummer())
+                    .setParameter(7, o.parent()).setParameter(8, o.validTo()).setParameter(9, o.source())
+                    .setParameter(10, fp).setParameter(11, o.nameOther()).setParameter(12, o.county()).executeUpdate();
+            emitOrganisation(o);
+            return true;
+        }
+        if (o.validFrom() != null) {
+            // the version open before this one ends the day this one starts
+            em.createNativeQuery("""
+                            update organisation_version set valid_to = ?2
+                             where code = ?1 and valid_to is null and (valid_from is null or valid_from < ?2)""")
+                    .setParameter(1, o.code()).setParameter(2, o.validFrom()).executeUpdate();
+        } else {
+            Optional<Object[]> open = current(o.code());
+            if (open.isPresent()) {
+                // a file row without a start date for an organisation that already has versions: a correction of
+                // the current one, whose start stays as it is
+                return loadVersion(new Org(o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(),
+                        o.parent(), localDate(open.get()[2]), o.validTo(), o.source(), false, o.nameOther(),
+                        o.county()));
+            }
+        }
+        insertVersion(o, fp);
+        return true;
+    }
+
     private boolean addMembership(String partnership, String organisation, String role, LocalDate from, LocalDate to, String source) {
         long n = ((Number) em.createNativeQuery("""
                         select count(*) from membership where partnership = ?1 and organisation = ?2
@@ -189,7 +266,7 @@ public class OrganisationService {
         }
         e.throwIfAny();
         Org o = new Org(code, kind, name, orgnr, null, kommunenummer, parent, validFrom, null, source, sandbox);
-        insertVersion(o, fingerprint(kind, name, orgnr, null, kommunenummer, parent));
+        insertVersion(o, o.fingerprint());
         return o;
     }
 
@@ -207,10 +284,10 @@ public class OrganisationService {
             throw ProblemException.invalid("parent", "unknown organisation " + parent);
         }
         Org next = new Org(code, cur.kind(), name, orgnr, cur.resh(), kommunenummer, parent, validFrom, null,
-                "changed through the API", cur.sandbox());
+                "changed through the API", cur.sandbox(), cur.nameOther(), cur.county());
         em.createNativeQuery("update organisation_version set valid_to = ?2 where code = ?1 and valid_to is null")
                 .setParameter(1, code).setParameter(2, validFrom).executeUpdate();
-        insertVersion(next, fingerprint(next.kind(), name, orgnr, next.resh(), kommunenummer, parent));
+        insertVersion(next, next.fingerprint());
         return next;
     }
 
@@ -235,12 +312,16 @@ public class OrganisationService {
         return partnership(partnership);
     }
 
-    /** The partnership an organisation belonged to on {@code date}, if any. */
+    /**
+     * The partnership an organisation belonged to on {@code date}, if any. A hospital trust in more than one (Ahus serves
+     * three Oslo districts) belongs first to the partnership it leads.
+     */
     public Optional<String> partnershipOf(String organisationCode, LocalDate date) {
         List<?> rows = em.createNativeQuery("""
-                        select partnership from membership
-                         where organisation = ?1 and (valid_from is null or valid_from <= ?2) and (valid_to is null or valid_to > ?2)
-                         order by valid_from desc nulls last limit 1""")
+                        select m.partnership from membership m join partnership p on p.code = m.partnership
+                         where m.organisation = ?1 and (m.valid_from is null or m.valid_from <= ?2)
+                           and (m.valid_to is null or m.valid_to > ?2)
+                         order by (p.hospital_trusts->>0 = m.organisation) desc, m.valid_from desc nulls last limit 1""")
                 .setParameter(1, organisationCode).setParameter(2, date).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
     }
@@ -311,29 +392,36 @@ public class OrganisationService {
 
     private void insertVersion(Org o, String fp) {
         em.createNativeQuery("""
-                        insert into organisation_version (code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, fingerprint, sandbox)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                        insert into organisation_version (code, kind, name, orgnr, resh, kommunenummer, parent, valid_from,
+                                                          valid_to, source, fingerprint, sandbox, name_other, county)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
                 .setParameter(1, o.code()).setParameter(2, o.kind()).setParameter(3, o.name()).setParameter(4, o.orgnr())
                 .setParameter(5, o.resh()).setParameter(6, o.kommunenummer()).setParameter(7, o.parent())
                 .setParameter(8, o.validFrom()).setParameter(9, o.validTo()).setParameter(10, o.source()).setParameter(11, fp)
-                .setParameter(12, o.sandbox()).executeUpdate();
+                .setParameter(12, o.sandbox()).setParameter(13, o.nameOther()).setParameter(14, o.county())
+                .executeUpdate();
+        emitOrganisation(o);
+    }
+
+    private void emitOrganisation(Org o) {
         outbox.emit(EventTypes.ORGANISATION_CHANGED, o.code(), new OrganisationChanged(o.code(), o.kind(), o.name(),
-                o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo(), o.sandbox()));
+                o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo(), o.sandbox(),
+                o.nameOther(), o.county()));
     }
 
     private Optional<Object[]> current(String code) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, fingerprint from organisation_version where code = ?1 and valid_to is null order by id desc limit 1")
+        List<Object[]> rows = em.createNativeQuery("select id, fingerprint, valid_from from organisation_version where code = ?1 and valid_to is null order by id desc limit 1")
                 .setParameter(1, code).getResultList();
         return rows.stream().findFirst();
     }
 
-    private static final String SELECT_ORG = "select code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, sandbox from organisation_version";
+    private static final String SELECT_ORG = "select code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, sandbox, name_other, county from organisation_version";
 
     private static Org org(Object[] r) {
         return new Org((String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : r[3].toString().trim(), (String) r[4],
                 r[5] == null ? null : r[5].toString().trim(), (String) r[6], localDate(r[7]), localDate(r[8]), (String) r[9],
-                Boolean.TRUE.equals(r[10]));
+                Boolean.TRUE.equals(r[10]), (String) r[11], r[12] == null ? null : r[12].toString().trim());
     }
 
     static LocalDate localDate(Object o) {

@@ -234,7 +234,8 @@ public class FeedService {
                     }, modelId, modelVersion, modelVersion);
         }
         List<String> kommunenummer = orgs.isEmpty() ? List.of() : db.list(
-                "select distinct kommunenummer from organisation where kommunenummer is not null and orgnr = any(?)",
+                "select distinct k.kommunenummer from organisation o join organisation_kommunenummer k on k.code = o.code"
+                        + " where o.orgnr = any(?)",
                 rs -> rs.getString(1), (Object) orgs.toArray(new String[0]));
         List<String> categories = taskIds.isEmpty() ? List.of() : db.list(
                 "select distinct category from task where category is not null and task_id::text = any(?)",

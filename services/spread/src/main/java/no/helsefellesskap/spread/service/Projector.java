@@ -92,15 +92,25 @@ public class Projector {
                 + "last_event_at = greatest(coalesce(last_event_at, ?), ?) where id = 1", events, latest, latest);
     }
 
+    /**
+     * The organisation as it is now: a version replaces the one held unless it starts before it (a correction of
+     * history). Every kommunenummer it has had is kept beside it.
+     */
     private void organisation(OrganisationChanged o) {
         db.update("""
                 insert into organisation (code, kind, name, orgnr, kommunenummer, parent, valid_from, valid_to, sandbox)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (code) do update set kind = excluded.kind, name = excluded.name, orgnr = excluded.orgnr,
                   kommunenummer = excluded.kommunenummer, parent = excluded.parent, valid_from = excluded.valid_from,
-                  valid_to = excluded.valid_to, sandbox = excluded.sandbox""",
+                  valid_to = excluded.valid_to, sandbox = excluded.sandbox
+                where organisation.valid_from is null or excluded.valid_from is null
+                   or excluded.valid_from >= organisation.valid_from""",
                 o.code(), o.kind(), o.name(), o.orgnr(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo(),
                 Boolean.TRUE.equals(o.sandbox()));
+        if (o.kommunenummer() != null) {
+            db.update("insert into organisation_kommunenummer (code, kommunenummer) values (?, ?) on conflict do nothing",
+                    o.code(), o.kommunenummer());
+        }
     }
 
     private void partnership(PartnershipChanged p) {
