@@ -23,7 +23,7 @@ public final class DemoData {
     public static final List<String> FILES = List.of("oslo-economics-2024.json", "fafo-2025-20.json",
             "nou-2023-4.json", "ventetidsloftet-2025.json");
     public static final List<String> KINDS = List.of("organisations", "tasks", "models", "pilots", "evaluations",
-            "adoptions");
+            "adoptions", "competenceCounts");
 
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -25,17 +25,20 @@ import java.util.Optional;
 /**
  * Loads the demo dataset through the services' public REST APIs, as their users would: the programme administrator
  * registers missing organisations, each organisation registers its own tasks, models and pilots and answers for its
- * own participation, evaluators write and publish evaluations, adopters declare adoptions. Idempotent: every record
- * is looked up by its natural key first (organisation code; task name and registrar; model name; pilot title and
- * owner; evaluation of a pilot by an evaluator; adoption of a model by an adopter), so loading twice adds nothing.
+ * own participation, evaluators write and publish evaluations, adopters declare adoptions, and organisations record
+ * the aggregate competence counts the sources give. Idempotent: every record is looked up by its natural key first
+ * (organisation code; task name and registrar; model name; pilot title and owner; evaluation of a pilot by an
+ * evaluator; adoption of a model by an adopter; count of a unit, group and competence on a day), so loading twice adds
+ * nothing.
  */
 public final class DemoDataLoader {
 
     /** Where the services listen. */
-    public record Endpoints(String taskCatalogue, String pilotProjects, String evaluations) {
+    public record Endpoints(String taskCatalogue, String pilotProjects, String evaluations, String competenceRegistry) {
+        /** The local suite's fixed ports (deploy/local-suite ServiceSpec), each moved by the same offset. */
         public static Endpoints local(String host, int portOffset) {
             return new Endpoints("http://" + host + ":" + (8082 + portOffset), "http://" + host + ":" + (8083 + portOffset),
-                    "http://" + host + ":" + (8084 + portOffset));
+                    "http://" + host + ":" + (8084 + portOffset), "http://" + host + ":" + (8081 + portOffset));
         }
     }
 
@@ -65,7 +68,7 @@ public final class DemoDataLoader {
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
-            counts.forEach((k, c) -> sb.append(String.format("  %-14s %3d created, %3d already there%n", k, c[0], c[1])));
+            counts.forEach((k, c) -> sb.append(String.format("  %-17s %3d created, %3d already there%n", k, c[0], c[1])));
             skipped.forEach(x -> sb.append("  not loaded (the source lacks a fact the API needs): ").append(x).append('\n'));
             if (!refused.isEmpty()) {
                 sb.append("  refused by the APIs (").append(refused.size()).append("):\n");
@@ -101,6 +104,7 @@ public final class DemoDataLoader {
         tasks();
         models();
         pilots();
+        competenceCounts();
         evaluations();
         adoptions();
         return report;
@@ -160,6 +164,7 @@ public final class DemoDataLoader {
         });
         data.all("evaluations").forEach(e -> codes.add(e.text("evaluator")));
         data.all("adoptions").forEach(a -> codes.add(a.text("adopter")));
+        data.all("competenceCounts").forEach(c -> codes.add(c.text("organisation")));
         return codes.stream().filter(c -> c != null).distinct().toList();
     }
 
@@ -275,7 +280,20 @@ public final class DemoDataLoader {
                     "coreComponents", "adaptableComponents", "evidenceLevel", "signOffScheme");
             ArrayNode ids = body.putArray("taskIds");
             tasks.forEach(ids::add);
-            body.putArray("sourceRefs").add(m.text("source"));
+            ArrayNode refs = body.putArray("sourceRefs").add(m.text("source"));
+            // the API takes a requirement without its source (and refuses unknown fields): the source lines travel
+            // in the model's sourceRefs instead, one per requirement
+            if (m.node().path("requiredCompetences").size() > 0) {
+                ArrayNode reqs = body.putArray("requiredCompetences");
+                for (JsonNode r : m.node().get("requiredCompetences")) {
+                    reqs.add(copy(r, "competence", "personnelGroup", "minimumHeadcount", "acceptsActualCompetence"));
+                    if (r.hasNonNull("source")) {
+                        refs.add("requiredCompetences " + r.path("competence").asText() + "/"
+                                + r.path("personnelGroup").asText() + " >= " + r.path("minimumHeadcount").asText() + ": "
+                                + r.get("source").asText());
+                    }
+                }
+            }
             if (org == null) {
                 report.refused.add("model " + m.key() + ": no organisation publishes it");
                 continue;
@@ -389,6 +407,67 @@ public final class DemoDataLoader {
             b.put("dateSource", when.get("source").asText());
         }
         return b;
+    }
+
+    // ---- competence counts
+
+    /**
+     * The aggregate counts the sources give (how many of a personnel group in a unit hold a competence), recorded by
+     * the organisation itself as its registrar, so competence-gap reports have real numbers to set against a model.
+     */
+    private void competenceCounts() {
+        Map<String, List<JsonNode>> recorded = new LinkedHashMap<>(); // orgnr -> its counts in the registry
+        for (DemoData.Entry c : data.all("competenceCounts")) {
+            if (c.text("notLoaded") != null) {
+                report.skipped.add("competence count " + c.key());
+                continue;
+            }
+            String org = orgnrOf.get(c.text("organisation"));
+            if (org == null) {
+                report.refused.add("competence count " + c.key() + ": organisation " + c.text("organisation") + " unknown");
+                continue;
+            }
+            ObjectNode body = copy(c.node(), "organisationUnit", "personnelGroup", "competence", "headcount", "countedOn");
+            String url = at.competenceRegistry() + "/api/competence-profiles";
+            JsonNode found = null;
+            for (JsonNode x : recorded.computeIfAbsent(org, o -> {
+                List<JsonNode> l = new ArrayList<>();
+                get(url + "?orgnr=" + o, as(o)).forEach(l::add);
+                return l;
+            })) {
+                if (sameCount(x, body)) {
+                    found = x;
+                }
+            }
+            if (found != null) {
+                // the registry keeps one count per unit, group, competence and day: a changed number is a new day's count
+                if (found.path("headcount").asInt() != body.path("headcount").asInt()) {
+                    report.refused.add("competence count " + c.key() + " (" + c.file() + "): the registry has "
+                            + found.path("headcount").asInt() + " for " + body.path("countedOn").asText() + ", the data "
+                            + body.path("headcount").asInt());
+                } else {
+                    report.existing("competence counts");
+                }
+                continue;
+            }
+            HttpResponse<String> r = exchange("POST", url, body, as(org));
+            if (r.statusCode() == 201) {
+                report.created("competence counts");
+            } else if (r.statusCode() == 409) {
+                report.existing("competence counts"); // the same count, recorded since the list was read
+            } else {
+                report.refused.add("competence count " + c.key() + " (" + c.file() + "): HTTP " + r.statusCode() + " "
+                        + detail(r.body()));
+            }
+        }
+    }
+
+    /** The registry's natural key of a count: unit (as the API strips it), group, competence and day. */
+    private static boolean sameCount(JsonNode recorded, JsonNode body) {
+        return recorded.path("organisationUnit").asText().equals(body.path("organisationUnit").asText().strip())
+                && recorded.path("personnelGroup").asText().equals(body.path("personnelGroup").asText())
+                && recorded.path("competence").asText().equals(body.path("competence").asText())
+                && recorded.path("countedOn").asText().equals(body.path("countedOn").asText());
     }
 
     // ---- evaluations and adoptions

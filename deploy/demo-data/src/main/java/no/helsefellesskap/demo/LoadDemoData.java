@@ -23,7 +23,7 @@ public final class LoadDemoData implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "localhost", description = "Host of the services (default: localhost)")
     String host;
 
-    @Option(names = "--port-offset", defaultValue = "0", description = "Added to the service ports 8082-8084")
+    @Option(names = "--port-offset", defaultValue = "0", description = "Added to the service ports 8081-8084")
     int portOffset;
 
     @Option(names = "--keys", defaultValue = ".run/keys", description = "Folder with the token-signing key pair")

@@ -179,16 +179,19 @@ class DemoDataSourcesTest {
         assertTrue(!id.equals(DemoDataLoader.demoIdentity("FAFO")));
     }
 
-    /** The organisations pilot-projects loads at start (its reference file in this repository). */
+    /** The organisations and municipalities pilot-projects loads at start (its reference files in this repository). */
     private static Set<String> referenceOrganisations() {
-        java.nio.file.Path csv = java.nio.file.Path.of("../../services/pilot-projects/src/main/resources/reference/organisations.v1.csv");
-        try (var in = java.nio.file.Files.newInputStream(csv)) {
-            Set<String> codes = new HashSet<>();
-            no.helsefellesskap.model.codes.CsvTable.read(csv.toString(), in).rows().forEach(r -> codes.add(r.get("code")));
-            return codes;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        Set<String> codes = new HashSet<>();
+        for (String file : List.of("organisations.v1.csv", "municipalities.v1.csv")) {
+            java.nio.file.Path csv = java.nio.file.Path.of("../../services/pilot-projects/src/main/resources/reference/"
+                    + file);
+            try (var in = java.nio.file.Files.newInputStream(csv)) {
+                no.helsefellesskap.model.codes.CsvTable.read(csv.toString(), in).rows().forEach(r -> codes.add(r.get("code")));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return codes;
     }
 
     private static void term(Vocabulary v, String list, String code, DemoData.Entry e, List<String> wrong) {

@@ -65,6 +65,37 @@ class OrganisationsAndPartnershipsTest {
         Api.get("/api/pilots/" + id).statusCode(200).body("ownerOrgnr", equalTo(tromso));
     }
 
+    /**
+     * The next version of a reference file (a municipal reform) applies as dated changes with events, keeps history,
+     * and an older file loaded again cannot reopen what the newer one ended. A version dated in the future waits.
+     */
+    @Test
+    void aNewFileVersionAppliesAsDatedChangesWithoutLosingHistory() {
+        String a = "/test-reference/municipalities.reform-a.csv";
+        String b = "/test-reference/municipalities.reform-b.csv";
+        organisations.load(OrganisationService.ORGANISATIONS, a, OrganisationService.PARTNERSHIPS,
+                OrganisationService.MEMBERSHIPS);
+        // the first version ends (a correction of it) and the renumbered one starts; the future one is stored
+        assertEquals(3, organisations.load(OrganisationService.ORGANISATIONS, b, OrganisationService.PARTNERSHIPS,
+                OrganisationService.MEMBERSHIPS));
+        Api.get("/api/organisations/KOMMUNE-REFORMTEST").statusCode(200)
+                .body("current.kommunenummer", equalTo("5999")).body("current.nameOther", equalTo("Reformtesta"))
+                .body("history.kommunenummer", equalTo(java.util.List.of("5998", "5999")))
+                .body("history[0].validTo", equalTo("2025-01-01"));
+        var e = TopicReader.read(EventTypes.TOPIC_ORGANISATIONS, x -> "KOMMUNE-REFORMTEST".equals(x.key())
+                && x.value().contains("\"5999\""), 1, Duration.ofSeconds(30));
+        assertEquals("2025-01-01", JsonPath.from(e.get(0).value()).getString("validFrom"));
+        // the older file again: nothing reopens, nothing is emitted
+        assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, a, OrganisationService.PARTNERSHIPS,
+                OrganisationService.MEMBERSHIPS));
+        Api.get("/api/organisations/KOMMUNE-REFORMTEST").body("current.kommunenummer", equalTo("5999"));
+        // not yet in force: not listed, and its number cannot own pilots yet
+        Api.get("/api/organisations?kind=MUNICIPALITY").body("code", org.hamcrest.Matchers.not(hasItem(
+                "KOMMUNE-REFORMTEST-FUTURE")));
+        assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, b, OrganisationService.PARTNERSHIPS,
+                OrganisationService.MEMBERSHIPS));
+    }
+
     @Test
     void loadingTheReferenceFilesAgainEmitsNothing() {
         assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, OrganisationService.MUNICIPALITIES,

@@ -59,7 +59,12 @@ public class OrganisationResource {
     @GET
     @Path("organisations/{code}")
     public OrganisationView organisation(@PathParam("code") String code) {
-        return new OrganisationView(organisations.get(code), organisations.history(code));
+        // an organisation no longer in force (Ålesund before the 2024 split) still answers, with its last version
+        List<OrganisationService.Org> history = organisations.history(code);
+        if (history.isEmpty()) {
+            throw no.helsefellesskap.runtime.problem.ProblemException.notFound("Organisation", code);
+        }
+        return new OrganisationView(organisations.find(code).orElse(history.get(history.size() - 1)), history);
     }
 
     /** A programme administrator registers an organisation the reference files lack, naming the source. */

@@ -191,6 +191,15 @@ public class OrganisationService {
                         select id, fingerprint from organisation_version
                          where code = ?1 and valid_from is not distinct from ?2 order by id desc limit 1""")
                 .setParameter(1, o.code()).setParameter(2, o.validFrom()).getResultList();
+        if (!same.isEmpty() && o.validTo() == null) {
+            // a file may end a version but never reopen one a later file (or the API) has ended
+            Object storedTo = em.createNativeQuery("select valid_to from organisation_version where id = ?1")
+                    .setParameter(1, same.get(0)[0]).getSingleResult();
+            if (storedTo != null) {
+                o = new Org(o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(), o.parent(),
+                        o.validFrom(), localDate(storedTo), o.source(), o.sandbox(), o.nameOther(), o.county());
+            }
+        }
         String fp = o.fingerprint();
         if (!same.isEmpty()) {
             if (fp.equals(((String) same.get(0)[1]).trim())) {
@@ -328,14 +337,14 @@ public class OrganisationService {
 
     public Optional<Org> byOrgnr(String orgnr) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where orgnr = ?1 and valid_to is null order by id desc limit 1")
+        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where orgnr = ?1 and " + IN_FORCE + " order by id desc limit 1")
                 .setParameter(1, orgnr).getResultList();
         return rows.stream().findFirst().map(OrganisationService::org);
     }
 
     public Optional<Org> find(String code) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where code = ?1 and valid_to is null order by id desc limit 1")
+        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where code = ?1 and " + IN_FORCE + " order by id desc limit 1")
                 .setParameter(1, code).getResultList();
         return rows.stream().findFirst().map(OrganisationService::org);
     }
@@ -352,7 +361,7 @@ public class OrganisationService {
 
     public List<Org> all(String kind) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where valid_to is null and (cast(?1 as varchar) is null or kind = cast(?1 as varchar)) order by name")
+        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where " + IN_FORCE + " and (cast(?1 as varchar) is null or kind = cast(?1 as varchar)) order by name")
                 .setParameter(1, kind).getResultList();
         return rows.stream().map(OrganisationService::org).toList();
     }
@@ -415,6 +424,10 @@ public class OrganisationService {
                 .setParameter(1, code).getResultList();
         return rows.stream().findFirst();
     }
+
+    /** The version in force today: a version the reference files date in the future (the next reform) waits. */
+    private static final String IN_FORCE = "(valid_from is null or valid_from <= current_date)"
+            + " and (valid_to is null or valid_to > current_date)";
 
     private static final String SELECT_ORG = "select code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, sandbox, name_other, county from organisation_version";
 
