@@ -233,6 +233,41 @@ class JourneysEndToEndTest {
         }
     }
 
+    /**
+     * The whole country is known: every municipality is listed with its number, a subscription by today's kommunenummer
+     * (3222 Lørenskog, 3029 until 2024) receives Lørenskog's pilots, and Bodø's own token registers a pilot with no
+     * administrator adding Bodø first, in the partnership of its hospital trust (Nordlandssykehuset).
+     */
+    @Test
+    @Order(5)
+    void everyMunicipalityIsKnownAndActsOnItsOwnToken() {
+        List<Map<String, Object>> municipalities = given().header("Authorization", token("programme-admin"))
+                .get(url("pilot-projects", "/api/organisations?kind=MUNICIPALITY")).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertTrue(municipalities.size() >= 357, "municipalities: " + municipalities.size());
+        String sub = given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Lørenskog etter kommunenummer", "filters", Map.of("kommunenummer", List.of("3222"))))
+                .post(url("spread", "/api/subscriptions")).then().statusCode(201).extract().path("id");
+        String task = given().header("Authorization", token("hf-registrar-ahus")).get(url("task-catalogue", "/api/tasks"))
+                .then().statusCode(200).extract().path("[0].id");
+        String own = given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Lørenskog deler oppgaver", "ownerOrgnr", LORENSKOG, "taskIds", List.of(task),
+                        "toGroups", List.of("HF")))
+                .post(url("pilot-projects", "/api/pilots")).then().statusCode(201).extract().path("id");
+        String bodo = given().header("Authorization", token("municipality-bodo")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Bodø deler oppgaver", "ownerOrgnr", "972418013", "taskIds", List.of(task),
+                        "toGroups", List.of("HF")))
+                .post(url("pilot-projects", "/api/pilots")).then().statusCode(201)
+                .body("partnership", equalTo("HFS-NORDLAND")).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", token("municipality-lorenskog"))
+                .get(url("spread", "/api/subscriptions/" + sub + "/feed.json")).then().extract()
+                .<List<String>>path("items._oppgavedeling.context.pilot.id").contains(own));
+        List<String> received = given().header("Authorization", token("municipality-lorenskog"))
+                .get(url("spread", "/api/subscriptions/" + sub + "/feed.json")).then().extract()
+                .path("items._oppgavedeling.context.pilot.id");
+        assertTrue(!received.contains(bodo), "Bodø's pilot is not Lørenskog's: " + received);
+    }
+
     JsonPath dashboard(String partnership) {
         var r = given().header("Authorization", token("programme-admin"));
         if (partnership != null) {
