@@ -11,9 +11,9 @@ import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.SseClient;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventTypes;
-import no.helsefellesskap.spread.domain.ItemAttributes;
-import no.helsefellesskap.spread.domain.SubscriptionFilters;
-import no.helsefellesskap.spread.service.SubscriptionMatcher;
+import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
+import no.helsefellesskap.spread.delivery.domain.SubscriptionFilters;
+import no.helsefellesskap.spread.delivery.SubscriptionMatcher;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -86,7 +86,7 @@ class StreamAndFeedTest {
     }
 
     @Inject
-    no.helsefellesskap.spread.service.Db db;
+    no.helsefellesskap.spread.data.Db db;
 
     /** Found by users: probe records reached the public stream the dashboard reads; they come only when asked. */
     @Test

@@ -1,6 +1,6 @@
 package no.helsefellesskap.spread;
 
-import no.helsefellesskap.spread.webhook.TargetPolicy;
+import no.helsefellesskap.spread.delivery.webhook.TargetPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -10,7 +10,7 @@ import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.WebhookReceiver;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.time.SuiteClock;
-import no.helsefellesskap.spread.webhook.TargetPolicy;
+import no.helsefellesskap.spread.delivery.webhook.TargetPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +118,7 @@ class WebhookDeliveryTest {
                     "webhook-signature", List.of(got.get(0).signature()));
             assertTrue(WebhookReceiver.verify(receiver.secret, got.get(0).body(), headers));
             assertFalse(WebhookReceiver.verify(receiver.secret, got.get(0).body().replace("Portører", "Portorer"), headers));
-            assertFalse(WebhookReceiver.verify(no.helsefellesskap.spread.webhook.WebhookSigner.newSecret(),
+            assertFalse(WebhookReceiver.verify(no.helsefellesskap.spread.delivery.webhook.WebhookSigner.newSecret(),
                     got.get(0).body(), headers));
 
             // the delivery log shows each attempt with status and latency

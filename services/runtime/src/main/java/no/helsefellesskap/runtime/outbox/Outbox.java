@@ -7,11 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.runtime.problem.ProblemException;
-import no.helsefellesskap.runtime.tx.AfterCommit;
 
 
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_REGISTERED = new Object();
 
     @Inject
     EntityManager em;
@@ -34,10 +31,8 @@ public class Outbox {
     ObjectMapper json;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    jakarta.enterprise.event.Event<OutboxRecorded> recorded;
 
-    @Inject
-    OutboxRelay relay;
 
     /** The first field of the payload whose value (or name) the guard objects to, as a JSON path. */
     private String personalDataField(String payload) {
@@ -108,6 +103,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        AfterCommit.run(transactions, WAKE_REGISTERED, relay::wake);
+        recorded.fire(new OutboxRecorded());
     }
 }

@@ -80,6 +80,10 @@ public class OutboxRelay {
         }
     }
 
+    void onRecorded(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) OutboxRecorded recorded) {
+        wake();
+    }
+
     /** Called after a commit that wrote outbox rows. Cheap and non-blocking. */
     public void wake() {
         signal.wake();

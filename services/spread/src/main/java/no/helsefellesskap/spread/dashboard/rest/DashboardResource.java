@@ -1,0 +1,63 @@
+package no.helsefellesskap.spread.dashboard.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.spread.dashboard.DashboardService;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** The programme dashboard's figures and the records behind each; readable by any signed-in caller. */
+@Path("/api/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+public class DashboardResource {
+
+    @Inject
+    DashboardService dashboard;
+
+    @GET
+    public Map<String, Object> figures(@QueryParam("partnership") String partnership, @QueryParam("from") String from,
+                                       @QueryParam("to") String to, @QueryParam("includeSandbox") boolean includeSandbox) {
+        return dashboard.dashboard(filter(partnership, from, to, includeSandbox));
+    }
+
+    @GET
+    @Path("records")
+    public DashboardService.Records records(@QueryParam("figure") String figure, @QueryParam("key") String key,
+                                            @QueryParam("partnership") String partnership,
+                                            @QueryParam("from") String from, @QueryParam("to") String to,
+                                            @QueryParam("includeSandbox") boolean includeSandbox) {
+        if (figure == null || figure.isBlank()) {
+            throw ProblemException.invalid("figure", "is required; one of " + DashboardService.FIGURES);
+        }
+        return dashboard.records(figure, key == null || key.isBlank() ? null : key,
+                filter(partnership, from, to, includeSandbox));
+    }
+
+    static DashboardService.Filter filter(String partnership, String from, String to, boolean includeSandbox) {
+        LocalDate f = date("from", from);
+        LocalDate t = date("to", to);
+        if (f != null && t != null && t.isBefore(f)) {
+            throw ProblemException.invalid("to", "is before 'from'");
+        }
+        return new DashboardService.Filter(partnership == null || partnership.isBlank() ? null : partnership.strip(), f, t,
+                includeSandbox);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date (yyyy-mm-dd)");
+        }
+    }
+}

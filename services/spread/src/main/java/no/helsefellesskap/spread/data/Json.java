@@ -1,0 +1,55 @@
+package no.helsefellesskap.spread.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** JSON text to and from the jsonb columns, with the application's mapper; a failure is a bug, not bad input. */
+@ApplicationScoped
+public class Json {
+
+    @Inject
+    ObjectMapper mapper;
+
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tree of a text, or null for a null text. */
+    public JsonNode tree(String text) {
+        try {
+            return text == null ? null : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public <T> T read(String text, Class<T> type) {
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<String> strings(String jsonArray) {
+        try {
+            return jsonArray == null ? List.of() : mapper.readValue(jsonArray, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,14 @@
+package no.helsefellesskap.spread.data;
+
+/** PostgreSQL advisory locks the parts of spread share, so their work on the same tables is ordered. */
+public final class Locks {
+
+    /** Live consumers take it shared, a rebuild exclusively: no live event lands in a half-rebuilt read model. */
+    public static final long REBUILD = 0x5350524541445201L;
+
+    /** Held from a feed item's insert to its commit, so sequence order is commit order (readers never skip one). */
+    public static final long FEED = 0x5350524541444601L;
+
+    private Locks() {
+    }
+}

@@ -1,0 +1,115 @@
+package no.helsefellesskap.spread.delivery.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.helsefellesskap.runtime.time.SuiteClock;
+import no.helsefellesskap.spread.config.SpreadConfig;
+import no.helsefellesskap.spread.data.Db;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The delivery table's state changes, each in its own short transaction. */
+@ApplicationScoped
+public class DeliveryStore {
+
+    public record Claim(long id, UUID subscriptionId, String webhookId, int attempts, String url, String body) {
+    }
+
+    @Inject
+    Db db;
+
+    @Inject
+    SuiteClock clock;
+
+    @Inject
+    SpreadConfig config;
+
+    /**
+     * Leases due deliveries of active subscriptions. A delivery waits while an earlier one for the same pilot (or
+     * model, or adoption) to the same subscription is still undelivered, so each receiver gets those in order.
+     */
+    @Transactional
+    public List<Claim> claim(int limit) {
+        Instant now = clock.now();
+        Instant leaseUntil = now.plus(config.webhook().requestTimeout()).plus(config.webhook().connectTimeout())
+                .plusSeconds(30);
+        return db.list("""
+                with due as (
+                  select d.id from delivery d join subscription s on s.id = d.subscription_id
+                  where d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null
+                    and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)
+                    and not exists (select 1 from delivery e where e.subscription_id = d.subscription_id
+                      and e.ordering_key = d.ordering_key and e.state = 'PENDING' and e.item_seq < d.item_seq)
+                  order by d.item_seq limit ? for update of d skip locked)
+                update delivery d set lease_until = ? from due, subscription s, feed_item f
+                where d.id = due.id and s.id = d.subscription_id and f.seq = d.item_seq
+                returning d.id, d.subscription_id, d.webhook_id, d.attempts, s.webhook_url, f.body::text body""",
+                rs -> new Claim(rs.getLong("id"), Db.uuid(rs, "subscription_id"), rs.getString("webhook_id"),
+                        rs.getInt("attempts"), rs.getString("webhook_url"), rs.getString("body")),
+                now, now, limit, leaseUntil);
+    }
+
+    /** Secrets to sign with: the current one and those of a rotation still in their overlap. */
+    @Transactional
+    public List<String> secrets(UUID subscription) {
+        return db.list("""
+                select secret from subscription_secret where subscription_id = ? and (expires_at is null or expires_at > ?)
+                order by created_at desc""", rs -> rs.getString(1), subscription, clock.now());
+    }
+
+    @Transactional
+    public void succeeded(Claim c, Instant at, int status, long latencyMs) {
+        attempt(c, at, status, latencyMs, null);
+        db.update("""
+                update delivery set state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_status = ?,
+                  last_error = null, first_failure_at = null, lease_until = null where id = ?""", at, status, c.id());
+    }
+
+    @Transactional
+    public void failed(Claim c, Instant at, Integer status, long latencyMs, String error) {
+        attempt(c, at, status, latencyMs, error);
+        Instant next = at.plus(backoff(c.attempts() + 1));
+        db.update("""
+                update delivery set attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?,
+                  first_failure_at = coalesce(first_failure_at, ?), lease_until = null where id = ?""",
+                next, status, error, at, c.id());
+        String reason = null;
+        if (status != null && status == 410) {
+            reason = "The receiver answered 410 Gone at " + at + ": it no longer accepts deliveries.";
+        } else {
+            Instant firstFailure = db.one("select first_failure_at from delivery where id = ?",
+                    rs -> Db.instant(rs, "first_failure_at"), c.id()).orElse(at);
+            if (!firstFailure.plus(config.webhook().pauseAfter()).isAfter(at)) {
+                reason = "No delivery has succeeded since " + firstFailure + " (" + (c.attempts() + 1)
+                        + " attempts for the oldest event); last error at " + at + ": "
+                        + (status != null ? "HTTP " + status : error);
+            }
+        }
+        if (reason != null) {
+            db.update("update subscription set status = 'PAUSED', paused_reason = ?, paused_at = ?, updated_at = ? "
+                    + "where id = ? and status = 'ACTIVE'", reason, at, at, c.subscriptionId());
+        }
+    }
+
+    private void attempt(Claim c, Instant at, Integer status, long latencyMs, String error) {
+        db.update("""
+                insert into delivery_attempt (delivery_id, subscription_id, attempt, attempted_at, status_code,
+                  latency_ms, error) values (?, ?, ?, ?, ?, ?, ?)""",
+                c.id(), c.subscriptionId(), c.attempts() + 1, at, status, (int) latencyMs, error);
+    }
+
+    /** Exponential: initial × 2^(attempt-1), capped, ± jitter. */
+    Duration backoff(int attempt) {
+        long base = config.webhook().initialBackoff().toMillis();
+        long max = config.webhook().maxBackoff().toMillis();
+        long delay = attempt >= 31 ? max : Math.min(max, base << Math.max(0, attempt - 1));
+        double j = config.webhook().jitter();
+        double factor = 1 + (j == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-j, j));
+        return Duration.ofMillis(Math.max(1, (long) (delay * factor)));
+    }
+}

@@ -1,0 +1,199 @@
+package no.helsefellesskap.spread.delivery.webhook;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import no.helsefellesskap.runtime.time.SuiteClock;
+import no.helsefellesskap.runtime.tx.WakeSignal;
+import no.helsefellesskap.spread.config.SpreadConfig;
+import no.helsefellesskap.spread.delivery.FeedItemAdded;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts due deliveries to their webhooks (Standard Webhooks headers), a bounded number at a time. Woken after each
+ * feed commit; otherwise it looks every {@code spread.webhook.poll-interval}. State lives in the delivery table, so
+ * a restart loses nothing: an unacknowledged delivery is retried under the same {@code webhook-id}.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    SpreadConfig config;
+
+    @Inject
+    SuiteClock clock;
+
+    @Inject
+    Vertx vertx;
+
+    private final WakeSignal signal = new WakeSignal();
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+    private Semaphore permits;
+    private HttpClient http;
+    private TargetPolicy policy;
+
+    void start(@Observes StartupEvent ev) {
+        if (!config.webhook().enabled()) {
+            return;
+        }
+        policy = new TargetPolicy(config.webhook().allowHttp(), config.webhook().allowPrivateTargets());
+        // Vert.x's client can connect to a given address while TLS (SNI, certificate) still checks the host name
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.webhook().connectTimeout().toMillis()).setVerifyHost(true));
+        workers = Executors.newFixedThreadPool(config.webhook().concurrency(), r -> {
+            Thread t = new Thread(r, "webhook-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        permits = new Semaphore(config.webhook().concurrency());
+        running = true;
+        loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running = false;
+        wake();
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Woken once the transaction that stored a feed item has committed (not before: it would find nothing). */
+    void onItemAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedItemAdded added) {
+        wake();
+    }
+
+    public void wake() {
+        signal.wake();
+    }
+
+    private void run() {
+        while (running) {
+            int sent = 0;
+            try {
+                int free = permits.availablePermits();
+                if (free > 0) {
+                    List<DeliveryStore.Claim> claims = store.claim(free);
+                    for (DeliveryStore.Claim c : claims) {
+                        permits.acquireUninterruptibly();
+                        workers.submit(() -> {
+                            try {
+                                send(c);
+                            } finally {
+                                permits.release();
+                                wake();
+                            }
+                        });
+                    }
+                    sent = claims.size();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Webhook dispatch round failed (retried): %s", e.getMessage());
+            }
+            if (sent == 0 && running && !signal.await(config.webhook().pollInterval())) {
+                return;
+            }
+        }
+    }
+
+    void send(DeliveryStore.Claim c) {
+        Instant at = clock.now();
+        long started = System.nanoTime();
+        try {
+            TargetPolicy.Checked target = policy.check(c.url());
+            if (target.refused()) {
+                store.failed(c, at, null, 0, "target refused: " + target.refusal());
+                return;
+            }
+            long ts = at.getEpochSecond();
+            int status = post(target, c, ts);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (status >= 200 && status < 300) {
+                store.succeeded(c, at, status, ms);
+            } else {
+                store.failed(c, at, status, ms, "HTTP " + status);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            try {
+                store.failed(c, at, null, ms, e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            } catch (RuntimeException inner) {
+                LOG.warnf("Could not record failed delivery %d: %s", c.id(), inner.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Posts to the address the policy checked (never resolving the name again), with the URL's host in the Host
+     * header and for TLS. Redirects are not followed.
+     */
+    private int post(TargetPolicy.Checked target, DeliveryStore.Claim c, long ts) throws Exception {
+        URI u = target.uri();
+        boolean https = "https".equalsIgnoreCase(u.getScheme());
+        int port = u.getPort() != -1 ? u.getPort() : https ? 443 : 80;
+        String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
+        String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        long timeout = config.webhook().requestTimeout().toMillis();
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port).setSsl(https)
+                .setURI(path).setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                .setConnectTimeout(config.webhook().connectTimeout().toMillis()).setIdleTimeout(timeout)
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "helsefellesskap-spread/1")
+                .putHeader("webhook-id", c.webhookId())
+                .putHeader("webhook-timestamp", Long.toString(ts))
+                .putHeader("webhook-signature",
+                        WebhookSigner.signatureHeader(store.secrets(c.subscriptionId()), c.webhookId(), ts, c.body()));
+        try {
+            return http.request(o)
+                    .compose(req -> req.send(Buffer.buffer(c.body()))
+                            .compose(resp -> resp.body().map(ignored -> resp.statusCode())))
+                    .toCompletionStage().toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.util.concurrent.TimeoutException("no answer within " + timeout + " ms");
+        }
+    }
+
+    public TargetPolicy policy() {
+        return policy != null ? policy
+                : new TargetPolicy(config.webhook().allowHttp(), config.webhook().allowPrivateTargets());
+    }
+}

@@ -1,0 +1,32 @@
+package no.helsefellesskap.spread.projection.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import no.helsefellesskap.runtime.security.Caller;
+import no.helsefellesskap.spread.projection.RebuildService;
+
+/** Operations for programme administrators. */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    RebuildService rebuild;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * Empties the read models and replays every topic from its first offset (`./run-suite rebuild-read-models`).
+     * Subscriptions, the feed and delivery state are kept, so nothing is delivered twice.
+     */
+    @POST
+    @Path("read-models/rebuild")
+    public RebuildService.Result rebuild() {
+        caller.requireRole("programme-admin");
+        return rebuild.rebuild();
+    }
+}
