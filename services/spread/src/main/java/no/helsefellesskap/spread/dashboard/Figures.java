@@ -1,0 +1,340 @@
+package no.helsefellesskap.spread.dashboard;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.helsefellesskap.model.codes.Vocabulary;
+import no.helsefellesskap.spread.config.SpreadConfig;
+import no.helsefellesskap.spread.dashboard.DashboardService.Filter;
+import no.helsefellesskap.spread.dashboard.FigureLabels.Label;
+import no.helsefellesskap.spread.dashboard.FigureRows.Counts;
+import no.helsefellesskap.spread.dashboard.FigureRows.Query;
+import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.spread.data.Json;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The thirteen figures, each computed on its own from the rows {@link FigureRows} defines. */
+@ApplicationScoped
+public class Figures {
+
+    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    public record Bucket(String key, Label label, long count, String records, Boolean core, String of) {
+    }
+
+    @Inject
+    Db db;
+
+    @Inject
+    Json json;
+
+    @Inject
+    Vocabulary vocabulary;
+
+    @Inject
+    SpreadConfig config;
+
+    @Inject
+    FigureRows rows;
+
+    @Inject
+    FigureLabels labels;
+
+    /** Every figure for a filter, by name, in the order the page shows them; each computed when called. */
+    Map<String, Supplier<Object>> all(Filter f) {
+        Map<String, Supplier<Object>> builders = new LinkedHashMap<>();
+        builders.put("pilotsByStatus", () -> {
+            Counts status = rows.counts("pilotsByStatus", f);
+            return Map.of("total", status.total(), "buckets", buckets("pilotsByStatus", f, status, labels::fixed));
+        });
+        builders.put("evaluatedShare", () -> evaluatedShare(f));
+        builders.put("medianMonthsToEvaluation", () -> median(f));
+        builders.put("overdueEvaluations", () -> Map.of("count", rows.counts("overdueEvaluations", f).total(),
+                "records", link("overdueEvaluations", null, f)));
+        builders.put("spreadCurves", () -> spreadCurves(f));
+        builders.put("partnershipPriorityGroups", () -> matrix(f));
+        builders.put("personnelGroups", () -> Map.of("buckets", buckets("personnelGroups", f,
+                rows.counts("personnelGroups", f), labels::group)));
+        builders.put("sharingDirections", () -> Map.of("buckets", buckets("sharingDirections", f,
+                rows.counts("sharingDirections", f), k -> labels.term(Vocabulary.SHARING_DIRECTION, k))));
+        builders.put("outcomeDimensions", () -> Map.of("buckets", buckets("outcomeDimensions", f,
+                rows.counts("outcomeDimensions", f), k -> labels.term(Vocabulary.OUTCOME_DIMENSION, k))));
+        builders.put("freedTime", () -> freedTime(f));
+        builders.put("abandonmentReasons", () -> Map.of("buckets", buckets("abandonmentReasons", f,
+                rows.counts("abandonmentReasons", f),
+                k -> labels.term(Vocabulary.ABANDONMENT_REASON, k.substring(k.indexOf('/') + 1)))));
+        builders.put("activeOrganisations", () -> Map.of("buckets", buckets("activeOrganisations", f,
+                rows.counts("activeOrganisations", f), k -> labels.term(Vocabulary.ORGANISATION_KIND, k))));
+        builders.put("publishedOutcomes", () -> publishedOutcomes(f));
+        return builders;
+    }
+
+
+    Map<String, Object> evaluatedShare(Filter f) {
+        Counts counts = rows.counts("evaluatedShare", f);
+        long completed = counts.total();
+        long evaluated = counts.byKey().getOrDefault("EVALUATED", 0L);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("completed", completed);
+        m.put("evaluated", evaluated);
+        m.put("share", completed == 0 ? null : round(evaluated / (double) completed, 3));
+        m.put("records", link("evaluatedShare", null, f));
+        m.put("buckets", buckets("evaluatedShare", f, counts, labels::fixed));
+        return m;
+    }
+
+    private Map<String, Object> median(Filter f) {
+        // percentile_cont(0.5): the middle value, or the mean of the two middle ones
+        Query q = rows.queries("medianMonthsToEvaluation", f).get(0);
+        Object[] medianAndCount = db.one("select percentile_cont(0.5) within group (order by v), count(*) from ("
+                + q.sql() + ") x", rs -> new Object[] {rs.getObject(1), rs.getInt(2)}, q.params()).orElseThrow();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", medianAndCount[0] == null ? null : round(((Number) medianAndCount[0]).doubleValue(), 1));
+        m.put("count", medianAndCount[1]);
+        // completed pilots with published evaluations none of whose reports has a known date: not in the median
+        m.put("unknownDates", db.one("select count(*) from (" + FigureRows.pilotScope("""
+                select 'ALL' k, p.pilot_id::text id, p.owner_orgnr org, %s d, p.partnership ps from pilot p
+                where p.completed_on is not null and exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
+                  and e.published_at is not null) and not exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
+                  and e.published_at is not null and e.report_published_on is not null)""", "p.completed_on") + ") u",
+                rs -> rs.getInt(1), FigureRows.params(f)).orElse(0));
+        m.put("records", link("medianMonthsToEvaluation", null, f));
+        return m;
+    }
+
+    /** The scopes and bases of freed time, headline first: what was measured at the pilots' own sites. */
+    static final List<List<String>> FREED_TIME_GROUPS = List.of(List.of("PILOT_SITES", "MEASURED"),
+            List.of("PILOT_SITES", "ESTIMATED"), List.of("REGION", "MEASURED"), List.of("REGION", "ESTIMATED"),
+            List.of("NATIONAL", "MEASURED"), List.of("NATIONAL", "ESTIMATED"));
+
+    /**
+     * Freed time, never added across scope or basis: what was measured at the pilots' own sites (the headline
+     * gross, extra and net) apart from estimates for a region or the country, each with its low, middle and high
+     * scenario. Evaluations published before scope and basis were recorded form a group of their own.
+     */
+    private Map<String, Object> freedTime(Filter f) {
+        String scenario = config.dashboard().freedTimeScenario();
+        record Sum(String scope, String basis, String scenario, long evaluations, double gross, double extra, double net) {
+        }
+        List<Sum> sums = db.list(FigureRows.evaluationScope("""
+                select s.value->>'scope' scope, s.value->>'basis' basis, s.value->>'scenario' scenario,
+                  count(distinct e.evaluation_id) n, coalesce(sum((s.value->>'gross')::float8), 0) g,
+                  coalesce(sum((s.value->>'extra')::float8), 0) x, coalesce(sum((s.value->>'net')::float8), 0) t
+                from evaluation e left join pilot p on p.pilot_id = e.pilot_id
+                cross join jsonb_array_elements(e.freed_time) s
+                where true""") + " group by 1, 2, 3", rs -> new Sum(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)), FigureRows.params(f));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        List<List<String>> order = new ArrayList<>(FREED_TIME_GROUPS);
+        order.add(java.util.Arrays.asList(null, null));
+        for (List<String> g : order) {
+            List<Sum> mine = sums.stream().filter(x -> java.util.Objects.equals(x.scope(), g.get(0))
+                    && java.util.Objects.equals(x.basis(), g.get(1))).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("scope", g.get(0));
+            group.put("basis", g.get(1));
+            group.put("label", FigureLabels.freedTimeLabel(g.get(0), g.get(1)));
+            group.put("evaluations", mine.stream().mapToLong(Sum::evaluations).max().orElse(0));
+            for (Sum x : mine) {
+                group.put(x.scenario(), Map.of("gross", round(x.gross(), 1), "extra", round(x.extra(), 1),
+                        "net", round(x.net(), 1)));
+            }
+            groups.add(group);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", new Label("årsverk", "full-time equivalents"));
+        m.put("scenario", scenario);
+        m.put("evaluations", sums.stream().filter(x -> x.scenario().equals(scenario)).mapToLong(Sum::evaluations).sum());
+        Map<String, Object> realised = groups.stream().filter(g -> "PILOT_SITES".equals(g.get("scope"))
+                && "MEASURED".equals(g.get("basis"))).findFirst().orElse(null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headline = realised == null ? null : (Map<String, Object>) realised.get(scenario);
+        // the headline is what was realised and measured; with nothing measured it is unknown, never an estimate
+        m.put("headline", new Label("målt ved pilotenes egne steder", "measured at the pilots' own sites"));
+        m.put("realisedEvaluations", realised == null ? 0 : realised.get("evaluations"));
+        m.put("gross", headline == null ? null : headline.get("gross"));
+        m.put("extra", headline == null ? null : headline.get("extra"));
+        m.put("net", headline == null ? null : headline.get("net"));
+        m.put("groups", groups);
+        m.put("records", link("freedTime", null, f));
+        return m;
+    }
+
+    /** The newest published evaluations with their outcomes as published: the figures behind the counts. */
+    private Map<String, Object> publishedOutcomes(Filter f) {
+        List<Map<String, Object>> items = db.list(FigureRows.evaluationScope("""
+                select e.evaluation_id, e.pilot_id, p.title, p.owner_orgnr, e.evaluator_orgnr, e.recommendation,
+                  e.published_at, e.outcomes::text outcomes
+                from evaluation e left join pilot p on p.pilot_id = e.pilot_id where true""")
+                + " order by e.published_at desc, e.evaluation_id limit 50", rs -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("evaluationId", rs.getString("evaluation_id"));
+            m.put("pilotId", rs.getString("pilot_id"));
+            m.put("title", rs.getString("title"));
+            m.put("ownerOrgnr", rs.getString("owner_orgnr"));
+            m.put("evaluatorOrgnr", rs.getString("evaluator_orgnr"));
+            m.put("recommendation", rs.getString("recommendation"));
+            m.put("publishedAt", Db.instant(rs, "published_at"));
+            m.put("href", "/api/pilots/" + rs.getString("pilot_id"));
+            List<Map<String, Object>> outcomes = new ArrayList<>();
+            for (var o : json.tree(rs.getString("outcomes"))) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("dimension", labels.term(Vocabulary.OUTCOME_DIMENSION, o.path("dimension").asText()));
+                for (String field : List.of("metric", "unit", "baselineValue", "resultValue", "direction",
+                        "qualitativeStatement", "source")) {
+                    x.put(field, o.hasNonNull(field) ? (o.get(field).isNumber() ? o.get(field).numberValue()
+                            : o.get(field).asText()) : null);
+                }
+                outcomes.add(x);
+            }
+            m.put("outcomes", outcomes);
+            return m;
+        }, FigureRows.params(f));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", items);
+        m.put("records", link("publishedOutcomes", null, f));
+        return m;
+    }
+
+    private List<Map<String, Object>> spreadCurves(Filter f) {
+        List<Map<String, Object>> curves = new ArrayList<>();
+        List<Object[]> models = db.list("""
+                select model_id, max(name) name, min(proven_at) proven_at, max(proven_rule) rule,
+                  (array_agg(proven_evaluation_ids::text) filter (where proven_evaluation_ids is not null))[1] ids
+                from model_version where proven_at is not null or lifecycle in ('PROVEN', 'SPREADING')
+                group by model_id order by min(proven_at) nulls last, max(name)""",
+                rs -> new Object[] {Db.uuid(rs, "model_id"), rs.getString("name"), Db.instant(rs, "proven_at"),
+                        rs.getString("rule"), rs.getString("ids")});
+        List<Object[]> adoptions = db.list(FigureRows.adoptionScope("""
+                select a.model_id, a.adopter_orgnr, a.declared_at, a.abandoned_at from adoption a
+                where a.declared_at is not null"""), rs -> new Object[] {Db.uuid(rs, "model_id"),
+                rs.getString("adopter_orgnr"), Db.instant(rs, "declared_at"), Db.instant(rs, "abandoned_at")},
+                FigureRows.params(f));
+        for (Object[] m : models) {
+            UUID model = (UUID) m[0];
+            // per adopter: first declaration, and abandonment if every adoption of it was abandoned
+            Map<String, YearMonth> joined = new TreeMap<>();
+            Map<String, YearMonth> left = new TreeMap<>();
+            for (Object[] a : adoptions) {
+                if (!model.equals(a[0])) {
+                    continue;
+                }
+                YearMonth in = month((Instant) a[2]);
+                joined.merge((String) a[1], in, (x, y) -> x.isBefore(y) ? x : y);
+                if (a[3] != null) {
+                    left.merge((String) a[1], month((Instant) a[3]), (x, y) -> x.isAfter(y) ? x : y);
+                }
+            }
+            Set<String> stillAbandoned = new LinkedHashSet<>(left.keySet());
+            for (Object[] a : adoptions) {
+                if (model.equals(a[0]) && a[3] == null) {
+                    stillAbandoned.remove((String) a[1]);
+                }
+            }
+            List<Map<String, Object>> points = new ArrayList<>();
+            if (!joined.isEmpty()) {
+                YearMonth first = joined.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+                YearMonth last = joined.values().stream().max(Comparator.naturalOrder()).orElseThrow();
+                for (String o : stillAbandoned) {
+                    last = left.get(o).isAfter(last) ? left.get(o) : last;
+                }
+                for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {
+                    YearMonth at = ym;
+                    long n = joined.entrySet().stream().filter(e -> !e.getValue().isAfter(at))
+                            .filter(e -> !stillAbandoned.contains(e.getKey()) || left.get(e.getKey()).isAfter(at))
+                            .count();
+                    points.add(Map.of("month", ym.toString(), "adopters", n));
+                }
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("modelId", model);
+            c.put("name", m[1]);
+            c.put("provenAt", m[2]);
+            // why it is proven: the rule model.proven named and the evaluations that met it (open in /api/pilots)
+            c.put("provenBy", m[3] == null ? null : Map.of("rule", m[3],
+                    "evaluationIds", m[4] == null ? List.of() : json.tree((String) m[4])));
+            c.put("points", points);
+            c.put("adopters", points.isEmpty() ? 0 : points.get(points.size() - 1).get("adopters"));
+            c.put("records", link("spreadCurves", model.toString(), f));
+            curves.add(c);
+        }
+        return curves;
+    }
+
+    private Map<String, Object> matrix(Filter f) {
+        Map<String, Long> counts = new TreeMap<>(rows.counts("partnershipPriorityGroups", f).byKey());
+        Set<String> rowCodes = new LinkedHashSet<>();
+        counts.keySet().forEach(k -> rowCodes.add(k.substring(0, k.indexOf('|'))));
+        Map<String, String> names = new LinkedHashMap<>();
+        db.list("select code, name from partnership", rs -> names.put(rs.getString(1), rs.getString(2)));
+        List<Map<String, Object>> rowList = rowCodes.stream()
+                .map(c -> Map.<String, Object>of("code", c, "name", names.getOrDefault(c, c))).toList();
+        List<Map<String, Object>> columns = vocabulary.codes(Vocabulary.PRIORITY_GROUP).stream()
+                .map(c -> Map.<String, Object>of("key", c, "label", labels.term(Vocabulary.PRIORITY_GROUP, c))).toList();
+        List<Map<String, Object>> cells = counts.entrySet().stream().map(e -> Map.<String, Object>of(
+                "row", e.getKey().substring(0, e.getKey().indexOf('|')),
+                "column", e.getKey().substring(e.getKey().indexOf('|') + 1),
+                "count", e.getValue(), "records", link("partnershipPriorityGroups", e.getKey(), f))).toList();
+        return Map.of("rows", rowList, "columns", columns, "cells", cells);
+    }
+
+    private List<Bucket> buckets(String figure, Filter f, Counts counts, Function<String, Label> label) {
+        List<Bucket> out = new ArrayList<>();
+        counts.byKey().forEach((k, n) -> out.add(new Bucket(k, label.apply(k), n, link(figure, k, f),
+                figure.equals("personnelGroups") ? labels.isCore(k) : null,
+                figure.equals("abandonmentReasons") ? k.substring(0, k.indexOf('/')) : null)));
+        out.sort(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::key));
+        if (figure.equals("pilotsByStatus")) {
+            List<String> order = List.of("PLANNED", "RUNNING", "COMPLETED", "ABANDONED");
+            out.sort(Comparator.comparingInt(b -> order.contains(b.key()) ? order.indexOf(b.key()) : 99));
+        }
+        return out;
+    }
+
+    static String link(String figure, String key, Filter f) {
+        StringBuilder sb = new StringBuilder("/api/dashboard/records?figure=").append(figure);
+        if (key != null) {
+            sb.append("&key=").append(java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (f.partnership() != null) {
+            sb.append("&partnership=").append(java.net.URLEncoder.encode(f.partnership(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (f.from() != null) {
+            sb.append("&from=").append(f.from());
+        }
+        if (f.to() != null) {
+            sb.append("&to=").append(f.to());
+        }
+        if (f.includeSandbox()) {
+            sb.append("&includeSandbox=true");
+        }
+        return sb.toString();
+    }
+
+
+    private static YearMonth month(Instant i) {
+        return YearMonth.from(i.atZone(OSLO));
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}
