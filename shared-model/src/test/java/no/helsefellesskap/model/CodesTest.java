@@ -140,7 +140,24 @@ class CodesTest {
 
     @Test
     void aMalformedDataFileIsRefused() {
-        String bad = "# version: x\ncode,name\nA,b,c\n";
-        assertThrows(IllegalStateException.class, () -> CsvTable.read("bad", new java.io.ByteArrayInputStream(bad.getBytes())));
+        for (String bad : java.util.List.of("# version: x\ncode,name\nA,b,c\n", "# version: x\ncode,name\nA\n",
+                "code,name\nA,b\n", "# version: x\n")) {
+            assertThrows(IllegalStateException.class, () -> CsvTable.read("bad",
+                    new java.io.ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8))), bad);
+        }
+    }
+
+    /** RFC 4180: a quoted field holds commas, doubled quotes and line breaks (the old line-based reader split them). */
+    @Test
+    void aQuotedFieldMayHoldCommasQuotesAndLineBreaks() {
+        String text = "# a comment\n# version: 7\ncode,source\nA,\"seeds/000 L1-2, L5\"\n\n"
+                + "B,\"first line\nsecond line with \"\"quotes\"\"\"\n# a comment between rows\nC,\n";
+        CsvTable t = CsvTable.read("t", new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("7", t.version());
+        assertEquals(java.util.List.of("code", "source"), t.columns());
+        assertEquals(3, t.rows().size());
+        assertEquals("seeds/000 L1-2, L5", t.rows().get(0).get("source"));
+        assertEquals("first line\nsecond line with \"quotes\"", t.rows().get(1).get("source"));
+        assertNull(CsvTable.opt(t.rows().get(2), "source"));
     }
 }

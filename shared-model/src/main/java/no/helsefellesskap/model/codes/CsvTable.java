@@ -1,9 +1,12 @@
 package no.helsefellesskap.model.codes;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,9 +18,15 @@ import java.util.Map;
 
 /**
  * A versioned reference-data file: {@code #} comment lines (one of them {@code # version: ...}), a header row,
- * then RFC 4180 rows. Every row must have as many fields as the header.
+ * then RFC 4180 rows (read by Jackson's CSV parser: a quoted field may hold commas, quotes and line breaks). Every
+ * row must have as many fields as the header.
  */
 public record CsvTable(String resource, String version, List<String> columns, List<Map<String, String>> rows) {
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+            .build();
 
     public static CsvTable load(String resource) {
         InputStream in = CsvTable.class.getResourceAsStream(resource);
@@ -28,48 +37,33 @@ public record CsvTable(String resource, String version, List<String> columns, Li
     }
 
     public static CsvTable read(String name, InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String version = null;
-            List<String> header = null;
-            List<Map<String, String>> rows = new ArrayList<>();
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.startsWith("#")) {
-                    if (line.startsWith("# version:")) {
-                        version = line.substring("# version:".length()).trim();
-                    }
-                    continue;
-                }
-                List<String> fields = Csv.split(line);
-                if (header == null) {
-                    header = fields;
-                    continue;
-                }
-                if (fields.size() != header.size()) {
-                    throw new IllegalStateException(name + " line " + lineNo + ": expected " + header.size()
-                            + " fields, got " + fields.size());
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), fields.get(i).strip());
-                }
-                rows.add(Collections.unmodifiableMap(row));
-            }
-            if (version == null) {
-                throw new IllegalStateException(name + " has no '# version:' line");
-            }
-            if (header == null) {
-                throw new IllegalStateException(name + " has no header row");
-            }
-            return new CsvTable(name, version, List.copyOf(header), List.copyOf(rows));
+        String text;
+        try (in) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String version = text.lines().filter(l -> l.startsWith("# version:"))
+                .map(l -> l.substring("# version:".length()).trim()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " has no '# version:' line"));
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<String> header;
+        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class).with(schema).readValues(text)) {
+            while (it.hasNextValue()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                it.nextValue().forEach((k, v) -> row.put(k, v == null ? "" : v.strip()));
+                rows.add(Collections.unmodifiableMap(row));
+            }
+            CsvSchema read = (CsvSchema) it.getParserSchema();
+            header = read == null ? List.of() : read.getColumnNames();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+        if (header.isEmpty()) {
+            throw new IllegalStateException(name + " has no header row");
+        }
+        return new CsvTable(name, version, List.copyOf(header), List.copyOf(rows));
     }
 
     /** The value, or null when the field is empty. */
