@@ -10,7 +10,6 @@ import no.helsefellesskap.runtime.config.RuntimeConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashSet;
@@ -27,8 +26,8 @@ public class TopicBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TopicBootstrap.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients clients;
 
     @Inject
     RuntimeConfig config;
@@ -48,8 +47,7 @@ public class TopicBootstrap {
             wanted.add(t.topic());
             wanted.add(t.deadLetterTopic());
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000))) {
+        try (Admin admin = Admin.create(clients.config(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30000)))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             wanted.removeAll(existing);
             if (wanted.isEmpty()) {

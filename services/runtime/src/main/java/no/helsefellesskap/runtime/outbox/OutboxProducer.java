@@ -2,6 +2,8 @@ package no.helsefellesskap.runtime.outbox;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.helsefellesskap.runtime.messaging.KafkaClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,8 +22,8 @@ import java.util.Map;
 @ApplicationScoped
 public class OutboxProducer {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients clients;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -43,7 +45,6 @@ public class OutboxProducer {
 
     private Producer<String, byte[]> create() {
         Map<String, Object> cfg = new HashMap<>();
-        cfg.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         cfg.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
         cfg.put(ProducerConfig.ACKS_CONFIG, "all");
         cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -52,7 +53,7 @@ public class OutboxProducer {
         cfg.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         cfg.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
         cfg.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
-        return new KafkaProducer<>(cfg, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(clients.config(cfg), new StringSerializer(), new ByteArraySerializer());
     }
 
     @PreDestroy

@@ -6,6 +6,7 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import no.helsefellesskap.runtime.messaging.KafkaClients;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.spread.data.Db;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Empties the read models and replays every topic they are built from, from the first offset, in one transaction:
@@ -62,8 +61,8 @@ public class RebuildService {
     @Inject
     SpreadConfig config;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    @Inject
+    KafkaClients clients;
 
     public Result rebuild() {
         long start = System.nanoTime();
@@ -135,9 +134,8 @@ public class RebuildService {
         return new Result(perTopic, applied, poison, (System.nanoTime() - start) / 1_000_000, Instant.now());
     }
 
-    private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> p = new java.util.HashMap<>();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -146,6 +144,6 @@ public class RebuildService {
         // it only polls while records are left, so a fetch need not wait for more; with the default 500 ms, each
         // topic waited for the previous topic's last fetch, held open at its end (a small history took over 4 s)
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-        return p;
+        return clients.config(p);
     }
 }
