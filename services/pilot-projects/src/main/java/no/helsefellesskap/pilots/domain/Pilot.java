@@ -21,7 +21,34 @@ import java.util.UUID;
 @Table(name = "pilot")
 public class Pilot extends PanacheEntityBase {
 
-    public enum Status { PLANNED, RUNNING, COMPLETED, ABANDONED }
+    /** PLANNED → RUNNING → COMPLETED, and PLANNED or RUNNING → ABANDONED; nothing else, and never back. */
+    public enum Status {
+        PLANNED, RUNNING, COMPLETED, ABANDONED;
+
+        public boolean mayBecome(Status to) {
+            return switch (to) {
+                case RUNNING -> this == PLANNED;
+                case COMPLETED -> this == RUNNING;
+                case ABANDONED -> this == PLANNED || this == RUNNING;
+                case PLANNED -> false;
+            };
+        }
+
+        /** Why a move is refused, in the caller's terms. */
+        public String refusal(Status to) {
+            return switch (to) {
+                case RUNNING -> "A " + this + " pilot cannot become RUNNING; it must be PLANNED first";
+                case COMPLETED -> "A " + this + " pilot cannot become COMPLETED; it must be RUNNING first";
+                case ABANDONED -> "A " + this + " pilot cannot be abandoned";
+                case PLANNED -> "A pilot never becomes PLANNED again";
+            };
+        }
+    }
+
+    /** An end (completion or abandonment) dated before the start is refused; unknown dates are not compared. */
+    public static boolean endsBeforeStart(java.time.LocalDate end, java.time.LocalDate start) {
+        return end != null && start != null && end.isBefore(start);
+    }
 
     public record Staffing(String group, Integer headcount) {
     }

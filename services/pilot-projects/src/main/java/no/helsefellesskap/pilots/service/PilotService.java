@@ -159,7 +159,7 @@ public class PilotService {
     @Transactional
     public Pilot start(UUID id, Dated when, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
-        require(p, Pilot.Status.PLANNED, Pilot.Status.RUNNING);
+        require(p, Pilot.Status.RUNNING);
         Dated d = when.checked(codes);
         LocalDate date = d.date();
         LocalDate on = date != null ? date : LocalDate.now();
@@ -175,10 +175,10 @@ public class PilotService {
     @Transactional
     public Pilot complete(UUID id, Dated when, String callerOrgnr) {
         Pilot p = owned(id, callerOrgnr);
-        require(p, Pilot.Status.RUNNING, Pilot.Status.COMPLETED);
+        require(p, Pilot.Status.COMPLETED);
         Dated d = when.checked(codes);
         LocalDate date = d.date();
-        if (date != null && p.startedOn != null && date.isBefore(p.startedOn)) {
+        if (Pilot.endsBeforeStart(date, p.startedOn)) {
             throw ProblemException.invalid("date", "a pilot cannot end (" + date + ") before it started (" + p.startedOn + ")");
         }
         p.endedOn = date;
@@ -193,14 +193,12 @@ public class PilotService {
         Pilot p = owned(id, callerOrgnr);
         Dated d = when.checked(codes);
         LocalDate date = d.date();
-        if (p.status != Pilot.Status.PLANNED && p.status != Pilot.Status.RUNNING) {
-            throw ProblemException.conflict("A " + p.status + " pilot cannot be abandoned");
-        }
+        require(p, Pilot.Status.ABANDONED);
         CodeCheck.Errors e = codes.errors().term(Vocabulary.ABANDONMENT_REASON, "reason", reason);
         if ("OTHER".equals(reason) && (text == null || text.isBlank())) {
             e.add("text", "reason OTHER is explained in text");
         }
-        if (date != null && p.startedOn != null && date.isBefore(p.startedOn)) {
+        if (Pilot.endsBeforeStart(date, p.startedOn)) {
             e.add("date", "a pilot cannot be abandoned (" + date + ") before it started (" + p.startedOn + ")");
         }
         e.throwIfAny();
@@ -241,9 +239,9 @@ public class PilotService {
         return p;
     }
 
-    private static void require(Pilot p, Pilot.Status expected, Pilot.Status to) {
-        if (p.status != expected) {
-            throw ProblemException.conflict("A " + p.status + " pilot cannot become " + to + "; it must be " + expected + " first");
+    private static void require(Pilot p, Pilot.Status to) {
+        if (!p.status.mayBecome(to)) {
+            throw ProblemException.conflict(p.status.refusal(to));
         }
     }
 

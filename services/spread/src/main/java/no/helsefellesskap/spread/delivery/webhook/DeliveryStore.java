@@ -103,13 +103,8 @@ public class DeliveryStore {
                 c.id(), c.subscriptionId(), c.attempts() + 1, at, status, (int) latencyMs, error);
     }
 
-    /** Exponential: initial × 2^(attempt-1), capped, ± jitter. */
     Duration backoff(int attempt) {
-        long base = config.webhook().initialBackoff().toMillis();
-        long max = config.webhook().maxBackoff().toMillis();
-        long delay = attempt >= 31 ? max : Math.min(max, base << Math.max(0, attempt - 1));
-        double j = config.webhook().jitter();
-        double factor = 1 + (j == 0 ? 0 : ThreadLocalRandom.current().nextDouble(-j, j));
-        return Duration.ofMillis(Math.max(1, (long) (delay * factor)));
+        return new Backoff(config.webhook().initialBackoff(), config.webhook().maxBackoff(), config.webhook().jitter())
+                .delay(attempt, ThreadLocalRandom.current().nextDouble(-1, 1));
     }
 }
