@@ -1,48 +1,41 @@
 package no.helsefellesskap.competence.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelPublished;
-import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.messaging.EventConsumer;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.Optional;
-
 /** Keeps the role-level competence requirements of each model version, for gap reports. */
 @ApplicationScoped
-public class ModelRequirementsConsumer {
-
-    @Inject
-    Inbox inbox;
+public class ModelRequirementsConsumer extends EventConsumer {
 
     @Inject
     EntityManager em;
 
-    @Inject
-    ObjectMapper json;
+    @Override
+    protected void handlers(Handlers on) {
+        // a new version of a model carries the same payload as its first
+        on.on(EventTypes.MODEL_PUBLISHED, (ModelPublished m, IncomingEvent e) -> requirements(m))
+                .on(EventTypes.MODEL_VERSIONED, (ModelPublished m, IncomingEvent e) -> requirements(m));
+    }
 
-    @Incoming("models-in")
+    @Incoming("models")
     @Blocking
     @RetryWhileUnavailable
     @Transactional
-    public void on(ConsumerRecord<String, String> record) throws Exception {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!inbox.firstDelivery("competence-registry.models", event)) {
-            return;
-        }
-        Optional<ModelPublished> published = event.payloadIfOneOf(json, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED);
-        if (published.isEmpty()) {
-            return;
-        }
-        ModelPublished m = published.get();
+    public void consume(ConsumerRecord<String, String> record) {
+        accept(record);
+    }
+
+    void requirements(ModelPublished m) throws Exception {
         em.createNativeQuery("""
                         insert into model_requirement (model_id, version, name, to_groups, requirements)
                         values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))

@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the shared runtime, under {@code suite.*}. */
 @ConfigMapping(prefix = "suite")
@@ -14,6 +16,13 @@ public interface RuntimeConfig {
 
     @WithName("kafka")
     Kafka kafka();
+
+    Consumer consumer();
+
+    interface Consumer {
+        /** The topics this service consumes: a channel of each name, set up by ConsumerChannels. */
+        Optional<List<String>> topics();
+    }
 
     interface Outbox {
         /** Whether this service runs the relay that publishes its outbox. */

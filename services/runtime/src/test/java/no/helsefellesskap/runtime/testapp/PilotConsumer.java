@@ -1,6 +1,5 @@
 package no.helsefellesskap.runtime.testapp;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,38 +10,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PilotRegistered;
-import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.messaging.EventConsumer;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A consumer written the way every service writes one: inbox check and effect in one transaction. */
 @ApplicationScoped
-public class PilotConsumer {
-
-    @Inject
-    Inbox inbox;
+public class PilotConsumer extends EventConsumer {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    ObjectMapper json;
 
     /** A "flaky ..." pilot fails this many times as if the database were down (InboxAndDeadLetterTest). */
     public static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     public static final AtomicInteger ATTEMPTS = new AtomicInteger();
 
-    @Incoming("pilots-in")
+    @Override
+    protected void handlers(Handlers on) {
+        on.on(EventTypes.PILOT_REGISTERED, (PilotRegistered p, IncomingEvent e) -> seen(p));
+    }
+
+    @Incoming("pilots")
     @Blocking
     @RetryWhileUnavailable
     @Transactional
-    public void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!inbox.firstDelivery("runtime-test.pilots", event) || !event.is(EventTypes.PILOT_REGISTERED)) {
-            return;
-        }
-        PilotRegistered p = event.payload(EventTypes.PILOT_REGISTERED, json);
+    public void consume(ConsumerRecord<String, String> record) {
+        accept(record);
+    }
+
+    void seen(PilotRegistered p) {
         if (p.title().startsWith("flaky ")) {
             ATTEMPTS.incrementAndGet();
             if (FAILURES_LEFT.getAndDecrement() > 0) {

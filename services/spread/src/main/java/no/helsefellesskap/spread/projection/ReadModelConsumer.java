@@ -18,14 +18,14 @@ public class ReadModelConsumer {
     EventApplier applier;
 
     /** One handler for every channel: the record's topic names the inbox, so each topic is deduplicated alone. */
-    @Incoming("organisations-in")
-    @Incoming("partnerships-in")
-    @Incoming("tasks-in")
-    @Incoming("models-in")
-    @Incoming("model-evidence-in")
-    @Incoming("pilots-in")
-    @Incoming("evaluations-in")
-    @Incoming("adoptions-in")
+    @Incoming("organisations")
+    @Incoming("partnerships")
+    @Incoming("tasks")
+    @Incoming("models")
+    @Incoming("model-evidence")
+    @Incoming("pilots")
+    @Incoming("evaluations")
+    @Incoming("adoptions")
     @Blocking
     @RetryWhileUnavailable
     @Transactional

@@ -1,0 +1,78 @@
+package no.helsefellesskap.runtime.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.runtime.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one way a service consumes events. A consumer declares the event types it handles ({@link #handlers}) and
+ * passes each record to {@link #accept} from its {@code @Incoming} method (annotated {@code @Blocking},
+ * {@code @RetryWhileUnavailable} and {@code @Transactional}: SmallRye needs those on the method itself). The runtime
+ * reads the CloudEvent (a broken one is poison: dead-letter topic), records it in the inbox under
+ * {@code <service>.<topic>} (a redelivery does nothing) and calls the handler with the typed payload. Channels are
+ * named after their topics and configured by {@link ConsumerChannels}.
+ */
+public abstract class EventConsumer {
+
+    /** What a consumer does with one event of a type it handles, in the consuming transaction. */
+    @FunctionalInterface
+    public interface Handler<T extends Record> {
+        void handle(T payload, IncomingEvent event) throws Exception;
+    }
+
+    /** Collects the handlers a consumer declares. */
+    public final class Handlers {
+        public <T extends Record> Handlers on(EventType type, Handler<T> handler) {
+            handlers.put(type.type(), event -> handler.handle(event.payload(type, json), event));
+            return this;
+        }
+    }
+
+    private interface Dispatch {
+        void run(IncomingEvent event) throws Exception;
+    }
+
+    private final Map<String, Dispatch> handlers = new HashMap<>();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    protected ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    /** Declares each event type this consumer handles; other events on its topics are recorded and skipped. */
+    protected abstract void handlers(Handlers on);
+
+    @PostConstruct
+    void declare() {
+        handlers(new Handlers());
+    }
+
+    protected void accept(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        if (!inbox.firstDelivery(service + "." + record.topic(), event)) {
+            return;
+        }
+        Dispatch handler = handlers.get(event.type());
+        if (handler == null) {
+            return;
+        }
+        try {
+            handler.run(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("handling " + event.type() + " " + event.id() + ": " + e.getMessage(), e);
+        }
+    }
+}
