@@ -303,22 +303,22 @@ public class PilotService {
             sql.append(" and p.model_id = ?").append(params.size());
         }
         if (q.task() != null) {
-            params.add("[\"" + q.task() + "\"]");
-            sql.append(" and (p.task_ids @> cast(?").append(params.size()).append(" as jsonb) or exists (select 1 from known_model_version m"
-                    + " where m.model_id = p.model_id and m.version = p.model_version and m.task_ids @> cast(?").append(params.size()).append(" as jsonb)))");
+            params.add(String.valueOf(q.task()));
+            sql.append(" and (p.task_ids @> jsonb_build_array(cast(?").append(params.size()).append(" as text)) or exists (select 1 from known_model_version m"
+                    + " where m.model_id = p.model_id and m.version = p.model_version and m.task_ids @> jsonb_build_array(cast(?").append(params.size()).append(" as text))))");
         }
         if (q.group() != null) {
-            params.add("[\"" + q.group().replace("\"", "") + "\"]");
-            sql.append(" and (p.from_groups @> cast(?").append(params.size()).append(" as jsonb) or p.to_groups @> cast(?")
-                    .append(params.size()).append(" as jsonb))");
+            params.add(String.valueOf(q.group()));
+            sql.append(" and (p.from_groups @> jsonb_build_array(cast(?").append(params.size()).append(" as text)) or p.to_groups @> jsonb_build_array(cast(?")
+                    .append(params.size()).append(" as text)))");
         }
         if (q.status() != null) {
             params.add(q.status());
             sql.append(" and p.status = ?").append(params.size());
         }
         if (q.priorityGroup() != null) {
-            params.add("[\"" + q.priorityGroup().replace("\"", "") + "\"]");
-            sql.append(" and p.priority_groups @> cast(?").append(params.size()).append(" as jsonb)");
+            params.add(String.valueOf(q.priorityGroup()));
+            sql.append(" and p.priority_groups @> jsonb_build_array(cast(?").append(params.size()).append(" as text))");
         }
         if (q.from() != null) {
             params.add(q.from());

@@ -230,16 +230,16 @@ public class ModelService {
                  where m.version = (select max(v.version) from model_version v where v.model_id = m.model_id)""");
         List<Object> params = new ArrayList<>();
         if (task != null) {
-            params.add("[\"" + task + "\"]");
-            sql.append(" and m.task_ids @> cast(?").append(params.size()).append(" as jsonb)");
+            params.add(String.valueOf(task));
+            sql.append(" and m.task_ids @> jsonb_build_array(cast(?").append(params.size()).append(" as text))");
         }
         if (from != null) {
-            params.add("[\"" + from.replace("\"", "") + "\"]");
-            sql.append(" and m.from_groups @> cast(?").append(params.size()).append(" as jsonb)");
+            params.add(String.valueOf(from));
+            sql.append(" and m.from_groups @> jsonb_build_array(cast(?").append(params.size()).append(" as text))");
         }
         if (to != null) {
-            params.add("[\"" + to.replace("\"", "") + "\"]");
-            sql.append(" and m.to_groups @> cast(?").append(params.size()).append(" as jsonb)");
+            params.add(String.valueOf(to));
+            sql.append(" and m.to_groups @> jsonb_build_array(cast(?").append(params.size()).append(" as text))");
         }
         if (evidenceLevel != null) {
             params.add(evidenceLevel);

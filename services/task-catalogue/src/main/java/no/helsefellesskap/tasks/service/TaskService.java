@@ -174,8 +174,8 @@ public class TaskService {
         StringBuilder sql = new StringBuilder("select * from task t where 1=1");
         List<Object> params = new ArrayList<>();
         if (performedBy != null) {
-            params.add("[\"" + performedBy.replace("\"", "") + "\"]");
-            sql.append(" and t.current_groups @> cast(?").append(params.size()).append(" as jsonb)");
+            params.add(String.valueOf(performedBy));
+            sql.append(" and t.current_groups @> jsonb_build_array(cast(?").append(params.size()).append(" as text))");
         }
         if (requiresFormalHealthCompetence != null) {
             params.add(requiresFormalHealthCompetence);
