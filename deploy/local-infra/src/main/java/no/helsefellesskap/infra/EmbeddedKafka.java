@@ -14,6 +14,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -28,6 +30,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    private final List<String> formatArgs;
     private KafkaRaftServer server;
 
     public EmbeddedKafka(Path dataDir, int port, int controllerPort) {
@@ -36,10 +39,17 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** With broker settings that replace or add to the defaults below (the benchmark smoke's short timeouts). */
     public EmbeddedKafka(Path dataDir, int port, int controllerPort, Map<String, String> overrides) {
+        this(dataDir, port, controllerPort, overrides, List.of());
+    }
+
+    /** With arguments for formatting the storage too, e.g. {@code --add-scram} to create SASL/SCRAM users. */
+    public EmbeddedKafka(Path dataDir, int port, int controllerPort, Map<String, String> overrides,
+                         List<String> formatArgs) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.overrides = Map.copyOf(overrides);
+        this.formatArgs = List.copyOf(formatArgs);
     }
 
     public String bootstrapServers() {
@@ -64,8 +74,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                        "-c", config.toString(), "--ignore-formatted"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+                List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(),
+                        "-c", config.toString(), "--ignore-formatted"));
+                args.addAll(formatArgs);
+                int rc = StorageTool.execute(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
                 if (rc != 0) {
                     throw new IllegalStateException("Kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
                 }

@@ -101,7 +101,7 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
      * Distinct free ports: the sockets stay open until all are chosen, since two asked for one after the other may
      * get the same port back (the broker then refuses a listener and a controller on one port).
      */
-    static int[] freePorts(int n) {
+    public static int[] freePorts(int n) {
         ServerSocket[] sockets = new ServerSocket[n];
         try {
             int[] ports = new int[n];
