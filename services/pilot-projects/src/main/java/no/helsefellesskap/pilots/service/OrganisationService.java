@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import no.helsefellesskap.runtime.json.JsonText;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.CsvTable;
@@ -72,6 +73,9 @@ public class OrganisationService {
             new GovernanceBody("PARTNERSHIP_MEETING", 1, "seeds/003 L8782-8808"),
             new GovernanceBody("STRATEGIC_COLLABORATION_COMMITTEE", null, "seeds/003 L8782-8808"),
             new GovernanceBody("PROFESSIONAL_COLLABORATION_COMMITTEES", null, "seeds/003 L8782-8808"));
+
+    @Inject
+    JsonText jsonText;
 
     @Inject
     EntityManager em;
@@ -156,9 +160,9 @@ public class OrganisationService {
                             on conflict (code) do update set name = ?2, region = ?3, hospital_trusts = cast(?4 as jsonb),
                               municipality_count = ?5, status = ?6, source = ?9, fingerprint = ?10""")
                     .setParameter(1, r.get("code")).setParameter(2, r.get("name")).setParameter(3, r.get("region"))
-                    .setParameter(4, Json.array(trusts)).setParameter(5, count == null ? null : Integer.valueOf(count))
-                    .setParameter(6, r.get("status")).setParameter(7, Json.array(List.copyOf(vocabulary.codes(Vocabulary.PRIORITY_GROUP))))
-                    .setParameter(8, Json.governance(GOVERNANCE)).setParameter(9, r.get("source")).setParameter(10, fp)
+                    .setParameter(4, jsonText.write(trusts)).setParameter(5, count == null ? null : Integer.valueOf(count))
+                    .setParameter(6, r.get("status")).setParameter(7, jsonText.write(List.copyOf(vocabulary.codes(Vocabulary.PRIORITY_GROUP))))
+                    .setParameter(8, jsonText.write(GOVERNANCE)).setParameter(9, r.get("source")).setParameter(10, fp)
                     .executeUpdate();
             changedPartnerships.add(r.get("code"));
             for (String trust : trusts) {
@@ -388,8 +392,8 @@ public class OrganisationService {
         for (Object[] x : members) {
             m.add(new PartnershipMember((String) x[0], (String) x[1], localDate(x[2]), localDate(x[3])));
         }
-        return new Partnership((String) r[0], (String) r[1], (String) r[2], Json.strings((String) r[3]),
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], Json.strings((String) r[6]), GOVERNANCE, m,
+        return new Partnership((String) r[0], (String) r[1], (String) r[2], jsonText.strings((String) r[3]),
+                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], jsonText.strings((String) r[6]), GOVERNANCE, m,
                 (String) r[7]);
     }
 

@@ -3,6 +3,7 @@ package no.helsefellesskap.pilots.service;
 import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.helsefellesskap.runtime.json.JsonText;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.OrganisationNumber;
@@ -46,6 +47,9 @@ public class PilotService {
     /** Service providers (trusts, municipalities, hospitals, pharmacies, their units) and KS, which runs projects for municipalities. */
     static final Set<String> OWNER_KINDS = Set.of("RHF", "HF", "HF_UNIT", "HOSPITAL_PHARMACY", "PRIVATE_NONPROFIT_HOSPITAL",
             "MUNICIPALITY", "MUNICIPAL_UNIT", "PHARMACY", "KS");
+
+    @Inject
+    JsonText jsonText;
 
     @Inject
     Outbox outbox;
@@ -273,7 +277,7 @@ public class PilotService {
         }
         return new java.util.HashSet<>((List<UUID>) em.createNativeQuery("""
                 select task_id from known_task where task_id::text in (select jsonb_array_elements_text(cast(?1 as jsonb)))""",
-                UUID.class).setParameter(1, Json.array(wanted)).getResultList());
+                UUID.class).setParameter(1, jsonText.write(wanted)).getResultList());
     }
 
     boolean knownModelVersion(UUID modelId, int version) {

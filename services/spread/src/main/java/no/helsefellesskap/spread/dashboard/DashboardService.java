@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.data.Db;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.Instant;
@@ -62,7 +62,7 @@ public class DashboardService {
     no.helsefellesskap.runtime.time.SuiteClock clock;
 
     @Inject
-    Json json;
+    JsonText json;
 
     /** Figures are independent queries; computed side by side, a cold dashboard takes about half as long on 2 cores. */
     @Inject

@@ -9,7 +9,7 @@ import no.helsefellesskap.spread.dashboard.FigureLabels.Label;
 import no.helsefellesskap.spread.dashboard.FigureRows.Counts;
 import no.helsefellesskap.spread.dashboard.FigureRows.Query;
 import no.helsefellesskap.spread.data.Db;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,7 +38,7 @@ public class Figures {
     Db db;
 
     @Inject
-    Json json;
+    JsonText json;
 
     @Inject
     Vocabulary vocabulary;
@@ -53,6 +52,9 @@ public class Figures {
     @Inject
     FigureLabels labels;
 
+    @Inject
+    SpreadCurves curves;
+
     /** Every figure for a filter, by name, in the order the page shows them; each computed when called. */
     Map<String, Supplier<Object>> all(Filter f) {
         Map<String, Supplier<Object>> builders = new LinkedHashMap<>();
@@ -64,7 +66,7 @@ public class Figures {
         builders.put("medianMonthsToEvaluation", () -> median(f));
         builders.put("overdueEvaluations", () -> Map.of("count", rows.counts("overdueEvaluations", f).total(),
                 "records", link("overdueEvaluations", null, f)));
-        builders.put("spreadCurves", () -> spreadCurves(f));
+        builders.put("spreadCurves", () -> curves.curves(f));
         builders.put("partnershipPriorityGroups", () -> matrix(f));
         builders.put("personnelGroups", () -> Map.of("buckets", buckets("personnelGroups", f,
                 rows.counts("personnelGroups", f), labels::group)));
@@ -212,71 +214,6 @@ public class Figures {
         return m;
     }
 
-    private List<Map<String, Object>> spreadCurves(Filter f) {
-        List<Map<String, Object>> curves = new ArrayList<>();
-        List<Object[]> models = db.list("""
-                select model_id, max(name) name, min(proven_at) proven_at, max(proven_rule) rule,
-                  (array_agg(proven_evaluation_ids::text) filter (where proven_evaluation_ids is not null))[1] ids
-                from model_version where proven_at is not null or lifecycle in ('PROVEN', 'SPREADING')
-                group by model_id order by min(proven_at) nulls last, max(name)""",
-                rs -> new Object[] {Db.uuid(rs, "model_id"), rs.getString("name"), Db.instant(rs, "proven_at"),
-                        rs.getString("rule"), rs.getString("ids")});
-        List<Object[]> adoptions = db.list(FigureRows.adoptionScope("""
-                select a.model_id, a.adopter_orgnr, a.declared_at, a.abandoned_at from adoption a
-                where a.declared_at is not null"""), rs -> new Object[] {Db.uuid(rs, "model_id"),
-                rs.getString("adopter_orgnr"), Db.instant(rs, "declared_at"), Db.instant(rs, "abandoned_at")},
-                FigureRows.params(f));
-        for (Object[] m : models) {
-            UUID model = (UUID) m[0];
-            // per adopter: first declaration, and abandonment if every adoption of it was abandoned
-            Map<String, YearMonth> joined = new TreeMap<>();
-            Map<String, YearMonth> left = new TreeMap<>();
-            for (Object[] a : adoptions) {
-                if (!model.equals(a[0])) {
-                    continue;
-                }
-                YearMonth in = month((Instant) a[2]);
-                joined.merge((String) a[1], in, (x, y) -> x.isBefore(y) ? x : y);
-                if (a[3] != null) {
-                    left.merge((String) a[1], month((Instant) a[3]), (x, y) -> x.isAfter(y) ? x : y);
-                }
-            }
-            Set<String> stillAbandoned = new LinkedHashSet<>(left.keySet());
-            for (Object[] a : adoptions) {
-                if (model.equals(a[0]) && a[3] == null) {
-                    stillAbandoned.remove((String) a[1]);
-                }
-            }
-            List<Map<String, Object>> points = new ArrayList<>();
-            if (!joined.isEmpty()) {
-                YearMonth first = joined.values().stream().min(Comparator.naturalOrder()).orElseThrow();
-                YearMonth last = joined.values().stream().max(Comparator.naturalOrder()).orElseThrow();
-                for (String o : stillAbandoned) {
-                    last = left.get(o).isAfter(last) ? left.get(o) : last;
-                }
-                for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {
-                    YearMonth at = ym;
-                    long n = joined.entrySet().stream().filter(e -> !e.getValue().isAfter(at))
-                            .filter(e -> !stillAbandoned.contains(e.getKey()) || left.get(e.getKey()).isAfter(at))
-                            .count();
-                    points.add(Map.of("month", ym.toString(), "adopters", n));
-                }
-            }
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("modelId", model);
-            c.put("name", m[1]);
-            c.put("provenAt", m[2]);
-            // why it is proven: the rule model.proven named and the evaluations that met it (open in /api/pilots)
-            c.put("provenBy", m[3] == null ? null : Map.of("rule", m[3],
-                    "evaluationIds", m[4] == null ? List.of() : json.tree((String) m[4])));
-            c.put("points", points);
-            c.put("adopters", points.isEmpty() ? 0 : points.get(points.size() - 1).get("adopters"));
-            c.put("records", link("spreadCurves", model.toString(), f));
-            curves.add(c);
-        }
-        return curves;
-    }
-
     private Map<String, Object> matrix(Filter f) {
         Map<String, Long> counts = new TreeMap<>(rows.counts("partnershipPriorityGroups", f).byKey());
         Set<String> rowCodes = new LinkedHashSet<>();
@@ -329,7 +266,7 @@ public class Figures {
     }
 
 
-    private static YearMonth month(Instant i) {
+    static YearMonth month(Instant i) {
         return YearMonth.from(i.atZone(OSLO));
     }
 

@@ -16,7 +16,7 @@ import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.spread.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.data.Locks;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 
@@ -48,7 +48,7 @@ public class FeedService {
     ObjectMapper json;
 
     @Inject
-    Json text;
+    JsonText text;
 
     @Inject
     SuiteClock clock;

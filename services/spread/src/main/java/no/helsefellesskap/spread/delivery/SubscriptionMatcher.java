@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.spread.data.Db;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 import no.helsefellesskap.spread.delivery.domain.SubscriptionFilters;
 import org.jboss.logging.Logger;
@@ -30,7 +30,7 @@ public class SubscriptionMatcher {
     Db db;
 
     @Inject
-    Json json;
+    JsonText json;
 
     @Inject
     SuiteClock clock;

@@ -12,7 +12,7 @@ import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.runtime.validation.CodeCheck;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.spread.data.Db;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 import no.helsefellesskap.spread.delivery.domain.Subscription;
 import no.helsefellesskap.spread.delivery.domain.SubscriptionFilters;
@@ -58,7 +58,7 @@ public class SubscriptionService {
     FeedService feed;
 
     @Inject
-    Json json;
+    JsonText json;
 
     @Inject
     CodeCheck codes;

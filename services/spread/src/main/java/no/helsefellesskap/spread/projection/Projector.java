@@ -22,7 +22,7 @@ import no.helsefellesskap.model.events.TaskRegistered;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.spread.data.Db;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 
 import java.util.List;
 
@@ -40,7 +40,7 @@ public class Projector {
     ObjectMapper json;
 
     @Inject
-    Json text;
+    JsonText text;
 
     /** @return whether the event is of a type the read models are built from (and so counts as applied) */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.spread.data.Db;
-import no.helsefellesskap.spread.data.Json;
+import no.helsefellesskap.runtime.json.JsonText;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +59,7 @@ public class PilotFeedResource {
     Db db;
 
     @Inject
-    Json json;
+    JsonText json;
 
     /** Largest page a caller may ask for; the default keeps one response small at any data volume. */
     static final int MAX_LIMIT = 1000;

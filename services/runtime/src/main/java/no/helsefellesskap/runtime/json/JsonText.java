@@ -1,4 +1,4 @@
-package no.helsefellesskap.spread.data;
+package no.helsefellesskap.runtime.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,9 +9,12 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-/** JSON text to and from the jsonb columns, with the application's mapper; a failure is a bug, not bad input. */
+/**
+ * JSON text to and from jsonb columns, with the application's mapper; a failure is a bug, not bad input. The one JSON
+ * helper of the services (spread's read models, pilot-projects' partnership columns).
+ */
 @ApplicationScoped
-public class Json {
+public class JsonText {
 
     @Inject
     ObjectMapper mapper;
