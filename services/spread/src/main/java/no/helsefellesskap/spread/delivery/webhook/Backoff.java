@@ -12,8 +12,8 @@ public record Backoff(Duration initial, Duration max, double jitter) {
     public Duration delay(int attempt, double random) {
         long base = initial.toMillis();
         long cap = max.toMillis();
-        long delay = attempt >= 31 || base << Math.max(0, attempt - 1) <= 0 ? cap
-                : Math.min(cap, base << Math.max(0, attempt - 1));
+        long doubled = attempt >= 31 ? cap : base << Math.max(0, attempt - 1);
+        long delay = doubled < 0 ? cap : Math.min(cap, doubled);
         double factor = 1 + jitter * random;
         return Duration.ofMillis(Math.max(1, (long) (delay * factor)));
     }
