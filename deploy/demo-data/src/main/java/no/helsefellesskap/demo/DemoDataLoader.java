@@ -427,7 +427,8 @@ public final class DemoDataLoader {
                 report.refused.add("competence count " + c.key() + ": organisation " + c.text("organisation") + " unknown");
                 continue;
             }
-            ObjectNode body = copy(c.node(), "organisationUnit", "personnelGroup", "competence", "headcount", "countedOn");
+            ObjectNode body = copy(c.node(), "organisationUnit", "personnelGroup", "competence", "headcount", "countedOn",
+                    "countedOnPrecision");
             String url = at.competenceRegistry() + "/api/competence-profiles";
             JsonNode found = null;
             for (JsonNode x : recorded.computeIfAbsent(org, o -> {

@@ -77,4 +77,22 @@ class CompetenceRegistryTest {
                 .when().post("/api/competence-profiles")
                 .then().statusCode(400).body("errors.field", hasItem("headcount"));
     }
+
+    /** A count a report gives for a year is stored as the year's first day and shown as the year, never as 1 January. */
+    @Test
+    void aCountDatedToTheYearSaysSo() {
+        String unit = "Kreftklinikken " + java.util.UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(LORENSKOG, "registrar")).contentType(ContentType.JSON)
+                .body("{\"organisationUnit\":\"" + unit + "\",\"personnelGroup\":\"HELSESEKRETAER\",\"competence\":"
+                        + "\"AUT_HELSESEKRETAER\",\"headcount\":8,\"countedOn\":\"2024-06-30\",\"countedOnPrecision\":\"YEAR\"}")
+                .when().post("/api/competence-profiles")
+                .then().statusCode(201).body("countedOn", org.hamcrest.Matchers.equalTo("2024-01-01"))
+                .body("countedOnPrecision", org.hamcrest.Matchers.equalTo("YEAR"))
+                .body("countedOnShown", org.hamcrest.Matchers.equalTo("2024"));
+        given().header("Authorization", TestTokens.bearer(LORENSKOG, "registrar")).contentType(ContentType.JSON)
+                .body("{\"organisationUnit\":\"" + unit + "\",\"personnelGroup\":\"HELSESEKRETAER\",\"competence\":"
+                        + "\"AUT_HELSESEKRETAER\",\"headcount\":8,\"countedOn\":\"2024-06-30\",\"countedOnPrecision\":\"WEEK\"}")
+                .when().post("/api/competence-profiles")
+                .then().statusCode(422).body("errors.field", hasItem("countedOnPrecision"));
+    }
 }

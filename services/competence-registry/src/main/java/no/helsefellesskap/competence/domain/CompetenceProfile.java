@@ -24,4 +24,7 @@ public class CompetenceProfile extends PanacheEntityBase {
     public int headcount;
     @Column(name = "counted_on")
     public LocalDate countedOn;
+    /** How exactly the count's date is known (DAY, MONTH, YEAR): a count a report gives for "2024" is not of 1 January. */
+    @Column(name = "counted_on_precision")
+    public String countedOnPrecision;
 }

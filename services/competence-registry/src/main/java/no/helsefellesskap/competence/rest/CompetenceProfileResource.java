@@ -19,6 +19,7 @@ import no.helsefellesskap.competence.domain.CompetenceProfile;
 import no.helsefellesskap.competence.service.CompetenceProfileService;
 import no.helsefellesskap.runtime.security.Caller;
 import no.helsefellesskap.runtime.validation.Orgnr;
+import no.helsefellesskap.model.codes.DatePrecision;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -32,13 +33,15 @@ public class CompetenceProfileResource {
                            @NotBlank String personnelGroup,
                            @NotBlank String competence,
                            @NotNull @Min(0) @Max(100000) Integer headcount,
-                           @NotNull @PastOrPresent LocalDate countedOn) {
+                           @NotNull @PastOrPresent LocalDate countedOn,
+                           String countedOnPrecision) {
     }
 
     public record CountView(UUID id, String orgnr, String organisationUnit, String personnelGroup, String competence,
-                            int headcount, LocalDate countedOn) {
+                            int headcount, LocalDate countedOn, String countedOnPrecision, String countedOnShown) {
         static CountView of(CompetenceProfile p) {
-            return new CountView(p.id, p.orgnr, p.organisationUnit, p.personnelGroup, p.competence, p.headcount, p.countedOn);
+            return new CountView(p.id, p.orgnr, p.organisationUnit, p.personnelGroup, p.competence, p.headcount, p.countedOn,
+                    p.countedOnPrecision, DatePrecision.shown(p.countedOn, p.countedOnPrecision));
         }
     }
 
@@ -53,7 +56,8 @@ public class CompetenceProfileResource {
     public Response record(@NotNull @Valid NewCount body) {
         caller.requireRole("registrar");
         CompetenceProfile p = profiles.record(caller.requireOrgnr(), body.organisationUnit().strip(),
-                body.personnelGroup(), body.competence(), body.headcount(), body.countedOn());
+                body.personnelGroup(), body.competence(), body.headcount(), body.countedOn(),
+                body.countedOnPrecision() == null ? DatePrecision.DAY : body.countedOnPrecision());
         return Response.status(201).entity(CountView.of(p)).build();
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.competence.domain.CompetenceProfile;
+import no.helsefellesskap.model.codes.DatePrecision;
+import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.runtime.validation.CodeCheck;
 import no.helsefellesskap.model.events.CompetenceProfileRecorded;
 import no.helsefellesskap.model.events.EventTypes;
@@ -25,8 +27,10 @@ public class CompetenceProfileService {
 
     @Transactional
     public CompetenceProfile record(String orgnr, String unit, String group, String competence, int headcount,
-                                    LocalDate countedOn) {
-        codes.errors().group("personnelGroup", group).competence("competence", competence).throwIfAny();
+                                    LocalDate date, String precision) {
+        codes.errors().group("personnelGroup", group).competence("competence", competence)
+                .term(Vocabulary.DATE_PRECISION, "countedOnPrecision", precision).throwIfAny();
+        LocalDate countedOn = DatePrecision.startOf(date, precision);
         if (CompetenceProfile.count("orgnr = ?1 and organisationUnit = ?2 and personnelGroup = ?3 and competence = ?4 and countedOn = ?5",
                 orgnr, unit, group, competence, countedOn) > 0) {
             throw ProblemException.conflict("A count for this unit, group, competence and date exists already");
@@ -39,9 +43,10 @@ public class CompetenceProfileService {
         p.competence = competence;
         p.headcount = headcount;
         p.countedOn = countedOn;
+        p.countedOnPrecision = precision;
         p.persist();
         outbox.emit(EventTypes.COMPETENCE_PROFILE_RECORDED, p.id, new CompetenceProfileRecorded(p.id, orgnr, unit,
-                group, competence, headcount, countedOn));
+                group, competence, headcount, countedOn, precision));
         return p;
     }
 
