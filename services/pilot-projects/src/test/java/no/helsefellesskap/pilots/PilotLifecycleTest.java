@@ -144,6 +144,22 @@ class PilotLifecycleTest {
                 .statusCode(400).body("errors.field", hasItem("sources[0]"));
     }
 
+    /** Whom to ask is a role mailbox, never a person: kept through the API and the event; a person's address is refused. */
+    @Test
+    void aPilotCarriesItsContactRoleMailboxAndRefusesAPersonsAddress() {
+        String id = Api.pilot(AHUS, ",\"contactMailbox\":\" Oppgavedeling@Ahus.no \"");
+        Api.get("/api/pilots/" + id).body("contactMailbox", equalTo("oppgavedeling@ahus.no"));
+        var registered = TopicReader.read(EventTypes.TOPIC_PILOTS, x -> id.equals(x.key())
+                && EventTypes.PILOT_REGISTERED.type().equals(TopicReader.header(x, "ce_type")), 1, Duration.ofSeconds(30));
+        assertEquals("oppgavedeling@ahus.no", JsonPath.from(registered.get(0).value()).getString("contactMailbox"));
+        String title = "Kontakt er en person " + UUID.randomUUID();
+        Api.post("/api/pilots", """
+                {"title":"%s","ownerOrgnr":"%s","taskIds":["%s"],"contactMailbox":"kari.nordmann@ahus.no"}"""
+                .formatted(title, AHUS, Api.knownTask()), AHUS)
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("contactMailbox"));
+        Api.get("/api/pilots").body("title", not(hasItem(title)));
+    }
+
     /** Found by an outside test (and the README's own example): a pilot naming tasks that do not exist got 201. */
     @Test
     void taskIdsUnknownToTheCatalogueAreRefusedNamingEachAndNothingIsStored() {

@@ -119,7 +119,7 @@ class DashboardBrowserTest {
             Events.publish(no.helsefellesskap.model.events.EventTypes.PILOT_REGISTERED, pilot[0],
                     new no.helsefellesskap.model.events.PilotRegistered((java.util.UUID) pilot[0], (String) pilot[1],
                             (String) pilot[2], "PLANNED", java.time.Instant.now(), null, null, List.of(), List.of(),
-                            List.of(), p, List.of(), List.of(), List.of(), null, null, null, sources));
+                            List.of(), p, List.of(), List.of(), List.of(), null, null, null, sources, null));
         }
         String admin = TestTokens.token(null, "programme-admin");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)

@@ -33,7 +33,8 @@ class ReadModelTest {
                 "ce_type", EventTypes.EVALUATION_DRAFTED.type(), "ce_source", "/evaluations");
         TopicReader.write(EventTypes.TOPIC_PILOTS, pilot.toString(),
                 "{\"pilotId\":\"" + pilot + "\",\"title\":\"Forsyningsportører\",\"ownerOrgnr\":\"983971636\","
-                        + "\"status\":\"PLANNED\",\"taskIds\":[],\"fromGroups\":[],\"toGroups\":[],\"priorityGroups\":[],\"settings\":[],\"partnerOrgnrs\":[],\"registeredAt\":\"" + Instant.now() + "\"}",
+                        + "\"status\":\"PLANNED\",\"taskIds\":[],\"fromGroups\":[],\"toGroups\":[],\"priorityGroups\":[],\"settings\":[],\"partnerOrgnrs\":[],\"registeredAt\":\"" + Instant.now() + "\","
+                        + "\"contactMailbox\":\"oppgavedeling@ahus.no\"}",
                 "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_type", EventTypes.PILOT_REGISTERED.type(), "ce_source", "/pilot-projects");
 
@@ -42,6 +43,7 @@ class ReadModelTest {
                         .when().get("/api/pilots/" + pilot)
                         .then().statusCode(200)
                         .body("title", equalTo("Forsyningsportører"))
+                        .body("contactMailbox", equalTo("oppgavedeling@ahus.no"))
                         .body("evaluations", hasSize(1))
                         .body("evaluations[0].design", equalTo("QUALITATIVE")));
     }

@@ -11,14 +11,15 @@ public record PilotRegistered(UUID pilotId, String title, String ownerOrgnr, Str
                               List<String> fromGroups, List<String> toGroups, @Nullable String partnership,
                               List<String> priorityGroups, List<String> settings, List<String> partnerOrgnrs,
                               @Nullable LocalDate plannedStart, @Nullable LocalDate plannedEnd,
-                              @Nullable UUID derivedFromPilot, @Nullable List<String> sources) {
+                              @Nullable UUID derivedFromPilot, @Nullable List<String> sources,
+                              @Nullable String contactMailbox) {
 
-    /** Without sources (a pilot entered as it happens, or an event from before sources were carried). */
+    /** Without sources or contact (a pilot entered as it happens, or an event from before they were carried). */
     public PilotRegistered(UUID pilotId, String title, String ownerOrgnr, String status, Instant registeredAt,
                            UUID modelId, Integer modelVersion, List<UUID> taskIds, List<String> fromGroups,
                            List<String> toGroups, String partnership, List<String> priorityGroups, List<String> settings,
                            List<String> partnerOrgnrs, LocalDate plannedStart, LocalDate plannedEnd, UUID derivedFromPilot) {
         this(pilotId, title, ownerOrgnr, status, registeredAt, modelId, modelVersion, taskIds, fromGroups, toGroups,
-                partnership, priorityGroups, settings, partnerOrgnrs, plannedStart, plannedEnd, derivedFromPilot, null);
+                partnership, priorityGroups, settings, partnerOrgnrs, plannedStart, plannedEnd, derivedFromPilot, null, null);
     }
 }

@@ -7,6 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -50,18 +53,18 @@ public class Pilot extends PanacheEntityBase {
         return end != null && start != null && end.isBefore(start);
     }
 
-    public record Staffing(String group, Integer headcount) {
+    public record Staffing(@NotBlank String group, @Min(0) Integer headcount) {
     }
 
-    public record Funding(String source, Long amountNok) {
+    public record Funding(@NotBlank String source, @Min(0) Long amountNok) {
     }
 
     /** One item of the preconditions checklist (leadership anchoring, employer-union cooperation, ...). */
-    public record Precondition(String item, String status, String note) {
+    public record Precondition(@NotBlank String item, @NotBlank String status, @Size(max = 2000) String note) {
     }
 
     /** What an adopting pilot changed from its model or earlier pilot, and why. */
-    public record Adaptation(String what, String why) {
+    public record Adaptation(@NotBlank String what, @NotBlank String why) {
     }
 
     @Id
@@ -133,4 +136,7 @@ public class Pilot extends PanacheEntityBase {
     /** Where the record comes from: documents and lines (empty for a pilot entered as it happens). */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> sources = new ArrayList<>();
+    /** Whom to ask about the pilot: a role mailbox (funksjonsadresse), never a person. */
+    @Column(name = "contact_mailbox")
+    public String contactMailbox;
 }

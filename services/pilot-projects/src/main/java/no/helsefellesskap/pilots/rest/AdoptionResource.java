@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import no.helsefellesskap.pilots.domain.Adoption;
+import no.helsefellesskap.pilots.mapping.PilotMapper;
 import no.helsefellesskap.pilots.service.AdoptionService;
 import no.helsefellesskap.runtime.security.Caller;
 
@@ -36,7 +37,7 @@ public class AdoptionResource {
     }
 
 
-    public record LineageView(UUID modelId, List<PilotResource.PilotView> pilots, List<Adoption> adoptions) {
+    public record LineageView(UUID modelId, List<PilotMapper.PilotView> pilots, List<Adoption> adoptions) {
     }
 
     @Inject
@@ -47,6 +48,9 @@ public class AdoptionResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PilotMapper mapper;
 
     /** The caller's organisation declares that it adopts a model version. */
     @POST
@@ -85,7 +89,7 @@ public class AdoptionResource {
     @Path("models/{id}/lineage")
     public LineageView lineage(@PathParam("id") UUID id) {
         AdoptionService.Lineage l = adoptions.lineage(id);
-        return new LineageView(id, l.pilots().stream().map(p -> PilotResource.PilotView.of(p, pilots.partners(p.id))).toList(),
+        return new LineageView(id, l.pilots().stream().map(p -> mapper.view(p, pilots.partners(p.id))).toList(),
                 l.adoptions());
     }
 }

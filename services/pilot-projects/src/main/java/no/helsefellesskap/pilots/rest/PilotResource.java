@@ -5,7 +5,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,14 +17,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.pilots.domain.Pilot;
-import no.helsefellesskap.pilots.domain.PilotPartner;
+import no.helsefellesskap.pilots.domain.PilotPlan;
+import no.helsefellesskap.pilots.mapping.PilotMapper;
+import no.helsefellesskap.pilots.mapping.PilotMapper.PartnerView;
+import no.helsefellesskap.pilots.mapping.PilotMapper.PilotView;
 import no.helsefellesskap.pilots.service.OrganisationService;
 import no.helsefellesskap.pilots.service.PilotService;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.security.Caller;
-import no.helsefellesskap.runtime.validation.Orgnr;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,29 +33,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Path("/api/pilots")
 public class PilotResource {
-
-    public record Staffing(@NotBlank String group, @Min(0) Integer headcount) {
-    }
-
-    public record Funding(@NotBlank String source, @Min(0) Long amountNok) {
-    }
-
-    public record Precondition(@NotBlank String item, @NotBlank String status, @Size(max = 2000) String note) {
-    }
-
-    public record Adaptation(@NotBlank String what, @NotBlank String why) {
-    }
-
-    public record NewPilot(@NotBlank @Size(max = 300) String title, UUID modelId, @Min(1) Integer modelVersion,
-                           List<@NotNull UUID> taskIds, List<@NotBlank String> fromGroups, List<@NotBlank String> toGroups,
-                           @NotNull @Orgnr String ownerOrgnr, List<@NotBlank String> partnerOrgnrs, List<@NotBlank String> sites,
-                           List<@NotBlank String> priorityGroups, List<@NotBlank String> settings, LocalDate plannedStart,
-                           LocalDate plannedEnd, List<@Valid @NotNull Staffing> staffing, List<@Valid @NotNull Funding> funding,
-                           List<@Valid @NotNull Precondition> preconditions, @Size(max = 5000) String forsvarlighetAssessment,
-                           @Size(max = 5000) String baselinePlan, UUID derivedFromPilot,
-                           List<@Valid @NotNull Adaptation> adaptations,
-                           @Size(max = 20) List<@NotBlank @Size(max = 500) String> sources) {
-    }
 
     /**
      * When it happened, or {@code "dateUnknown": true} when the source does not say (records from reports);
@@ -87,31 +64,6 @@ public class PilotResource {
     public record Answer(@Size(max = 2000) String comment) {
     }
 
-    public record PartnerView(String orgnr, String answer, String comment, Instant answeredAt) {
-        static PartnerView of(PilotPartner p) {
-            return new PartnerView(p.orgnr, p.answer, p.comment, p.answeredAt);
-        }
-    }
-
-    public record PilotView(UUID id, String title, String ownerOrgnr, String status, Instant registeredAt, UUID modelId,
-                            Integer modelVersion, List<UUID> taskIds, List<String> fromGroups, List<String> toGroups,
-                            String partnership, List<String> priorityGroups, List<String> settings, List<String> sites,
-                            LocalDate plannedStart, LocalDate plannedEnd, LocalDate startedOn, String startedPrecision,
-                            String startedSource, LocalDate endedOn, String endedPrecision, String endedSource,
-                            List<Pilot.Staffing> staffing, List<Pilot.Funding> funding, List<Pilot.Precondition> preconditions,
-                            String forsvarlighetAssessment, String baselinePlan, UUID derivedFromPilot,
-                            List<Pilot.Adaptation> adaptations, String abandonReason, String abandonText,
-                            List<PartnerView> partners, List<String> sources) {
-        static PilotView of(Pilot p, List<PilotPartner> partners) {
-            return new PilotView(p.id, p.title, p.ownerOrgnr, p.status.name(), p.registeredAt, p.modelId, p.modelVersion,
-                    p.taskIds, p.fromGroups, p.toGroups, p.partnership, p.priorityGroups, p.settings, p.sites,
-                    p.plannedStart, p.plannedEnd, p.startedOn, p.startedPrecision, p.startedSource, p.endedOn,
-                    p.endedPrecision, p.endedSource, p.staffing, p.funding, p.preconditions,
-                    p.forsvarlighetAssessment, p.baselinePlan, p.derivedFromPilot, p.adaptations, p.abandonReason,
-                    p.abandonText, partners.stream().map(PartnerView::of).toList(), p.sources);
-        }
-    }
-
     @Inject
     PilotService pilots;
 
@@ -119,21 +71,16 @@ public class PilotResource {
     OrganisationService organisations;
 
     @Inject
+    PilotMapper mapper;
+
+    @Inject
     Caller caller;
 
     /** A registrar of the owner organisation (hospital trust or municipality) registers a pilot. */
     @POST
-    public Response register(@NotNull @Valid NewPilot b, @Context UriInfo uri) {
-        caller.requireActingFor(b.ownerOrgnr(), "registrar");
-        Pilot p = pilots.register(new PilotService.Registration(b.title(), b.modelId(), b.modelVersion(), b.taskIds(),
-                b.fromGroups(), b.toGroups(), b.ownerOrgnr(), b.partnerOrgnrs(), b.sites(), b.priorityGroups(), b.settings(),
-                b.plannedStart(), b.plannedEnd(),
-                b.staffing() == null ? null : b.staffing().stream().map(s -> new Pilot.Staffing(s.group(), s.headcount())).toList(),
-                b.funding() == null ? null : b.funding().stream().map(f -> new Pilot.Funding(f.source(), f.amountNok())).toList(),
-                b.preconditions() == null ? null : b.preconditions().stream().map(x -> new Pilot.Precondition(x.item(), x.status(), x.note())).toList(),
-                b.forsvarlighetAssessment(), b.baselinePlan(), b.derivedFromPilot(),
-                b.adaptations() == null ? null : b.adaptations().stream().map(a -> new Pilot.Adaptation(a.what(), a.why())).toList(),
-                b.sources()));
+    public Response register(@NotNull @Valid PilotPlan plan, @Context UriInfo uri) {
+        caller.requireActingFor(plan.ownerOrgnr(), "registrar");
+        Pilot p = pilots.register(plan);
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).entity(view(p)).build();
     }
 
@@ -171,14 +118,14 @@ public class PilotResource {
     @Path("{id}/partners/{orgnr}/confirm")
     public PartnerView confirm(@PathParam("id") UUID id, @PathParam("orgnr") String orgnr, @Valid Answer b) {
         caller.requireRole("registrar");
-        return PartnerView.of(pilots.answer(id, orgnr, true, b == null ? null : b.comment(), caller.requireOrgnr()));
+        return mapper.partner(pilots.answer(id, orgnr, true, b == null ? null : b.comment(), caller.requireOrgnr()));
     }
 
     @POST
     @Path("{id}/partners/{orgnr}/decline")
     public PartnerView decline(@PathParam("id") UUID id, @PathParam("orgnr") String orgnr, @Valid Answer b) {
         caller.requireRole("registrar");
-        return PartnerView.of(pilots.answer(id, orgnr, false, b == null ? null : b.comment(), caller.requireOrgnr()));
+        return mapper.partner(pilots.answer(id, orgnr, false, b == null ? null : b.comment(), caller.requireOrgnr()));
     }
 
     /**
@@ -203,6 +150,6 @@ public class PilotResource {
     }
 
     private PilotView view(Pilot p) {
-        return PilotView.of(p, pilots.partners(p.id));
+        return mapper.view(p, pilots.partners(p.id));
     }
 }

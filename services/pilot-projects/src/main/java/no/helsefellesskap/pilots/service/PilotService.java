@@ -7,14 +7,16 @@ import no.helsefellesskap.runtime.json.JsonText;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.OrganisationNumber;
+import no.helsefellesskap.model.codes.RoleMailbox;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PartnerAnswered;
-import no.helsefellesskap.model.events.PilotRegistered;
 import no.helsefellesskap.model.events.PilotStatusChanged;
 import no.helsefellesskap.pilots.domain.Pilot;
 import no.helsefellesskap.pilots.domain.PilotPartner;
+import no.helsefellesskap.pilots.domain.PilotPlan;
+import no.helsefellesskap.pilots.mapping.PilotMapper;
 import no.helsefellesskap.runtime.outbox.Outbox;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.validation.CodeCheck;
@@ -29,15 +31,6 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PilotService {
-
-    /** What the owner states when registering a pilot. */
-    public record Registration(String title, UUID modelId, Integer modelVersion, List<UUID> taskIds, List<String> fromGroups,
-                               List<String> toGroups, String ownerOrgnr, List<String> partnerOrgnrs, List<String> sites,
-                               List<String> priorityGroups, List<String> settings, LocalDate plannedStart, LocalDate plannedEnd,
-                               List<Pilot.Staffing> staffing, List<Pilot.Funding> funding, List<Pilot.Precondition> preconditions,
-                               String forsvarlighetAssessment, String baselinePlan, UUID derivedFromPilot,
-                               List<Pilot.Adaptation> adaptations, List<String> sources) {
-    }
 
     /** Filters of the pilot list; null means any. */
     public record Query(String ownerOrgnr, String partnership, Boolean noMunicipalPartner, UUID modelId, UUID task,
@@ -63,8 +56,11 @@ public class PilotService {
     @Inject
     EntityManager em;
 
+    @Inject
+    PilotMapper mapper;
+
     @Transactional
-    public Pilot register(Registration r) {
+    public Pilot register(PilotPlan r) {
         CodeCheck.Errors e = codes.errors()
                 .groups("fromGroups", r.fromGroups()).groups("toGroups", r.toGroups())
                 .terms(Vocabulary.PRIORITY_GROUP, "priorityGroups", r.priorityGroups())
@@ -118,29 +114,12 @@ public class PilotService {
         e.throwIfAny();
 
         Pilot p = new Pilot();
+        mapper.plan(r, p);
         p.id = UUID.randomUUID();
         p.title = r.title().strip();
-        p.ownerOrgnr = r.ownerOrgnr();
+        p.contactMailbox = RoleMailbox.normal(r.contactMailbox());
         p.status = Pilot.Status.PLANNED;
         p.registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        p.modelId = r.modelId();
-        p.modelVersion = r.modelVersion();
-        p.taskIds = list(r.taskIds());
-        p.fromGroups = list(r.fromGroups());
-        p.toGroups = list(r.toGroups());
-        p.priorityGroups = list(r.priorityGroups());
-        p.settings = list(r.settings());
-        p.sites = list(r.sites());
-        p.plannedStart = r.plannedStart();
-        p.plannedEnd = r.plannedEnd();
-        p.staffing = staffing;
-        p.funding = list(r.funding());
-        p.preconditions = pre;
-        p.forsvarlighetAssessment = r.forsvarlighetAssessment();
-        p.baselinePlan = r.baselinePlan();
-        p.derivedFromPilot = r.derivedFromPilot();
-        p.adaptations = list(r.adaptations());
-        p.sources = list(r.sources());
         p.partnership = organisations.partnershipOf(owner.get().code(), r.plannedStart() != null ? r.plannedStart() : LocalDate.now()).orElse(null);
         p.persist();
         for (String orgnr : partners) {
@@ -150,9 +129,7 @@ public class PilotService {
             pp.answer = "INVITED";
             pp.persist();
         }
-        outbox.emit(EventTypes.PILOT_REGISTERED, p.id, new PilotRegistered(p.id, p.title, p.ownerOrgnr, p.status.name(),
-                p.registeredAt, p.modelId, p.modelVersion, p.taskIds, p.fromGroups, p.toGroups, p.partnership,
-                p.priorityGroups, p.settings, partners, p.plannedStart, p.plannedEnd, p.derivedFromPilot, p.sources));
+        outbox.emit(EventTypes.PILOT_REGISTERED, p.id, mapper.registered(p, partners));
         return p;
     }
 

@@ -39,7 +39,8 @@ public class PilotFeedResource {
                                JsonNode partnerAnswers, UUID modelId, Integer modelVersion, Instant registeredAt,
                                LocalDate startedOn, LocalDate completedOn, LocalDate abandonedOn,
                                String abandonmentReason, LocalDate evaluationOverdueSince,
-                               List<EvaluationRef> evaluations, Dates dates, JsonNode sources) {
+                               List<EvaluationRef> evaluations, Dates dates, JsonNode sources,
+                               String contactMailbox) {
     }
 
     /**
@@ -78,15 +79,15 @@ public class PilotFeedResource {
                 + "and (cast(? as varchar) is null or partnership = cast(? as varchar))";
         Object[] filter = {status, status, partnership, partnership};
         long total = db.one("select count(*) from pilot " + where, rs -> rs.getLong(1), filter).orElse(0L);
-        String page = "select * from pilot " + where + " order by registered_at, pilot_id limit " + limit
-                + " offset " + offset;
+        String page = "select * from pilot " + where + " order by registered_at, pilot_id limit ? offset ?";
+        Object[] paged = {status, status, partnership, partnership, limit, offset};
         // the page's evaluations in one query, not one per pilot
         Map<UUID, List<EvaluationRef>> evaluations = new HashMap<>();
         db.list("select e.* from evaluation e where e.pilot_id in (select pilot_id from (" + page + ") p)"
                 + " order by e.drafted_at nulls last, e.published_at", rs -> evaluations
-                .computeIfAbsent(Db.uuid(rs, "pilot_id"), k -> new ArrayList<>()).add(evaluation(rs)), filter);
+                .computeIfAbsent(Db.uuid(rs, "pilot_id"), k -> new ArrayList<>()).add(evaluation(rs)), paged);
         List<PilotOutcome> pilots = db.list(page, rs -> view(rs, evaluations.getOrDefault(Db.uuid(rs, "pilot_id"),
-                List.of())), filter);
+                List.of())), paged);
         Response.ResponseBuilder r = Response.ok(pilots).header("X-Total-Count", total);
         if (offset + pilots.size() < total) {
             r.link(uri.getRequestUriBuilder().replaceQueryParam("limit", limit)
@@ -140,7 +141,7 @@ public class PilotFeedResource {
                         DatedFact.of(Db.date(rs, "started_on"), rs.getString("started_precision"), rs.getString("started_source")),
                         DatedFact.of(Db.date(rs, "completed_on"), rs.getString("completed_precision"), rs.getString("completed_source")),
                         DatedFact.of(Db.date(rs, "abandoned_on"), rs.getString("abandoned_precision"), rs.getString("abandoned_source"))),
-                json.tree(rs.getString("sources")));
+                json.tree(rs.getString("sources")), rs.getString("contact_mailbox"));
     }
 
 }
