@@ -4,12 +4,10 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.runtime.messaging.EventConsumer;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -29,8 +27,6 @@ public class ModelRequirementsConsumer extends EventConsumer {
 
     @Incoming("models")
     @Blocking
-    @RetryWhileUnavailable
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         accept(record);
     }

@@ -2,7 +2,6 @@ package no.helsefellesskap.evaluations.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PartnerAnswered;
@@ -10,7 +9,6 @@ import no.helsefellesskap.model.events.PilotRegistered;
 import no.helsefellesskap.model.events.PilotStatusChanged;
 import no.helsefellesskap.runtime.messaging.EventConsumer;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -29,8 +27,6 @@ public class PilotEventsConsumer extends EventConsumer {
 
     @Incoming("pilots")
     @Blocking
-    @RetryWhileUnavailable
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         accept(record);
     }

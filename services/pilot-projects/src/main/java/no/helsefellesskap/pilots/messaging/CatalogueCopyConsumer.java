@@ -4,14 +4,12 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelLifecycleChanged;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.model.events.TaskRegistered;
 import no.helsefellesskap.runtime.messaging.EventConsumer;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -33,8 +31,6 @@ public class CatalogueCopyConsumer extends EventConsumer {
     @Incoming("models")
     @Incoming("tasks")
     @Blocking
-    @RetryWhileUnavailable
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         accept(record);
     }

@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.tx.WhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,11 +14,11 @@ import java.util.Map;
 
 /**
  * The one way a service consumes events. A consumer declares the event types it handles ({@link #handlers}) and
- * passes each record to {@link #accept} from its {@code @Incoming} method (annotated {@code @Blocking},
- * {@code @RetryWhileUnavailable} and {@code @Transactional}: SmallRye needs those on the method itself). The runtime
- * reads the CloudEvent (a broken one is poison: dead-letter topic), records it in the inbox under
- * {@code <service>.<topic>} (a redelivery does nothing) and calls the handler with the typed payload. Channels are
- * named after their topics and configured by {@link ConsumerChannels}.
+ * passes each record to {@link #accept} from its {@code @Incoming} method (annotated {@code @Blocking}: SmallRye
+ * needs that on the method itself). The runtime reads the CloudEvent (a broken one is poison: dead-letter topic),
+ * and in one transaction records it in the inbox under {@code <service>.<topic>} (a redelivery does nothing) and calls
+ * the handler with the typed payload; while the database is unavailable it tries again in a new transaction
+ * ({@link WhileUnavailable}). Channels are named after their topics and configured by {@link ConsumerChannels}.
  */
 public abstract class EventConsumer {
 
@@ -45,6 +46,9 @@ public abstract class EventConsumer {
     Inbox inbox;
 
     @Inject
+    WhileUnavailable whileUnavailable;
+
+    @Inject
     protected ObjectMapper json;
 
     @ConfigProperty(name = "quarkus.application.name")
@@ -60,7 +64,11 @@ public abstract class EventConsumer {
 
     protected void accept(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.of(record);
-        if (!inbox.firstDelivery(service + "." + record.topic(), event)) {
+        whileUnavailable.run(() -> handle(record.topic(), event));
+    }
+
+    private void handle(String topic, IncomingEvent event) {
+        if (!inbox.firstDelivery(service + "." + topic, event)) {
             return;
         }
         Dispatch handler = handlers.get(event.type());

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.config.RuntimeConfig;
 import no.helsefellesskap.runtime.messaging.CloudEventHeaders;
-import no.helsefellesskap.runtime.tx.WakeSignal;
+import no.helsefellesskap.runtime.tx.Worker;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -53,30 +53,20 @@ public class OutboxRelay {
     @Inject
     OutboxProducer producer;
 
-    private final WakeSignal signal = new WakeSignal();
-    private volatile boolean running;
-    private Thread thread;
+    private Worker worker;
 
     void onStart(@Observes StartupEvent ev) {
         if (!config.outbox().relayEnabled()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
-        wake(); // publish whatever an earlier run left unsent
+        // the first round publishes whatever an earlier run left unsent
+        worker = Worker.start("outbox-relay", config.outbox().pollInterval(), config.outbox().maxBackoff(),
+                () -> publishBatch() >= config.outbox().batchSize());
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker != null) {
+            worker.stop(Duration.ofSeconds(5));
         }
     }
 
@@ -86,43 +76,8 @@ public class OutboxRelay {
 
     /** Called after a commit that wrote outbox rows. Cheap and non-blocking. */
     public void wake() {
-        signal.wake();
-    }
-
-    private void loop() {
-        Duration backoff = Duration.ofMillis(200);
-        boolean failing = false;
-        while (running) {
-            try {
-                if (!failing && !signal.await(config.outbox().pollInterval())) {
-                    return; // interrupted: shutting down
-                }
-                int published;
-                do {
-                    published = publishBatch();
-                } while (published >= config.outbox().batchSize() && running);
-                if (failing) {
-                    LOG.info("Outbox relay: Kafka reachable again, publishing resumed");
-                }
-                failing = false;
-                backoff = Duration.ofMillis(200);
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (!failing) {
-                    LOG.warnf("Outbox relay: publishing failed, events stay in the outbox and are retried: %s", e.toString());
-                }
-                failing = true;
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                Duration doubled = backoff.multipliedBy(2);
-                backoff = doubled.compareTo(config.outbox().maxBackoff()) > 0 ? config.outbox().maxBackoff() : doubled;
-            }
+        if (worker != null) {
+            worker.wake();
         }
     }
 

@@ -4,10 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.PilotRegistered;
 import no.helsefellesskap.runtime.messaging.EventConsumer;
@@ -33,8 +31,6 @@ public class PilotConsumer extends EventConsumer {
 
     @Incoming("pilots")
     @Blocking
-    @RetryWhileUnavailable
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         accept(record);
     }

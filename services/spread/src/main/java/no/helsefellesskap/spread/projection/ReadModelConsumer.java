@@ -3,10 +3,8 @@ package no.helsefellesskap.spread.projection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
-import no.helsefellesskap.spread.projection.EventApplier;
+import no.helsefellesskap.runtime.tx.WhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,6 +14,9 @@ public class ReadModelConsumer {
 
     @Inject
     EventApplier applier;
+
+    @Inject
+    WhileUnavailable whileUnavailable;
 
     /** One handler for every channel: the record's topic names the inbox, so each topic is deduplicated alone. */
     @Incoming("organisations")
@@ -27,9 +28,8 @@ public class ReadModelConsumer {
     @Incoming("evaluations")
     @Incoming("adoptions")
     @Blocking
-    @RetryWhileUnavailable
-    @Transactional
     public void on(ConsumerRecord<String, String> r) {
-        applier.live(r.topic(), IncomingEvent.of(r));
+        IncomingEvent event = IncomingEvent.of(r);
+        whileUnavailable.run(() -> applier.live(r.topic(), event));
     }
 }

@@ -3,13 +3,11 @@ package no.helsefellesskap.tasks.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.runtime.messaging.EventConsumer;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
-import no.helsefellesskap.runtime.messaging.RetryWhileUnavailable;
 import no.helsefellesskap.tasks.domain.Lifecycle;
 import no.helsefellesskap.tasks.service.ModelService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,8 +28,6 @@ public class EvidenceConsumer extends EventConsumer {
     @Incoming("evaluations")
     @Incoming("model-evidence")
     @Blocking
-    @RetryWhileUnavailable
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         accept(record);
     }

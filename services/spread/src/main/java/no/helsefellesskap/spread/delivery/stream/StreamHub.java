@@ -11,13 +11,13 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import no.helsefellesskap.runtime.problem.Problem;
 import no.helsefellesskap.runtime.problem.ProblemException;
-import no.helsefellesskap.runtime.tx.WakeSignal;
+import no.helsefellesskap.runtime.tx.Worker;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.spread.data.Db;
 import no.helsefellesskap.spread.delivery.FeedItemAdded;
-import org.jboss.logging.Logger;
 
 import java.sql.Array;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class StreamHub {
 
-    private static final Logger LOG = Logger.getLogger(StreamHub.class);
     private static final int BATCH = 500;
 
     record Item(long seq, String type, String body, Set<UUID> subscriptions, boolean sandbox) {
@@ -71,19 +70,17 @@ public class StreamHub {
     SpreadConfig config;
 
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
-    private final WakeSignal signal = new WakeSignal();
-    private volatile boolean running;
+    private Worker fanOut;
+    private long lastKeepAlive = System.nanoTime();
 
     void start(@Observes StartupEvent ev) {
-        running = true;
-        Thread t = new Thread(this::run, "sse-hub");
-        t.setDaemon(true);
-        t.start();
+        fanOut = Worker.start("sse-hub", config.stream().pollInterval(), config.stream().pollInterval(), this::round);
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        running = false;
-        wake();
+        if (fanOut != null) {
+            fanOut.stop(Duration.ofSeconds(1));
+        }
         connections.forEach(c -> c.sink.close());
     }
 
@@ -93,7 +90,9 @@ public class StreamHub {
     }
 
     public void wake() {
-        signal.wake();
+        if (fanOut != null) {
+            fanOut.wake();
+        }
     }
 
     public int connections() {
@@ -153,43 +152,33 @@ public class StreamHub {
         opening.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
     }
 
-    private void run() {
-        long lastKeepAlive = System.nanoTime();
-        while (running) {
-            try {
-                connections.removeIf(c -> c.sink.isClosed());
-                if (!connections.isEmpty()) {
-                    long from = connections.stream().mapToLong(c -> c.lastSeq).min().orElse(0);
-                    List<Item> items = after(from, null);
-                    for (Item i : items) {
-                        for (Connection c : connections) {
-                            if (i.seq() > c.lastSeq && c.wants(i)) {
-                                send(c, i);
-                            } else if (i.seq() > c.lastSeq) {
-                                c.lastSeq = i.seq();
-                            }
-                        }
-                    }
-                    if (System.nanoTime() - lastKeepAlive > config.stream().keepAlive().toNanos()) {
-                        connections.forEach(c -> c.sink.send(c.sse.newEventBuilder().comment("keep-alive").build())
-                                .whenComplete((ok, err) -> {
-                                    if (err != null) {
-                                        close(c);
-                                    }
-                                }));
-                        lastKeepAlive = System.nanoTime();
-                    }
-                    if (items.size() == BATCH) {
-                        continue;
-                    }
+    /** Sends every open stream the items after its last one; again at once while a full batch came back. */
+    private boolean round() {
+        connections.removeIf(c -> c.sink.isClosed());
+        if (connections.isEmpty()) {
+            return false;
+        }
+        long from = connections.stream().mapToLong(c -> c.lastSeq).min().orElse(0);
+        List<Item> items = after(from, null);
+        for (Item i : items) {
+            for (Connection c : connections) {
+                if (i.seq() > c.lastSeq && c.wants(i)) {
+                    send(c, i);
+                } else if (i.seq() > c.lastSeq) {
+                    c.lastSeq = i.seq();
                 }
-            } catch (RuntimeException e) {
-                LOG.warnf("SSE fan-out round failed (retried): %s", e.getMessage());
-            }
-            if (running && !signal.await(config.stream().pollInterval())) {
-                return;
             }
         }
+        if (System.nanoTime() - lastKeepAlive > config.stream().keepAlive().toNanos()) {
+            connections.forEach(c -> c.sink.send(c.sse.newEventBuilder().comment("keep-alive").build())
+                    .whenComplete((ok, err) -> {
+                        if (err != null) {
+                            close(c);
+                        }
+                    }));
+            lastKeepAlive = System.nanoTime();
+        }
+        return items.size() == BATCH;
     }
 
     private void send(Connection c, Item i) {

@@ -14,12 +14,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.time.SuiteClock;
-import no.helsefellesskap.runtime.tx.WakeSignal;
+import no.helsefellesskap.runtime.tx.Worker;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.spread.delivery.FeedItemAdded;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -50,9 +51,7 @@ public class WebhookDispatcher {
     @Inject
     Vertx vertx;
 
-    private final WakeSignal signal = new WakeSignal();
-    private volatile boolean running;
-    private Thread loop;
+    private Worker dispatcher;
     private ExecutorService workers;
     private Semaphore permits;
     private HttpClient http;
@@ -72,15 +71,14 @@ public class WebhookDispatcher {
             return t;
         });
         permits = new Semaphore(config.webhook().concurrency());
-        running = true;
-        loop = new Thread(this::run, "webhook-dispatcher");
-        loop.setDaemon(true);
-        loop.start();
+        dispatcher = Worker.start("webhook-dispatcher", config.webhook().pollInterval(),
+                config.webhook().pollInterval(), this::round);
     }
 
     void stop(@Observes ShutdownEvent ev) {
-        running = false;
-        wake();
+        if (dispatcher != null) {
+            dispatcher.stop(Duration.ofSeconds(1));
+        }
         if (workers != null) {
             workers.shutdown();
             try {
@@ -97,36 +95,30 @@ public class WebhookDispatcher {
     }
 
     public void wake() {
-        signal.wake();
+        if (dispatcher != null) {
+            dispatcher.wake();
+        }
     }
 
-    private void run() {
-        while (running) {
-            int sent = 0;
-            try {
-                int free = permits.availablePermits();
-                if (free > 0) {
-                    List<DeliveryStore.Claim> claims = store.claim(free);
-                    for (DeliveryStore.Claim c : claims) {
-                        permits.acquireUninterruptibly();
-                        workers.submit(() -> {
-                            try {
-                                send(c);
-                            } finally {
-                                permits.release();
-                                wake();
-                            }
-                        });
-                    }
-                    sent = claims.size();
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Webhook dispatch round failed (retried): %s", e.getMessage());
-            }
-            if (sent == 0 && running && !signal.await(config.webhook().pollInterval())) {
-                return;
-            }
+    /** Claims as many due deliveries as there are free senders and hands them out; again at once if any were. */
+    private boolean round() {
+        int free = permits.availablePermits();
+        if (free == 0) {
+            return false; // a sender that finishes wakes the dispatcher
         }
+        List<DeliveryStore.Claim> claims = store.claim(free);
+        for (DeliveryStore.Claim c : claims) {
+            permits.acquireUninterruptibly();
+            workers.submit(() -> {
+                try {
+                    send(c);
+                } finally {
+                    permits.release();
+                    wake();
+                }
+            });
+        }
+        return !claims.isEmpty();
     }
 
     void send(DeliveryStore.Claim c) {
