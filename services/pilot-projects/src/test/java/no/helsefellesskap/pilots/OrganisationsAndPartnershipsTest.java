@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TopicReader;
 import no.helsefellesskap.model.events.EventTypes;
-import no.helsefellesskap.pilots.service.OrganisationService;
+import no.helsefellesskap.pilots.service.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +25,7 @@ class OrganisationsAndPartnershipsTest {
     static final String RAKKESTAD_TEST_ORGNR = "123456793"; // test value given to Rakkestad in this test only
 
     @Inject
-    OrganisationService organisations;
+    ReferenceDataLoader organisations;
 
     @Test
     void theNineteenPartnershipsAreLoadedWithTrustsGovernanceAndPriorityGroups() {
@@ -73,11 +73,11 @@ class OrganisationsAndPartnershipsTest {
     void aNewFileVersionAppliesAsDatedChangesWithoutLosingHistory() {
         String a = "/test-reference/municipalities.reform-a.csv";
         String b = "/test-reference/municipalities.reform-b.csv";
-        organisations.load(OrganisationService.ORGANISATIONS, a, OrganisationService.PARTNERSHIPS,
-                OrganisationService.MEMBERSHIPS);
+        organisations.load(ReferenceDataLoader.ORGANISATIONS, a, ReferenceDataLoader.PARTNERSHIPS,
+                ReferenceDataLoader.MEMBERSHIPS);
         // the first version ends (a correction of it) and the renumbered one starts; the future one is stored
-        assertEquals(3, organisations.load(OrganisationService.ORGANISATIONS, b, OrganisationService.PARTNERSHIPS,
-                OrganisationService.MEMBERSHIPS));
+        assertEquals(3, organisations.load(ReferenceDataLoader.ORGANISATIONS, b, ReferenceDataLoader.PARTNERSHIPS,
+                ReferenceDataLoader.MEMBERSHIPS));
         Api.get("/api/organisations/KOMMUNE-REFORMTEST").statusCode(200)
                 .body("current.kommunenummer", equalTo("5999")).body("current.nameOther", equalTo("Reformtesta"))
                 .body("history.kommunenummer", equalTo(java.util.List.of("5998", "5999")))
@@ -86,20 +86,20 @@ class OrganisationsAndPartnershipsTest {
                 && x.value().contains("\"5999\""), 1, Duration.ofSeconds(30));
         assertEquals("2025-01-01", JsonPath.from(e.get(0).value()).getString("validFrom"));
         // the older file again: nothing reopens, nothing is emitted
-        assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, a, OrganisationService.PARTNERSHIPS,
-                OrganisationService.MEMBERSHIPS));
+        assertEquals(0, organisations.load(ReferenceDataLoader.ORGANISATIONS, a, ReferenceDataLoader.PARTNERSHIPS,
+                ReferenceDataLoader.MEMBERSHIPS));
         Api.get("/api/organisations/KOMMUNE-REFORMTEST").body("current.kommunenummer", equalTo("5999"));
         // not yet in force: not listed, and its number cannot own pilots yet
         Api.get("/api/organisations?kind=MUNICIPALITY").body("code", org.hamcrest.Matchers.not(hasItem(
                 "KOMMUNE-REFORMTEST-FUTURE")));
-        assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, b, OrganisationService.PARTNERSHIPS,
-                OrganisationService.MEMBERSHIPS));
+        assertEquals(0, organisations.load(ReferenceDataLoader.ORGANISATIONS, b, ReferenceDataLoader.PARTNERSHIPS,
+                ReferenceDataLoader.MEMBERSHIPS));
     }
 
     @Test
     void loadingTheReferenceFilesAgainEmitsNothing() {
-        assertEquals(0, organisations.load(OrganisationService.ORGANISATIONS, OrganisationService.MUNICIPALITIES,
-                OrganisationService.PARTNERSHIPS, OrganisationService.MEMBERSHIPS));
+        assertEquals(0, organisations.load(ReferenceDataLoader.ORGANISATIONS, ReferenceDataLoader.MUNICIPALITIES,
+                ReferenceDataLoader.PARTNERSHIPS, ReferenceDataLoader.MEMBERSHIPS));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package no.helsefellesskap.pilots;
 
 import no.helsefellesskap.model.codes.CsvTable;
-import no.helsefellesskap.pilots.service.OrganisationService;
+import no.helsefellesskap.pilots.service.ReferenceDataLoader;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ class ReferenceFilesTest {
 
     @Test
     void threeHundredFiftySevenMunicipalitiesWereInForceOn2024_01_01EachWithValidNumbers() {
-        List<Map<String, String>> m = rows(OrganisationService.MUNICIPALITIES);
+        List<Map<String, String>> m = rows(ReferenceDataLoader.MUNICIPALITIES);
         List<Map<String, String>> current = m.stream().filter(r -> inForce(r, DAY)).toList();
         assertEquals(357, current.size());
         assertEquals(357, current.stream().map(r -> r.get("kommunenummer")).distinct().count(), "numbers unique");
@@ -88,12 +88,12 @@ class ReferenceFilesTest {
 
     @Test
     void everyMunicipalityInForceIsInExactlyOnePartnershipThatDay() {
-        Set<String> partnerships = rows(OrganisationService.PARTNERSHIPS).stream().map(r -> r.get("code"))
+        Set<String> partnerships = rows(ReferenceDataLoader.PARTNERSHIPS).stream().map(r -> r.get("code"))
                 .collect(Collectors.toSet());
         assertEquals(19, partnerships.size());
-        List<Map<String, String>> members = rows(OrganisationService.MEMBERSHIPS);
+        List<Map<String, String>> members = rows(ReferenceDataLoader.MEMBERSHIPS);
         for (LocalDate day : List.of(DAY, LocalDate.of(2023, 6, 1), LocalDate.of(2026, 12, 6))) {
-            Set<String> municipalities = rows(OrganisationService.MUNICIPALITIES).stream().filter(r -> inForce(r, day))
+            Set<String> municipalities = rows(ReferenceDataLoader.MUNICIPALITIES).stream().filter(r -> inForce(r, day))
                     .map(r -> r.get("code")).collect(Collectors.toSet());
             Map<String, List<String>> partnershipsOf = new HashMap<>();
             members.stream().filter(r -> r.get("role").equals("MUNICIPALITY") && inForce(r, day))
@@ -108,7 +108,7 @@ class ReferenceFilesTest {
         // each partnership's count is its members today
         Map<String, Long> today = members.stream().filter(r -> inForce(r, LocalDate.of(2026, 12, 6)))
                 .collect(Collectors.groupingBy(r -> r.get("partnership"), Collectors.counting()));
-        for (Map<String, String> p : rows(OrganisationService.PARTNERSHIPS)) {
+        for (Map<String, String> p : rows(ReferenceDataLoader.PARTNERSHIPS)) {
             assertEquals(Long.parseLong(p.get("municipality_count")), today.get(p.get("code")), p.get("code"));
         }
         assertEquals(357L, today.values().stream().mapToLong(Long::longValue).sum());
@@ -116,7 +116,7 @@ class ReferenceFilesTest {
 
     @Test
     void everyTrustAndRegionalAuthorityHasAValidNumberAndASource() {
-        List<Map<String, String>> orgs = rows(OrganisationService.ORGANISATIONS);
+        List<Map<String, String>> orgs = rows(ReferenceDataLoader.ORGANISATIONS);
         Set<String> codes = orgs.stream().map(r -> r.get("code")).collect(Collectors.toSet());
         assertEquals(4, orgs.stream().filter(r -> r.get("kind").equals("RHF")).count());
         // the 19 geographic trusts of the partnerships and Sunnaas, the pharmacy trusts aside
@@ -133,7 +133,7 @@ class ReferenceFilesTest {
                 assertTrue(codes.contains(r.get("parent")), r.toString());
             }
         }
-        for (Map<String, String> p : rows(OrganisationService.PARTNERSHIPS)) {
+        for (Map<String, String> p : rows(ReferenceDataLoader.PARTNERSHIPS)) {
             for (String trust : p.get("hospital_trusts").split("\\|")) {
                 assertTrue(codes.contains(trust), p.get("code") + " " + trust);
             }

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.model.events.EventTypes;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

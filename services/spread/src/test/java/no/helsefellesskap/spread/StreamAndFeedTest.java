@@ -86,7 +86,7 @@ class StreamAndFeedTest {
     }
 
     @Inject
-    no.helsefellesskap.spread.data.Db db;
+    no.helsefellesskap.runtime.data.Db db;
 
     /** Found by users: probe records reached the public stream the dashboard reads; they come only when asked. */
     @Test

@@ -21,7 +21,7 @@ import no.helsefellesskap.model.events.PilotEvaluationOverdue;
 import no.helsefellesskap.model.events.PilotRegistered;
 import no.helsefellesskap.model.events.PilotStatusChanged;
 import no.helsefellesskap.model.events.TaskRegistered;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

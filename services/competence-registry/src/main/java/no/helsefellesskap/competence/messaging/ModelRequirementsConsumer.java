@@ -1,9 +1,9 @@
 package no.helsefellesskap.competence.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import no.helsefellesskap.runtime.data.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.runtime.messaging.EventConsumer;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ModelRequirementsConsumer extends EventConsumer {
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Override
     protected void handlers(Handlers on) {
@@ -32,13 +32,10 @@ public class ModelRequirementsConsumer extends EventConsumer {
     }
 
     void requirements(ModelPublished m) throws Exception {
-        em.createNativeQuery("""
+        db.update("""
                         insert into model_requirement (model_id, version, name, to_groups, requirements)
-                        values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb))
-                        on conflict (model_id, version) do nothing""")
-                .setParameter(1, m.modelId()).setParameter(2, m.version()).setParameter(3, m.name())
-                .setParameter(4, json.writeValueAsString(m.toGroups()))
-                .setParameter(5, json.writeValueAsString(m.requiredCompetences()))
-                .executeUpdate();
+                        values (?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                        on conflict (model_id, version) do nothing""", m.modelId(), m.version(), m.name(),
+                json.writeValueAsString(m.toGroups()), json.writeValueAsString(m.requiredCompetences()));
     }
 }

@@ -1,10 +1,10 @@
 package no.helsefellesskap.competence.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import no.helsefellesskap.runtime.data.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import no.helsefellesskap.model.codes.CompetenceCatalogue;
 import no.helsefellesskap.model.codes.SignOffScheme;
 import no.helsefellesskap.model.events.CompetenceRequirement;
@@ -40,7 +40,7 @@ public class CompetenceGapService {
     }
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Inject
     ObjectMapper json;
@@ -49,15 +49,12 @@ public class CompetenceGapService {
     CompetenceCatalogue catalogue;
 
     public Report report(UUID modelId, int version, String orgnr) {
-        List<?> rows = em.createNativeQuery("select name, requirements::text from model_requirement where model_id = ?1 and version = ?2")
-                .setParameter(1, modelId).setParameter(2, version).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Model version", modelId + " v" + version);
-        }
-        Object[] row = (Object[]) rows.get(0);
+        String[] row = db.one("select name, requirements::text r from model_requirement where model_id = ? and version = ?",
+                        rs -> new String[] {rs.getString("name"), rs.getString("r")}, modelId, version)
+                .orElseThrow(() -> ProblemException.notFound("Model version", modelId + " v" + version));
         List<CompetenceRequirement> requirements;
         try {
-            requirements = json.readValue((String) row[1], new TypeReference<>() { });
+            requirements = json.readValue(row[1], new TypeReference<>() { });
         } catch (Exception e) {
             throw new IllegalStateException("stored requirements unreadable", e);
         }
@@ -67,27 +64,27 @@ public class CompetenceGapService {
             Line line = line(r, orgnr);
             (line.status() == Status.MET ? met : gaps).add(line);
         }
-        return new Report(modelId, version, (String) row[0], orgnr, gaps, met);
+        return new Report(modelId, version, row[0], orgnr, gaps, met);
     }
 
     private Line line(CompetenceRequirement r, String orgnr) {
         // latest count per organisation unit for this group and competence
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = em.createNativeQuery("""
+        record Count(UUID id, int headcount, LocalDate countedOn) {
+        }
+        List<Count> counts = db.list("""
                         select distinct on (organisation_unit) id, headcount, counted_on
                           from competence_profile
-                         where orgnr = ?1 and personnel_group = ?2 and competence = ?3
-                         order by organisation_unit, counted_on desc""")
-                .setParameter(1, orgnr).setParameter(2, r.personnelGroup()).setParameter(3, r.competence())
-                .getResultList();
+                         where orgnr = ? and personnel_group = ? and competence = ?
+                         order by organisation_unit, counted_on desc""",
+                rs -> new Count(Db.uuid(rs, "id"), rs.getInt("headcount"), Db.date(rs, "counted_on")),
+                orgnr, r.personnelGroup(), r.competence());
         int available = 0;
         LocalDate latest = null;
         List<UUID> ids = new ArrayList<>();
-        for (Object[] c : counts) {
-            ids.add((UUID) c[0]);
-            available += ((Number) c[1]).intValue();
-            LocalDate d = c[2] instanceof java.sql.Date sd ? sd.toLocalDate() : (LocalDate) c[2];
-            latest = latest == null || d.isAfter(latest) ? d : latest;
+        for (Count c : counts) {
+            ids.add(c.id());
+            available += c.headcount();
+            latest = latest == null || c.countedOn().isAfter(latest) ? c.countedOn() : latest;
         }
         int shortfall = Math.max(0, r.minimumHeadcount() - available);
         Status status = shortfall == 0 ? Status.MET : available == 0 ? Status.MISSING : Status.SHORT;

@@ -1,12 +1,12 @@
 package no.helsefellesskap.competence.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import no.helsefellesskap.runtime.data.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.Competence;
 import no.helsefellesskap.model.codes.CompetenceCatalogue;
@@ -38,7 +38,7 @@ public class ReferenceDataLoader {
     }
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Inject
     Outbox outbox;
@@ -60,7 +60,7 @@ public class ReferenceDataLoader {
     @Transactional
     public Result load(PersonnelGroups groups, CompetenceCatalogue catalogue) {
         // one loader at a time across instances
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('competence-registry.reference-data'))").getSingleResult();
+        db.list("select pg_advisory_xact_lock(hashtext('competence-registry.reference-data'))", rs -> 1);
         int[] counts = new int[3];
         for (PersonnelGroup g : groups.all()) {
             PersonnelGroupDefinition d = new PersonnelGroupDefinition(g.code(), g.nameNb(), g.nameEn(), g.hprCategory(),
@@ -88,16 +88,18 @@ public class ReferenceDataLoader {
     private int upsert(String table, String code, Record definition, String content, String version,
                        EventType defined, EventType changed) {
         String fingerprint = sha256(content);
-        List<?> existing = em.createNativeQuery("select fingerprint from " + table + " where code = ?1")
-                .setParameter(1, code).getResultList();
-        if (!existing.isEmpty() && fingerprint.equals(existing.get(0).toString().trim())) {
+        // table is one of this class's two constants, never a caller's value
+        var existing = db.one("select fingerprint from " + table + " where code = ?", rs -> Db.trimmed(rs, "fingerprint"), code);
+        if (existing.filter(fingerprint::equals).isPresent()) {
             return 2;
         }
-        String sql = existing.isEmpty()
-                ? "insert into " + table + " (code, definition, fingerprint, code_list_version, updated_at) values (?1, cast(?2 as jsonb), ?3, ?4, now())"
-                : "update " + table + " set definition = cast(?2 as jsonb), fingerprint = ?3, code_list_version = ?4, updated_at = now() where code = ?1";
-        em.createNativeQuery(sql).setParameter(1, code).setParameter(2, toJson(definition))
-                .setParameter(3, fingerprint).setParameter(4, version).executeUpdate();
+        if (existing.isEmpty()) {
+            db.update("insert into " + table + " (code, definition, fingerprint, code_list_version, updated_at)"
+                    + " values (?, cast(? as jsonb), ?, ?, now())", code, toJson(definition), fingerprint, version);
+        } else {
+            db.update("update " + table + " set definition = cast(? as jsonb), fingerprint = ?, code_list_version = ?,"
+                    + " updated_at = now() where code = ?", toJson(definition), fingerprint, version, code);
+        }
         outbox.emit(existing.isEmpty() ? defined : changed, code, definition);
         return existing.isEmpty() ? 0 : 1;
     }

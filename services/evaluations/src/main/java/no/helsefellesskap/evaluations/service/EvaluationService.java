@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import no.helsefellesskap.runtime.data.Db;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.evaluations.domain.Evaluation;
-import no.helsefellesskap.evaluations.domain.EvidenceRule;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
 import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
 import no.helsefellesskap.model.codes.DatePrecision;
@@ -18,11 +17,9 @@ import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.FreedTimeScenario;
 import no.helsefellesskap.model.events.OutcomeReported;
 import no.helsefellesskap.model.events.EventTypes;
-import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.runtime.outbox.Outbox;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.validation.CodeCheck;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -62,35 +59,13 @@ public class EvaluationService {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Inject
     SuiteClock clock;
 
-    @ConfigProperty(name = "evaluations.evidence.proven.min-evaluations", defaultValue = "1")
-    int minEvaluations;
-
-    @ConfigProperty(name = "evaluations.evidence.proven.min-organisations", defaultValue = "1")
-    int minOrganisations;
-
-    @ConfigProperty(name = "evaluations.evidence.proven.recommendations", defaultValue = "SPREAD,SPREAD_WITH_CONDITIONS")
-    List<String> provingRecommendations;
-
-    @ConfigProperty(name = "evaluations.evidence.proven.min-evidence-level", defaultValue = "MEASURED_BEFORE_AFTER")
-    String minEvidenceLevel;
-
     @Inject
-    Vocabulary vocabulary;
-
-    /** A rule that cannot be met, or names an unknown level, stops the start instead of failing a publication. */
-    void checkEvidenceRule(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
-        evidenceRule();
-    }
-
-    public EvidenceRule evidenceRule() {
-        return new EvidenceRule(minEvaluations, minOrganisations, java.util.Set.copyOf(provingRecommendations),
-                minEvidenceLevel, List.copyOf(vocabulary.codes(Vocabulary.EVIDENCE_LEVEL)));
-    }
+    ProvenModels proven;
 
     @Transactional
     public Evaluation draft(UUID pilotId, Content c, String evaluatorOrgnr) {
@@ -165,38 +140,9 @@ public class EvaluationService {
                         o.resultValue(), o.direction(), o.qualitativeStatement(), o.source())).toList(),
                 e.reportPublishedOn, e.reportPublishedPrecision, e.reportPublishedSource));
         if (e.modelId != null) {
-            applyEvidenceRule(e.modelId, e.modelVersion);
+            proven.judge(e.modelId, e.modelVersion);
         }
         return e;
-    }
-
-    /**
-     * Judges the version's published evaluations by the evidence rule and emits {@code model.proven} once, naming the
-     * evaluations and the rule. Publications for one version are judged one at a time (a transaction lock), so two
-     * published at once both count.
-     */
-    private void applyEvidenceRule(UUID modelId, int version) {
-        em.flush();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "proven/" + modelId + "/" + version).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, evaluator_orgnr, recommendation, evidence_level, pilot_status_at_publication
-                        from evaluation where model_id = ?1 and model_version = ?2 and status = 'PUBLISHED'
-                        order by published_at, id""")
-                .setParameter(1, modelId).setParameter(2, version).getResultList();
-        EvidenceRule rule = evidenceRule();
-        EvidenceRule.Verdict verdict = rule.judge(rows.stream().map(r -> new EvidenceRule.Candidate((UUID) r[0],
-                (String) r[1], (String) r[2], (String) r[3], (String) r[4])).toList());
-        if (!verdict.proven()) {
-            return;
-        }
-        int inserted = em.createNativeQuery("insert into proven_model (model_id, version, proven_at) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, modelId).setParameter(2, version).setParameter(3, clock.now()).executeUpdate();
-        if (inserted == 1) {
-            outbox.emit(EventTypes.MODEL_PROVEN, modelId, new ModelProven(modelId, version, verdict.rule(),
-                    verdict.qualifying(), clock.now().truncatedTo(ChronoUnit.MICROS)));
-        }
     }
 
     /** The owner of a pilot commissions an outside evaluator organisation for it. */
@@ -206,8 +152,8 @@ public class EvaluationService {
         if (!pilot.ownerOrgnr.equals(callerOrgnr)) {
             throw ProblemException.forbidden("Only the owner " + pilot.ownerOrgnr + " commissions evaluations of this pilot");
         }
-        em.createNativeQuery("insert into commission (pilot_id, evaluator_orgnr, commissioned_at) values (?1, ?2, now()) on conflict do nothing")
-                .setParameter(1, pilotId).setParameter(2, evaluatorOrgnr).executeUpdate();
+        db.update("insert into commission (pilot_id, evaluator_orgnr, commissioned_at) values (?, ?, now()) on conflict do nothing",
+                pilotId, evaluatorOrgnr);
     }
 
     /** Published evaluations are open to every authenticated caller; a draft only to its author's organisation. */
@@ -233,8 +179,8 @@ public class EvaluationService {
     }
 
     private void requireMayEvaluate(KnownPilot pilot, String orgnr) {
-        boolean commissioned = ((Number) em.createNativeQuery("select count(*) from commission where pilot_id = ?1 and evaluator_orgnr = ?2")
-                .setParameter(1, pilot.pilotId).setParameter(2, orgnr).getSingleResult()).longValue() > 0;
+        boolean commissioned = db.one("select 1 from commission where pilot_id = ? and evaluator_orgnr = ?", rs -> true,
+                pilot.pilotId, orgnr).isPresent();
         if (!pilot.ownerOrgnr.equals(orgnr) && !pilot.partners.contains(orgnr) && !commissioned) {
             throw ProblemException.forbidden("Organisation " + orgnr + " neither owns, partners in nor is commissioned for pilot " + pilot.pilotId);
         }

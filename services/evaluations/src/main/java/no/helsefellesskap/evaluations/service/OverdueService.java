@@ -1,6 +1,7 @@
 package no.helsefellesskap.evaluations.service;
 
 import no.helsefellesskap.runtime.time.SuiteClock;
+import no.helsefellesskap.runtime.data.Db;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ import java.util.UUID;
 public class OverdueService {
 
     @Inject
+    Db db;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -49,8 +53,8 @@ public class OverdueService {
         List<KnownPilot> due = overdueNow();
         int announced = 0;
         for (KnownPilot p : due) {
-            int inserted = em.createNativeQuery("insert into overdue_pilot (pilot_id, detected_at) values (?1, ?2) on conflict do nothing")
-                    .setParameter(1, p.pilotId).setParameter(2, clock.now()).executeUpdate();
+            int inserted = db.update("insert into overdue_pilot (pilot_id, detected_at) values (?, ?) on conflict do nothing",
+                    p.pilotId, clock.now());
             if (inserted == 1) {
                 outbox.emit(EventTypes.PILOT_EVALUATION_OVERDUE, p.pilotId, new PilotEvaluationOverdue(p.pilotId,
                         p.ownerOrgnr, p.endedOn, months, clock.now().truncatedTo(ChronoUnit.MICROS)));

@@ -1,9 +1,9 @@
 package no.helsefellesskap.pilots.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import no.helsefellesskap.runtime.data.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelLifecycleChanged;
 import no.helsefellesskap.model.events.ModelPublished;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class CatalogueCopyConsumer extends EventConsumer {
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Override
     protected void handlers(Handlers on) {
@@ -36,23 +36,21 @@ public class CatalogueCopyConsumer extends EventConsumer {
     }
 
     void version(ModelPublished m) throws Exception {
-        em.createNativeQuery("""
+        db.update("""
                         insert into known_model_version (model_id, version, name, task_ids, from_groups, to_groups, lifecycle)
-                        values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb), cast(?6 as jsonb), ?7)
-                        on conflict (model_id, version) do nothing""")
-                .setParameter(1, m.modelId()).setParameter(2, m.version()).setParameter(3, m.name())
-                .setParameter(4, json.writeValueAsString(m.taskIds())).setParameter(5, json.writeValueAsString(m.fromGroups()))
-                .setParameter(6, json.writeValueAsString(m.toGroups())).setParameter(7, m.lifecycle())
-                .executeUpdate();
+                        values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?)
+                        on conflict (model_id, version) do nothing""", m.modelId(), m.version(), m.name(),
+                json.writeValueAsString(m.taskIds()), json.writeValueAsString(m.fromGroups()),
+                json.writeValueAsString(m.toGroups()), m.lifecycle());
     }
 
     void lifecycle(ModelLifecycleChanged c) {
-        em.createNativeQuery("update known_model_version set lifecycle = ?3 where model_id = ?1 and version = ?2")
-                .setParameter(1, c.modelId()).setParameter(2, c.version()).setParameter(3, c.to()).executeUpdate();
+        db.update("update known_model_version set lifecycle = ? where model_id = ? and version = ?", c.to(), c.modelId(),
+                c.version());
     }
 
     void task(TaskRegistered t) {
-        em.createNativeQuery("insert into known_task (task_id, category) values (?1, ?2) on conflict (task_id) do nothing")
-                .setParameter(1, t.taskId()).setParameter(2, t.category()).executeUpdate();
+        db.update("insert into known_task (task_id, category) values (?, ?) on conflict (task_id) do nothing", t.taskId(),
+                t.category());
     }
 }

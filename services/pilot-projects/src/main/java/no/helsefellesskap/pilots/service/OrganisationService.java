@@ -1,13 +1,10 @@
 package no.helsefellesskap.pilots.service;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.json.JsonText;
-import jakarta.persistence.EntityManager;
+import no.helsefellesskap.runtime.data.Db;
 import jakarta.transaction.Transactional;
-import no.helsefellesskap.model.codes.CsvTable;
 import no.helsefellesskap.model.codes.Kommunenummer;
 import no.helsefellesskap.model.codes.OrganisationNumber;
 import no.helsefellesskap.model.codes.Vocabulary;
@@ -18,7 +15,6 @@ import no.helsefellesskap.model.events.PartnershipMember;
 import no.helsefellesskap.runtime.outbox.Outbox;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.validation.CodeCheck;
-import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,13 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Organisations (with validity periods) and the 19 health partnerships with their memberships. Loaded at start from
- * versioned files in {@code reference/}; a new or changed row is an event, an unchanged one is not.
+ * Organisations (with validity periods) and the 19 health partnerships with their memberships: what the API reads
+ * and changes. {@link ReferenceDataLoader} loads them at start from the versioned files in {@code reference/}.
  */
 @ApplicationScoped
 public class OrganisationService {
-
-    private static final Logger LOG = Logger.getLogger(OrganisationService.class);
 
     /**
      * {@code sandbox}: a test or probe organisation (load tests, integration tests, trying the API); its records are
@@ -52,6 +46,19 @@ public class OrganisationService {
         Org(String code, String kind, String name, String orgnr, String resh, String kommunenummer, String parent,
             LocalDate validFrom, LocalDate validTo, String source, boolean sandbox) {
             this(code, kind, name, orgnr, resh, kommunenummer, parent, validFrom, validTo, source, sandbox, null, null);
+        }
+
+        static Org of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Org(rs.getString("code"), rs.getString("kind"), rs.getString("name"), Db.trimmed(rs, "orgnr"),
+                    rs.getString("resh"), Db.trimmed(rs, "kommunenummer"), rs.getString("parent"),
+                    Db.date(rs, "valid_from"), Db.date(rs, "valid_to"), rs.getString("source"),
+                    rs.getBoolean("sandbox"), rs.getString("name_other"), Db.trimmed(rs, "county"));
+        }
+
+        /** A copy with another validity period. */
+        Org valid(LocalDate from, LocalDate to) {
+            return new Org(code, kind, name, orgnr, resh, kommunenummer, parent, from, to, source, sandbox, nameOther,
+                    county);
         }
 
         String fingerprint() {
@@ -78,7 +85,7 @@ public class OrganisationService {
     JsonText jsonText;
 
     @Inject
-    EntityManager em;
+    Db db;
 
     @Inject
     Outbox outbox;
@@ -89,168 +96,17 @@ public class OrganisationService {
     @Inject
     CodeCheck codes;
 
-    public static final String ORGANISATIONS = "/reference/organisations.v1.csv";
-    public static final String MUNICIPALITIES = "/reference/municipalities.v1.csv";
-    public static final String PARTNERSHIPS = "/reference/partnerships.v1.csv";
-    public static final String MEMBERSHIPS = "/reference/memberships.v1.csv";
-
-    void onStart(@Observes StartupEvent ev) {
-        int changed = load(ORGANISATIONS, MUNICIPALITIES, PARTNERSHIPS, MEMBERSHIPS);
-        LOG.infof("Organisations and partnerships loaded: %d changes", changed);
-    }
-
-    /** Every municipality version in a municipalities file, as organisations of kind MUNICIPALITY. */
-    static List<Org> municipalities(String resource) {
-        List<Org> out = new ArrayList<>();
-        for (Map<String, String> r : CsvTable.load(resource).rows()) {
-            out.add(new Org(r.get("code"), "MUNICIPALITY", r.get("name"), CsvTable.opt(r, "orgnr"), null,
-                    r.get("kommunenummer"), null, date(CsvTable.opt(r, "valid_from")), date(CsvTable.opt(r, "valid_to")),
-                    r.get("source"), false, CsvTable.opt(r, "name_other"), CsvTable.opt(r, "county")));
-        }
-        return out;
-    }
-
-    /** @return how many events the load emitted */
-    @Transactional
-    public int load(String organisations, String municipalities, String partnerships, String memberships) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('pilot-projects.reference-data'))").getSingleResult();
-        int events = 0;
-        List<Org> rows = new ArrayList<>();
-        for (Map<String, String> r : CsvTable.load(organisations).rows()) {
-            Org o = new Org(r.get("code"), r.get("kind"), r.get("name"), CsvTable.opt(r, "orgnr"), CsvTable.opt(r, "resh"),
-                    CsvTable.opt(r, "kommunenummer"), CsvTable.opt(r, "parent"), date(CsvTable.opt(r, "valid_from")),
-                    date(CsvTable.opt(r, "valid_to")), r.get("source"), false, CsvTable.opt(r, "name_other"),
-                    CsvTable.opt(r, "county"));
-            if (o.orgnr() != null && !OrganisationNumber.isValid(o.orgnr())) {
-                throw new IllegalStateException(organisations + ": invalid orgnr for " + o.code());
-            }
-            if (!vocabulary.contains(Vocabulary.ORGANISATION_KIND, o.kind())) {
-                throw new IllegalStateException(organisations + ": unknown kind " + o.kind());
-            }
-            rows.add(o);
-        }
-        for (Org m : municipalities(municipalities)) {
-            if (!Kommunenummer.isValidFormat(m.kommunenummer()) || m.orgnr() != null && !OrganisationNumber.isValid(m.orgnr())) {
-                throw new IllegalStateException(municipalities + ": invalid kommunenummer or orgnr for " + m.code());
-            }
-            rows.add(m);
-        }
-        // each organisation's versions oldest first, so a later version closes the one before it
-        rows.sort(java.util.Comparator.comparing(Org::code).thenComparing(Org::validFrom,
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-        for (Org o : rows) {
-            if (loadVersion(o)) {
-                events++;
-            }
-        }
-        Set<String> changedPartnerships = new LinkedHashSet<>();
-        for (Map<String, String> r : CsvTable.load(partnerships).rows()) {
-            List<String> trusts = CsvTable.list(r, "hospital_trusts", "\\|");
-            String count = CsvTable.opt(r, "municipality_count");
-            String fp = fingerprint(r.get("name"), r.get("region"), String.join("|", trusts), count, r.get("status"));
-            List<?> existing = em.createNativeQuery("select fingerprint from partnership where code = ?1")
-                    .setParameter(1, r.get("code")).getResultList();
-            if (!existing.isEmpty() && fp.equals(existing.get(0).toString().trim())) {
-                continue;
-            }
-            em.createNativeQuery("""
-                            insert into partnership (code, name, region, hospital_trusts, municipality_count, status,
-                                                     priority_groups, governance_bodies, source, fingerprint)
-                            values (?1, ?2, ?3, cast(?4 as jsonb), ?5, ?6, cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10)
-                            on conflict (code) do update set name = ?2, region = ?3, hospital_trusts = cast(?4 as jsonb),
-                              municipality_count = ?5, status = ?6, source = ?9, fingerprint = ?10""")
-                    .setParameter(1, r.get("code")).setParameter(2, r.get("name")).setParameter(3, r.get("region"))
-                    .setParameter(4, jsonText.write(trusts)).setParameter(5, count == null ? null : Integer.valueOf(count))
-                    .setParameter(6, r.get("status")).setParameter(7, jsonText.write(List.copyOf(vocabulary.codes(Vocabulary.PRIORITY_GROUP))))
-                    .setParameter(8, jsonText.write(GOVERNANCE)).setParameter(9, r.get("source")).setParameter(10, fp)
-                    .executeUpdate();
-            changedPartnerships.add(r.get("code"));
-            for (String trust : trusts) {
-                if (addMembership(r.get("code"), trust, "HOSPITAL_TRUST", null, null, r.get("source"))) {
-                    changedPartnerships.add(r.get("code"));
-                }
-            }
-        }
-        for (Map<String, String> r : CsvTable.load(memberships).rows()) {
-            if (addMembership(r.get("partnership"), r.get("organisation"), r.get("role"), date(CsvTable.opt(r, "valid_from")),
-                    date(CsvTable.opt(r, "valid_to")), r.get("source"))) {
-                changedPartnerships.add(r.get("partnership"));
-            }
-        }
-        for (String code : changedPartnerships) {
-            emitPartnership(code);
-            events++;
-        }
-        return events;
-    }
-
-    /**
-     * One version of an organisation from the reference file, matched to the stored version that starts the same day:
-     * unchanged is nothing, changed is a correction of that version, new is a version that closes the open one before
-     * it. Versions entered through the API are kept. @return whether an event was emitted
-     */
-    private boolean loadVersion(Org o) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> same = em.createNativeQuery("""
-                        select id, fingerprint from organisation_version
-                         where code = ?1 and valid_from is not distinct from ?2 order by id desc limit 1""")
-                .setParameter(1, o.code()).setParameter(2, o.validFrom()).getResultList();
-        if (!same.isEmpty() && o.validTo() == null) {
-            // a file may end a version but never reopen one a later file (or the API) has ended
-            Object storedTo = em.createNativeQuery("select valid_to from organisation_version where id = ?1")
-                    .setParameter(1, same.get(0)[0]).getSingleResult();
-            if (storedTo != null) {
-                o = new Org(o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(), o.parent(),
-                        o.validFrom(), localDate(storedTo), o.source(), o.sandbox(), o.nameOther(), o.county());
-            }
-        }
-        String fp = o.fingerprint();
-        if (!same.isEmpty()) {
-            if (fp.equals(((String) same.get(0)[1]).trim())) {
-                return false;
-            }
-            em.createNativeQuery("""
-                            update organisation_version set kind = ?2, name = ?3, orgnr = ?4, resh = ?5,
-                              kommunenummer = ?6, parent = ?7, valid_to = ?8, source = ?9, fingerprint = ?10,
-                              name_other = ?11, county = ?12 where id = ?1""")
-                    .setParameter(1, same.get(0)[0]).setParameter(2, o.kind()).setParameter(3, o.name())
-                    .setParameter(4, o.orgnr()).setParameter(5, o.resh()).setParameter(6, o.kommunenummer())
-                    .setParameter(7, o.parent()).setParameter(8, o.validTo()).setParameter(9, o.source())
-                    .setParameter(10, fp).setParameter(11, o.nameOther()).setParameter(12, o.county()).executeUpdate();
-            emitOrganisation(o);
-            return true;
-        }
-        if (o.validFrom() != null) {
-            // the version open before this one ends the day this one starts
-            em.createNativeQuery("""
-                            update organisation_version set valid_to = ?2
-                             where code = ?1 and valid_to is null and (valid_from is null or valid_from < ?2)""")
-                    .setParameter(1, o.code()).setParameter(2, o.validFrom()).executeUpdate();
-        } else {
-            Optional<Object[]> open = current(o.code());
-            if (open.isPresent()) {
-                // a file row without a start date for an organisation that already has versions: a correction of
-                // the current one, whose start stays as it is
-                return loadVersion(new Org(o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(),
-                        o.parent(), localDate(open.get()[2]), o.validTo(), o.source(), false, o.nameOther(),
-                        o.county()));
-            }
-        }
-        insertVersion(o, fp);
-        return true;
-    }
-
-    private boolean addMembership(String partnership, String organisation, String role, LocalDate from, LocalDate to, String source) {
-        long n = ((Number) em.createNativeQuery("""
-                        select count(*) from membership where partnership = ?1 and organisation = ?2
-                           and valid_from is not distinct from ?3""")
-                .setParameter(1, partnership).setParameter(2, organisation).setParameter(3, from).getSingleResult()).longValue();
-        if (n > 0) {
+    /** A membership from {@code from} (null: since before the suite's records); false when it is already there. */
+    boolean addMembership(String partnership, String organisation, String role, LocalDate from, LocalDate to, String source) {
+        boolean known = db.one("""
+                        select 1 from membership where partnership = ? and organisation = ?
+                           and valid_from is not distinct from ?""", rs -> true, partnership, organisation, from)
+                .isPresent();
+        if (known) {
             return false;
         }
-        em.createNativeQuery("insert into membership (partnership, organisation, role, valid_from, valid_to, source) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, partnership).setParameter(2, organisation).setParameter(3, role).setParameter(4, from)
-                .setParameter(5, to).setParameter(6, source).executeUpdate();
+        db.update("insert into membership (partnership, organisation, role, valid_from, valid_to, source) values (?, ?, ?, ?, ?, ?)",
+                partnership, organisation, role, from, to, source);
         return true;
     }
 
@@ -298,8 +154,7 @@ public class OrganisationService {
         }
         Org next = new Org(code, cur.kind(), name, orgnr, cur.resh(), kommunenummer, parent, validFrom, null,
                 "changed through the API", cur.sandbox(), cur.nameOther(), cur.county());
-        em.createNativeQuery("update organisation_version set valid_to = ?2 where code = ?1 and valid_to is null")
-                .setParameter(1, code).setParameter(2, validFrom).executeUpdate();
+        db.update("update organisation_version set valid_to = ? where code = ? and valid_to is null", validFrom, code);
         insertVersion(next, next.fingerprint());
         return next;
     }
@@ -309,16 +164,16 @@ public class OrganisationService {
     public Partnership join(String partnership, String organisation, String role, LocalDate validFrom) {
         Partnership p = partnership(partnership);
         Org o = get(organisation);
-        List<?> previous = em.createNativeQuery("""
+        List<String> previous = db.list("""
                         select distinct partnership from membership
-                         where organisation = ?1 and (valid_to is null or valid_to > ?2)""")
-                .setParameter(1, o.code()).setParameter(2, validFrom).getResultList();
-        em.createNativeQuery("update membership set valid_to = ?2 where organisation = ?1 and (valid_to is null or valid_to > ?2)")
-                .setParameter(1, o.code()).setParameter(2, validFrom).executeUpdate();
+                         where organisation = ? and (valid_to is null or valid_to > ?)""", rs -> rs.getString(1),
+                o.code(), validFrom);
+        db.update("update membership set valid_to = ? where organisation = ? and (valid_to is null or valid_to > ?)",
+                validFrom, o.code(), validFrom);
         addMembership(p.code(), o.code(), role, validFrom, null, "changed through the API");
-        for (Object prev : previous) {
+        for (String prev : previous) {
             if (!prev.equals(p.code())) {
-                emitPartnership((String) prev);
+                emitPartnership(prev);
             }
         }
         emitPartnership(p.code());
@@ -330,27 +185,20 @@ public class OrganisationService {
      * three Oslo districts) belongs first to the partnership it leads.
      */
     public Optional<String> partnershipOf(String organisationCode, LocalDate date) {
-        List<?> rows = em.createNativeQuery("""
+        return db.one("""
                         select m.partnership from membership m join partnership p on p.code = m.partnership
-                         where m.organisation = ?1 and (m.valid_from is null or m.valid_from <= ?2)
-                           and (m.valid_to is null or m.valid_to > ?2)
-                         order by (p.hospital_trusts->>0 = m.organisation) desc, m.valid_from desc nulls last limit 1""")
-                .setParameter(1, organisationCode).setParameter(2, date).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+                         where m.organisation = ? and (m.valid_from is null or m.valid_from <= ?)
+                           and (m.valid_to is null or m.valid_to > ?)
+                         order by (p.hospital_trusts->>0 = m.organisation) desc, m.valid_from desc nulls last limit 1""",
+                rs -> rs.getString(1), organisationCode, date, date);
     }
 
     public Optional<Org> byOrgnr(String orgnr) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where orgnr = ?1 and " + IN_FORCE + " order by id desc limit 1")
-                .setParameter(1, orgnr).getResultList();
-        return rows.stream().findFirst().map(OrganisationService::org);
+        return db.one(SELECT_ORG + " where orgnr = ? and " + IN_FORCE + " order by id desc limit 1", Org::of, orgnr);
     }
 
     public Optional<Org> find(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where code = ?1 and " + IN_FORCE + " order by id desc limit 1")
-                .setParameter(1, code).getResultList();
-        return rows.stream().findFirst().map(OrganisationService::org);
+        return db.one(SELECT_ORG + " where code = ? and " + IN_FORCE + " order by id desc limit 1", Org::of, code);
     }
 
     public Org get(String code) {
@@ -358,75 +206,55 @@ public class OrganisationService {
     }
 
     public List<Org> history(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where code = ?1 order by id").setParameter(1, code).getResultList();
-        return rows.stream().map(OrganisationService::org).toList();
+        return db.list(SELECT_ORG + " where code = ? order by id", Org::of, code);
     }
 
     public List<Org> all(String kind) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT_ORG + " where " + IN_FORCE + " and (cast(?1 as varchar) is null or kind = cast(?1 as varchar)) order by name")
-                .setParameter(1, kind).getResultList();
-        return rows.stream().map(OrganisationService::org).toList();
+        return db.list(SELECT_ORG + " where " + IN_FORCE
+                + " and (cast(? as varchar) is null or kind = cast(? as varchar)) order by name", Org::of, kind, kind);
     }
 
     public List<Partnership> partnerships() {
-        List<?> codes = em.createNativeQuery("select code from partnership order by code").getResultList();
-        return codes.stream().map(c -> partnership((String) c)).toList();
+        return db.list("select code from partnership order by code", rs -> rs.getString(1)).stream()
+                .map(this::partnership).toList();
     }
 
     public Partnership partnership(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select code, name, region, hospital_trusts::text, municipality_count, status, priority_groups::text, source
-                          from partnership where code = ?1""").setParameter(1, code).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Partnership", code);
-        }
-        Object[] r = rows.get(0);
-        @SuppressWarnings("unchecked")
-        List<Object[]> members = em.createNativeQuery("""
-                        select organisation, role, valid_from, valid_to from membership where partnership = ?1
-                         order by role, organisation, valid_from nulls first""").setParameter(1, code).getResultList();
-        List<PartnershipMember> m = new ArrayList<>();
-        for (Object[] x : members) {
-            m.add(new PartnershipMember((String) x[0], (String) x[1], localDate(x[2]), localDate(x[3])));
-        }
-        return new Partnership((String) r[0], (String) r[1], (String) r[2], jsonText.strings((String) r[3]),
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], jsonText.strings((String) r[6]), GOVERNANCE, m,
-                (String) r[7]);
+        List<PartnershipMember> members = db.list("""
+                        select organisation, role, valid_from, valid_to from membership where partnership = ?
+                         order by role, organisation, valid_from nulls first""",
+                rs -> new PartnershipMember(rs.getString("organisation"), rs.getString("role"),
+                        Db.date(rs, "valid_from"), Db.date(rs, "valid_to")), code);
+        return db.one("""
+                        select code, name, region, hospital_trusts::text, municipality_count, status,
+                               priority_groups::text, source from partnership where code = ?""",
+                rs -> new Partnership(rs.getString("code"), rs.getString("name"), rs.getString("region"),
+                        jsonText.strings(rs.getString("hospital_trusts")), Db.integer(rs, "municipality_count"),
+                        rs.getString("status"), jsonText.strings(rs.getString("priority_groups")), GOVERNANCE, members,
+                        rs.getString("source")), code)
+                .orElseThrow(() -> ProblemException.notFound("Partnership", code));
     }
 
-    private void emitPartnership(String code) {
+    void emitPartnership(String code) {
         Partnership p = partnership(code);
         outbox.emit(EventTypes.PARTNERSHIP_CHANGED, code, new PartnershipChanged(p.code(), p.name(), p.region(),
                 p.hospitalTrusts(), p.municipalityCount(), p.status(), p.priorityGroups(), p.members(), Instant.now()));
     }
 
-    private void insertVersion(Org o, String fp) {
-        em.createNativeQuery("""
+    void insertVersion(Org o, String fp) {
+        db.update("""
                         insert into organisation_version (code, kind, name, orgnr, resh, kommunenummer, parent, valid_from,
                                                           valid_to, source, fingerprint, sandbox, name_other, county)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
-                .setParameter(1, o.code()).setParameter(2, o.kind()).setParameter(3, o.name()).setParameter(4, o.orgnr())
-                .setParameter(5, o.resh()).setParameter(6, o.kommunenummer()).setParameter(7, o.parent())
-                .setParameter(8, o.validFrom()).setParameter(9, o.validTo()).setParameter(10, o.source()).setParameter(11, fp)
-                .setParameter(12, o.sandbox()).setParameter(13, o.nameOther()).setParameter(14, o.county())
-                .executeUpdate();
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                o.code(), o.kind(), o.name(), o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), o.validFrom(),
+                o.validTo(), o.source(), fp, o.sandbox(), o.nameOther(), o.county());
         emitOrganisation(o);
     }
 
-    private void emitOrganisation(Org o) {
+    void emitOrganisation(Org o) {
         outbox.emit(EventTypes.ORGANISATION_CHANGED, o.code(), new OrganisationChanged(o.code(), o.kind(), o.name(),
                 o.orgnr(), o.resh(), o.kommunenummer(), o.parent(), o.validFrom(), o.validTo(), o.sandbox(),
                 o.nameOther(), o.county()));
-    }
-
-    private Optional<Object[]> current(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, fingerprint, valid_from from organisation_version where code = ?1 and valid_to is null order by id desc limit 1")
-                .setParameter(1, code).getResultList();
-        return rows.stream().findFirst();
     }
 
     /** The version in force today: a version the reference files date in the future (the next reform) waits. */
@@ -435,21 +263,11 @@ public class OrganisationService {
 
     private static final String SELECT_ORG = "select code, kind, name, orgnr, resh, kommunenummer, parent, valid_from, valid_to, source, sandbox, name_other, county from organisation_version";
 
-    private static Org org(Object[] r) {
-        return new Org((String) r[0], (String) r[1], (String) r[2], r[3] == null ? null : r[3].toString().trim(), (String) r[4],
-                r[5] == null ? null : r[5].toString().trim(), (String) r[6], localDate(r[7]), localDate(r[8]), (String) r[9],
-                Boolean.TRUE.equals(r[10]), (String) r[11], r[12] == null ? null : r[12].toString().trim());
-    }
-
-    static LocalDate localDate(Object o) {
-        return o == null ? null : o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
-    }
-
-    private static LocalDate date(String s) {
+    static LocalDate date(String s) {
         return s == null ? null : LocalDate.parse(s);
     }
 
-    private static String fingerprint(String... parts) {
+    static String fingerprint(String... parts) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(String.join("\u001f", java.util.Arrays.stream(parts).map(String::valueOf).toList()).getBytes(StandardCharsets.UTF_8)));

@@ -1,6 +1,7 @@
 package no.helsefellesskap.pilots.service;
 
 import no.helsefellesskap.pilots.domain.Dated;
+import no.helsefellesskap.runtime.data.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.json.JsonText;
@@ -40,6 +41,9 @@ public class PilotService {
     /** Service providers (trusts, municipalities, hospitals, pharmacies, their units) and KS, which runs projects for municipalities. */
     static final Set<String> OWNER_KINDS = Set.of("RHF", "HF", "HF_UNIT", "HOSPITAL_PHARMACY", "PRIVATE_NONPROFIT_HOSPITAL",
             "MUNICIPALITY", "MUNICIPAL_UNIT", "PHARMACY", "KS");
+
+    @Inject
+    Db db;
 
     @Inject
     JsonText jsonText;
@@ -246,20 +250,19 @@ public class PilotService {
         return PilotPartner.list("pilotId = ?1 order by orgnr", id);
     }
 
-    @SuppressWarnings("unchecked")
     Set<UUID> knownTasks(List<UUID> ids) {
         List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).map(UUID::toString).toList();
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        return new java.util.HashSet<>((List<UUID>) em.createNativeQuery("""
-                select task_id from known_task where task_id::text in (select jsonb_array_elements_text(cast(?1 as jsonb)))""",
-                UUID.class).setParameter(1, jsonText.write(wanted)).getResultList());
+        return new java.util.HashSet<>(db.list("""
+                select task_id from known_task where task_id::text in (select jsonb_array_elements_text(cast(? as jsonb)))""",
+                rs -> Db.uuid(rs, "task_id"), jsonText.write(wanted)));
     }
 
     boolean knownModelVersion(UUID modelId, int version) {
-        return ((Number) em.createNativeQuery("select count(*) from known_model_version where model_id = ?1 and version = ?2")
-                .setParameter(1, modelId).setParameter(2, version).getSingleResult()).longValue() > 0;
+        return db.one("select 1 from known_model_version where model_id = ? and version = ?", rs -> true, modelId, version)
+                .isPresent();
     }
 
     @SuppressWarnings("unchecked")

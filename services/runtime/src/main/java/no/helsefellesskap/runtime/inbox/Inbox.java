@@ -1,8 +1,8 @@
 package no.helsefellesskap.runtime.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import no.helsefellesskap.runtime.data.Db;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 
@@ -14,18 +14,14 @@ import no.helsefellesskap.runtime.messaging.IncomingEvent;
 public class Inbox {
 
     @Inject
-    EntityManager em;
+    Db db;
 
     /** @return true the first time this consumer sees the event, false for a redelivery */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, IncomingEvent event) {
-        int inserted = em.createNativeQuery("""
-                        insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3)
-                        on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .executeUpdate();
+        int inserted = db.update("""
+                        insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?)
+                        on conflict do nothing""", consumer, event.id(), event.type());
         return inserted == 1;
     }
 }

@@ -6,7 +6,7 @@ import io.quarkus.cache.CacheResult;
 import jakarta.inject.Inject;
 import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.runtime.problem.ProblemException;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 import org.eclipse.microprofile.context.ManagedExecutor;
 

@@ -6,7 +6,7 @@ import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.model.rules.EvaluationOverdue;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.spread.dashboard.DashboardService.Filter;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;

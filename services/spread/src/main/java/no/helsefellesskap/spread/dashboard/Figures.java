@@ -8,7 +8,7 @@ import no.helsefellesskap.spread.dashboard.DashboardService.Filter;
 import no.helsefellesskap.spread.dashboard.FigureLabels.Label;
 import no.helsefellesskap.spread.dashboard.FigureRows.Counts;
 import no.helsefellesskap.spread.dashboard.FigureRows.Query;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 
 import java.time.Instant;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.dashboard.DashboardService.Filter;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 
 import java.time.Instant;
 import java.time.YearMonth;

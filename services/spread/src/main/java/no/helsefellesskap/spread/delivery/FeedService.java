@@ -14,7 +14,7 @@ import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.time.SuiteClock;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
 import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.data.Locks;

@@ -3,7 +3,7 @@ package no.helsefellesskap.spread.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.helsefellesskap.runtime.time.SuiteClock;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 import no.helsefellesskap.spread.delivery.domain.SubscriptionFilters;

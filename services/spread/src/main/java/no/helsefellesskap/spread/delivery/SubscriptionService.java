@@ -11,7 +11,7 @@ import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.runtime.validation.CodeCheck;
 import no.helsefellesskap.spread.config.SpreadConfig;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 import no.helsefellesskap.spread.delivery.domain.Subscription;

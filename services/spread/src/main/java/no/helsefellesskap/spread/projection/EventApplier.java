@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.inbox.Inbox;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
 import no.helsefellesskap.spread.data.Locks;
 

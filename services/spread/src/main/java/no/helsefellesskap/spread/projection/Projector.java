@@ -21,7 +21,7 @@ import no.helsefellesskap.model.events.TaskAssessed;
 import no.helsefellesskap.model.events.TaskRegistered;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 
 import java.util.List;

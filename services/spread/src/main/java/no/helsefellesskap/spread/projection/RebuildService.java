@@ -9,7 +9,7 @@ import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.KafkaClients;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.spread.config.SpreadConfig;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.Locks;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

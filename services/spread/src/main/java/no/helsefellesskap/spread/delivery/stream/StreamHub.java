@@ -13,7 +13,7 @@ import no.helsefellesskap.runtime.problem.Problem;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.tx.Worker;
 import no.helsefellesskap.spread.config.SpreadConfig;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.delivery.FeedItemAdded;
 
 import java.sql.Array;

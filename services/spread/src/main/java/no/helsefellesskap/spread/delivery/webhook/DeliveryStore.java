@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.spread.config.SpreadConfig;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.runtime.problem.ProblemException;
-import no.helsefellesskap.spread.data.Db;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 
 import java.time.Instant;

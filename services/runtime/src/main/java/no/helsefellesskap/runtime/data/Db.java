@@ -1,8 +1,12 @@
-package no.helsefellesskap.spread.data;
+package no.helsefellesskap.runtime.data;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +21,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Plain SQL for the spread schema. Inside a JTA transaction the pool hands out the transaction's connection, so these
- * statements commit or roll back with the inbox row of the event that caused them.
+ * The one way to run SQL that is not an entity's: typed rows through a {@link Row} mapper, values only as bound
+ * parameters (a caller's value never becomes SQL text). Inside a JTA transaction the pool hands out the transaction's
+ * connection, so these statements commit or roll back with the rest of it (the inbox row of the event that caused
+ * them, the outbox row they emit). Entities changed earlier in the transaction are flushed first, as Hibernate does
+ * before its own native queries, so a statement here sees them.
  */
 @ApplicationScoped
 public class Db {
@@ -31,7 +38,24 @@ public class Db {
     @Inject
     AgroalDataSource ds;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionManager tm;
+
+    private void flushEntities() {
+        try {
+            if (tm.getStatus() == Status.STATUS_ACTIVE) {
+                em.flush();
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     public int update(String sql, Object... params) {
+        flushEntities();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -41,6 +65,7 @@ public class Db {
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
+        flushEntities();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,5 +123,17 @@ public class Db {
 
     public static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
+    }
+
+    /** A {@code char(n)} column (organisation and municipality numbers) without its padding. */
+    public static String trimmed(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : s.trim();
+    }
+
+    /** A nullable integer column. */
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 }
