@@ -22,6 +22,7 @@ import no.helsefellesskap.pilots.mapping.PilotMapper;
 import no.helsefellesskap.pilots.mapping.PilotMapper.PartnerView;
 import no.helsefellesskap.pilots.mapping.PilotMapper.PilotView;
 import no.helsefellesskap.pilots.service.OrganisationService;
+import no.helsefellesskap.pilots.service.PilotSearch;
 import no.helsefellesskap.pilots.service.PilotService;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.security.Caller;
@@ -72,6 +73,9 @@ public class PilotResource {
 
     @Inject
     PilotMapper mapper;
+
+    @Inject
+    PilotSearch search;
 
     @Inject
     Caller caller;
@@ -145,7 +149,7 @@ public class PilotResource {
             partnershipFilter = organisations.byOrgnr(caller.requireOrgnr())
                     .flatMap(o -> organisations.partnershipOf(o.code(), LocalDate.now())).orElse("-none-");
         }
-        return pilots.find(new PilotService.Query(ownerFilter, partnershipFilter, noMunicipalPartner, modelId, task, group,
+        return search.find(new PilotSearch.Query(ownerFilter, partnershipFilter, noMunicipalPartner, modelId, task, group,
                 status, priorityGroup, from, to)).stream().map(this::view).toList();
     }
 

@@ -3,13 +3,8 @@ package no.helsefellesskap.spread.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import no.helsefellesskap.model.codes.Kommunenummer;
-import no.helsefellesskap.model.codes.OrganisationNumber;
-import no.helsefellesskap.model.codes.Vocabulary;
-import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.time.SuiteClock;
-import no.helsefellesskap.runtime.validation.CodeCheck;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
@@ -28,9 +23,6 @@ import java.util.UUID;
 public class SubscriptionService {
 
     /** What an owner asks for; missing or null filters are stored as empty filters (= any), never as null. */
-    /** Values per filter: enough for every municipality in a country, few enough to match quickly. */
-    static final int MAX_FILTER_VALUES = 1000;
-
     public record Draft(String name, SubscriptionFilters filters, String webhookUrl) {
         public Draft {
             filters = filters == null ? SubscriptionFilters.ANY : filters;
@@ -61,7 +53,7 @@ public class SubscriptionService {
     JsonText json;
 
     @Inject
-    CodeCheck codes;
+    SubscriptionDraftCheck draftCheck;
 
     @Inject
     SuiteClock clock;
@@ -74,7 +66,7 @@ public class SubscriptionService {
 
     @Transactional
     public Created create(String owner, Draft d) {
-        validate(d);
+        draftCheck.validate(d);
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
         db.update("""
@@ -101,7 +93,7 @@ public class SubscriptionService {
     @Transactional
     public Created update(String owner, UUID id, Draft d) {
         Subscription before = get(owner, id);
-        validate(d);
+        draftCheck.validate(d);
         Instant now = clock.now();
         String url = blankToNull(d.webhookUrl());
         db.update("update subscription set name = ?, filters = ?::jsonb, webhook_url = ?, updated_at = ?, "
@@ -230,78 +222,7 @@ public class SubscriptionService {
         return secret;
     }
 
-    private void validate(Draft d) {
-        CodeCheck.Errors e = codes.errors();
-        if (d.name() == null || d.name().isBlank()) {
-            e.add("name", "is required");
-        } else if (d.name().length() > 200) {
-            e.add("name", "is longer than 200 characters");
-        }
-        String url = blankToNull(d.webhookUrl());
-        if (url != null) {
-            if (url.length() > 2000) {
-                e.add("webhookUrl", "is longer than 2000 characters");
-            } else {
-                dispatcher.policy().refusal(url).ifPresent(why -> e.add("webhookUrl", why));
-            }
-        }
-        SubscriptionFilters f = d.filters();
-        List<String> known = db.list("select code from partnership", rs -> rs.getString(1));
-        each(f.partnerships(), "filters.partnerships", e, v -> known.contains(v) ? null : "unknown partnership '" + v
-                + "'");
-        each(f.kommunenummer(), "filters.kommunenummer", e,
-                v -> Kommunenummer.isValidFormat(v) ? null : "'" + v + "' is not a four-digit kommunenummer");
-        each(f.organisations(), "filters.organisations", e,
-                v -> OrganisationNumber.isValid(v) ? null : "'" + v + "' is not a valid organisation number");
-        if (size("filters.priorityGroups", f.priorityGroups(), e)) {
-            e.terms(Vocabulary.PRIORITY_GROUP, "filters.priorityGroups", f.priorityGroups());
-        }
-        if (size("filters.personnelGroups", f.personnelGroups(), e)) {
-            e.groups("filters.personnelGroups", f.personnelGroups());
-        }
-        if (size("filters.taskCategories", f.taskCategories(), e)) {
-            e.terms(Vocabulary.TASK_CATEGORY, "filters.taskCategories", f.taskCategories());
-        }
-        each(f.models(), "filters.models", e, v -> isUuid(v) ? null : "'" + v + "' is not a model id (UUID)");
-        each(f.eventTypes(), "filters.eventTypes", e, v -> FeedService.isFeedType(v) ? null
-                : "'" + v + "' is not a feed event type " + FeedService.FEED_TYPES.stream().map(EventType::type).toList());
-        if (size("filters.recommendations", f.recommendations(), e)) {
-            e.terms(Vocabulary.RECOMMENDATION, "filters.recommendations", f.recommendations());
-        }
-        e.throwIfAny();
-    }
-
-    private static void each(List<String> values, String field, CodeCheck.Errors e,
-                             java.util.function.Function<String, String> problem) {
-        if (!size(field, values, e)) {
-            return;
-        }
-        for (int i = 0; i < values.size(); i++) {
-            String why = values.get(i) == null ? "must not be null" : problem.apply(values.get(i));
-            if (why != null) {
-                e.add(field + "[" + i + "]", why);
-            }
-        }
-    }
-
-    private static boolean size(String field, List<String> values, CodeCheck.Errors e) {
-        if (values.size() > MAX_FILTER_VALUES) {
-            e.add(field, "has more than " + MAX_FILTER_VALUES + " values");
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean isUuid(String v) {
-        try {
-            UUID.fromString(v);
-            return v.length() == 36;
-        } catch (IllegalArgumentException ex) {
-            return false;
-        }
-    }
-
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
