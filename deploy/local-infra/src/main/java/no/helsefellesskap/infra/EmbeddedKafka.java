@@ -83,7 +83,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
             }
             KafkaRaftServer s = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-            s.startup();
+            try {
+                s.startup();
+            } catch (RuntimeException e) {
+                // a port taken meanwhile: release what did start, so the caller can try other ports
+                s.shutdown();
+                throw e;
+            }
             server = s;
             return this;
         } catch (IOException e) {

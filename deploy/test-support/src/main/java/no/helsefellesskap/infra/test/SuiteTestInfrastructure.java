@@ -86,15 +86,26 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
             return bootstrap;
         }
         Path dir = tempDir("suite-test-kafka");
-        int[] ports = freePorts(2);
-        EmbeddedKafka kafka = new EmbeddedKafka(dir, ports[0], ports[1]).start();
+        EmbeddedKafka kafka = null;
+        // a port probed free may be taken before the broker binds it (modules' tests run side by side): new ports
+        for (int attempt = 1; kafka == null; attempt++) {
+            int[] ports = freePorts(2);
+            try {
+                kafka = new EmbeddedKafka(dir.resolve("attempt-" + attempt), ports[0], ports[1]).start();
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        EmbeddedKafka started = kafka;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.stop();
+            started.stop();
             deleteQuietly(dir);
         }, "stop-test-kafka"));
-        KafkaControl.register(kafka);
-        System.setProperty(P_KAFKA, kafka.bootstrapServers());
-        return kafka.bootstrapServers();
+        KafkaControl.register(started);
+        System.setProperty(P_KAFKA, started.bootstrapServers());
+        return started.bootstrapServers();
     }
 
     /**
