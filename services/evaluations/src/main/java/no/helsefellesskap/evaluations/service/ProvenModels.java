@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.evaluations.domain.EvidenceRule;
 import no.helsefellesskap.model.codes.Vocabulary;
@@ -25,6 +26,9 @@ public class ProvenModels {
 
     @Inject
     Db db;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Outbox outbox;
@@ -64,6 +68,7 @@ public class ProvenModels {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void judge(UUID modelId, int version) {
+        em.flush(); // the publication just made counts
         db.list("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> 1, "proven/" + modelId + "/" + version);
         List<EvidenceRule.Candidate> published = db.list("""
                         select id, evaluator_orgnr, recommendation, evidence_level, pilot_status_at_publication

@@ -3,10 +3,6 @@ package no.helsefellesskap.runtime.data;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +20,9 @@ import java.util.UUID;
  * The one way to run SQL that is not an entity's: typed rows through a {@link Row} mapper, values only as bound
  * parameters (a caller's value never becomes SQL text). Inside a JTA transaction the pool hands out the transaction's
  * connection, so these statements commit or roll back with the rest of it (the inbox row of the event that caused
- * them, the outbox row they emit). Entities changed earlier in the transaction are flushed first, as Hibernate does
- * before its own native queries, so a statement here sees them.
+ * them, the outbox row they emit). It does not flush Hibernate's pending entity changes (that would open a Hibernate
+ * session in every transaction, spread's too, which has no entities): a statement that must see entities changed
+ * earlier in the same transaction flushes first ({@code em.flush()}), as {@code ProvenModels} does.
  */
 @ApplicationScoped
 public class Db {
@@ -38,24 +35,7 @@ public class Db {
     @Inject
     AgroalDataSource ds;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    TransactionManager tm;
-
-    private void flushEntities() {
-        try {
-            if (tm.getStatus() == Status.STATUS_ACTIVE) {
-                em.flush();
-            }
-        } catch (SystemException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
     public int update(String sql, Object... params) {
-        flushEntities();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -65,7 +45,6 @@ public class Db {
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
-        flushEntities();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
