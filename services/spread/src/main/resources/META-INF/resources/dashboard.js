@@ -36,6 +36,7 @@
       'kpi.pilots': 'Piloter i alt',
       'kpi.evaluatedOf': '{evaluated} av {completed} gjennomførte',
       'kpi.basedOn': 'Basert på {n} piloter',
+      'live.idle': 'Henter tallene …',
       'live.connected': 'Direkteoppdatering tilkoblet',
       'live.connecting': 'Kobler til direkteoppdatering …',
       'live.disconnected': 'Direkteoppdatering frakoblet – prøver igjen',
@@ -84,10 +85,27 @@
       'kind.adoption': 'Adopsjon',
       'error.network': 'Fikk ikke kontakt med tjenesten.',
       'error.http': 'Feil fra tjenesten (HTTP {status})',
+      'error.server': 'Tjenesten svarte med en feil (HTTP {status}).',
+      'error.forbidden': 'Du har ikke tilgang til dette.',
+      'error.notFound': 'Fant ikke det du ba om.',
+      'error.invalid': 'Utvalget ble avvist:',
+      'error.retrying': 'Prøver igjen om {s} s.',
       'error.unauthorized': 'Tilgangsnøkkelen ble avvist eller er utløpt. Logg inn på nytt.',
       'error.foreignUrl': 'Avviste en adresse utenfor denne tjenesten.',
       'error.dateOrder': 'Fra-dato kan ikke være etter til-dato.',
       'error.render': 'Kunne ikke vise figuren.',
+      'fig.partnershipComparison.title': 'Helsefellesskapene side om side',
+      'fig.partnershipComparison.how': 'Alle helsefellesskapene med de samme tallene som siden viser for hvert av dem, for perioden i utvalget. Medianen er programmets median over helsefellesskapene som har en verdi; ukjent er ikke null. Velg et helsefellesskap for å vise siden for det.',
+      'fig.partnershipComparison.keyHeader': 'Helsefellesskap',
+      'cmp.status.PLANNED': 'Planlagt', 'cmp.status.RUNNING': 'Pågår', 'cmp.status.COMPLETED': 'Fullført', 'cmp.status.ABANDONED': 'Avbrutt',
+      'cmp.median': 'Programmets median',
+      'cmp.unknown': 'ukjent',
+      'cmp.sortBy': 'Sorter etter {column}',
+      'cmp.below': 'under medianen',
+      'cmp.above': 'over medianen',
+      'cmp.map': 'Helsefellesskapene etter region, farget etter andelen fullførte piloter som er evaluert',
+      'cmp.mapLegend': 'Mørkere: større andel evaluert. Grå: ingen fullførte piloter ennå.',
+      'cmp.filter': 'Vis siden for {name}',
       'fig.pilotsByStatus.title': 'Piloter etter status',
       'fig.pilotsByStatus.how': 'Piloter registrert i perioden, fordelt på nåværende status.',
       'fig.pilotsByStatus.keyHeader': 'Status',
@@ -164,6 +182,7 @@
       'kpi.pilots': 'Pilots in total',
       'kpi.evaluatedOf': '{evaluated} of {completed} completed',
       'kpi.basedOn': 'Based on {n} pilots',
+      'live.idle': 'Loading the figures …',
       'live.connected': 'Live updates connected',
       'live.connecting': 'Connecting live updates …',
       'live.disconnected': 'Live updates disconnected – retrying',
@@ -212,10 +231,27 @@
       'kind.adoption': 'Adoption',
       'error.network': 'Could not reach the service.',
       'error.http': 'Error from the service (HTTP {status})',
+      'error.server': 'The service answered with an error (HTTP {status}).',
+      'error.forbidden': 'You do not have access to this.',
+      'error.notFound': 'What you asked for was not found.',
+      'error.invalid': 'The selection was refused:',
+      'error.retrying': 'Trying again in {s} s.',
       'error.unauthorized': 'The access token was rejected or has expired. Please sign in again.',
       'error.foreignUrl': 'Refused an address outside this service.',
       'error.dateOrder': 'The from date cannot be after the to date.',
       'error.render': 'Could not show the figure.',
+      'fig.partnershipComparison.title': 'The partnerships side by side',
+      'fig.partnershipComparison.how': 'Every partnership with the same figures the page shows for each of them, for the period in the filter. The median is the programme median over the partnerships that have a value; unknown is not zero. Choose a partnership to show the page for it.',
+      'fig.partnershipComparison.keyHeader': 'Partnership',
+      'cmp.status.PLANNED': 'Planned', 'cmp.status.RUNNING': 'Running', 'cmp.status.COMPLETED': 'Completed', 'cmp.status.ABANDONED': 'Abandoned',
+      'cmp.median': 'Programme median',
+      'cmp.unknown': 'unknown',
+      'cmp.sortBy': 'Sort by {column}',
+      'cmp.below': 'below the median',
+      'cmp.above': 'above the median',
+      'cmp.map': 'The partnerships by region, shaded by the share of completed pilots that are evaluated',
+      'cmp.mapLegend': 'Darker: a larger share evaluated. Grey: no completed pilots yet.',
+      'cmp.filter': 'Show the page for {name}',
       'fig.pilotsByStatus.title': 'Pilots by status',
       'fig.pilotsByStatus.how': 'Pilots registered in the period, by current status.',
       'fig.pilotsByStatus.keyHeader': 'Status',
@@ -276,6 +312,7 @@
 
   // Sections in page order; each render function fills one section from its figure.
   const FIGURES = [
+    { name: 'partnershipComparison', render: renderComparison, chartType: null, scrollTable: true },
     { name: 'pilotsByStatus', render: renderBuckets },
     { name: 'spreadCurves', render: renderSpreadCurves, chartType: 'line', scrollTable: true },
     { name: 'partnershipPriorityGroups', render: renderMatrix, chartType: null, scrollTable: true },
@@ -315,6 +352,7 @@
     lang: 'nb',
     token: null,
     filters: { partnership: '', from: '', to: '', includeSandbox: '' },
+    comparisonSort: { key: 'name', dir: 1 },
     streamSandbox: '',
     data: null,
     loadCtrl: null,
@@ -325,7 +363,8 @@
     figureUi: new Map(),
     records: null,
     recordsCtrl: null,
-    stream: { ctrl: null, timer: null, lastEventId: null, status: 'disconnected' },
+    stream: { ctrl: null, timer: null, lastEventId: null, status: 'idle' },
+    retry: { attempt: 0, timer: null },
   };
 
   const $ = (id) => document.getElementById(id);
@@ -420,7 +459,10 @@
   async function problemOf(res) {
     let body = null;
     try { body = await res.json(); } catch { /* not problem+json */ }
-    return new ApiError(res.status, body?.title || t('error.http', { status: res.status }), body?.detail);
+    const s = res.status;
+    const title = s >= 500 ? t('error.server', { status: s }) : s === 403 ? t('error.forbidden')
+      : s === 404 ? t('error.notFound') : s === 400 || s === 422 ? t('error.invalid') : t('error.http', { status: s });
+    return new ApiError(s, title, s === 400 || s === 422 ? body?.detail : null);
   }
 
   function filterQuery(params) {
@@ -552,14 +594,26 @@
       const data = await api(`/api/dashboard${query ? `?${query}` : ''}`, ctrl.signal);
       if (ctrl.signal.aborted) return;
       state.data = data && typeof data === 'object' ? data : {};
+      clearTimeout(state.retry.timer);
+      state.retry = { attempt: 0, timer: null };
       clearError();
       render();
       if (!state.stream.ctrl && !state.stream.timer) startStream();
     } catch (e) {
       handleError(e);
+      if (e instanceof ApiError && (e.status === 0 || e.status >= 500)) retryLater(e);
     } finally {
       if (state.loadCtrl === ctrl) $('dashboard').removeAttribute('aria-busy');
     }
+  }
+
+  /** 1, 2, 4 … up to 30 seconds; the message says when, in the page's language. */
+  function retryLater(e) {
+    clearTimeout(state.retry.timer);
+    const seconds = Math.min(30, 2 ** state.retry.attempt);
+    state.retry.attempt += 1;
+    showError(e.message, t('error.retrying', { s: seconds }));
+    state.retry.timer = setTimeout(loadDashboard, seconds * 1000);
   }
 
   function scheduleRefresh() {
@@ -649,9 +703,10 @@
     const stream = state.stream;
     clearTimeout(stream.timer);
     stream.timer = null;
+    const wasOpen = stream.ctrl != null;
     stream.ctrl?.abort();
     stream.ctrl = null;
-    setConnection('disconnected');
+    if (wasOpen) setConnection('disconnected');
   }
 
   function setConnection(status) {
@@ -931,6 +986,113 @@
     showFigure(ui, dataTable(figureTitle(def.name), head, body), h('p', { class: 'legend-note' }, t('heatLegend')));
   }
 
+  // ---------- partnerships side by side ----------
+
+  // North to south; the regional health authorities (RHF) the partnerships' trusts belong to.
+  const REGION_ORDER = ['RHF-NORD', 'RHF-MIDT', 'RHF-VEST', 'RHF-SOR-OST'];
+  const REGION_NAMES = { 'RHF-NORD': 'Helse Nord', 'RHF-MIDT': 'Helse Midt-Norge', 'RHF-VEST': 'Helse Vest', 'RHF-SOR-OST': 'Helse Sør-Øst' };
+
+  function comparisonValue(row, key) {
+    if (key === 'name') return row.name ?? row.code;
+    if (key.startsWith('status.')) return num(row.byStatus?.[key.slice(7)]);
+    return num(row[key]);
+  }
+
+  function comparisonShown(row, col) {
+    const v = comparisonValue(row, col.key);
+    if (v == null) return t('cmp.unknown');
+    return col.unit === 'share' ? fmtPct(v) : col.unit ? fmtDec(v) : fmtInt(v);
+  }
+
+  function renderComparison(def, fig, ui) {
+    const rows = arr(fig?.partnerships).filter((r) => r && r.code != null);
+    if (!rows.length) return showEmpty(ui);
+    const cols = [
+      { key: 'pilots', label: t('fig.pilotsByStatus.countHeader'), records: 'pilots' },
+      ...['PLANNED', 'RUNNING', 'COMPLETED', 'ABANDONED'].map((st) => ({ key: `status.${st}`, label: t(`cmp.status.${st}`), records: st })),
+      ...arr(fig.columns).filter((c) => c && c.key !== 'pilots')
+        .map((c) => ({ key: c.key, label: text(c.label, c.key) + (c.unit && c.unit !== 'share' ? ` (${c.unit})` : ''), unit: c.unit, records: c.key, median: true })),
+    ];
+    cols[0].median = true;
+    const median = fig.median ?? {};
+    const sort = state.comparisonSort;
+    const sorted = [...rows].sort((a, b) => {
+      const x = comparisonValue(a, sort.key);
+      const y = comparisonValue(b, sort.key);
+      if (x == null && y == null) return 0;
+      if (x == null) return 1; // unknown last, whichever the direction
+      if (y == null) return -1;
+      return (typeof x === 'string' ? x.localeCompare(y, LOCALES[state.lang]) : x - y) * sort.dir;
+    });
+    const headerButton = (key, label) => {
+      const active = sort.key === key;
+      return {
+        content: h('button', { type: 'button', class: 'sort', 'data-sort': key,
+          'aria-label': t('cmp.sortBy', { column: label }) }, label, active ? (sort.dir > 0 ? ' ▲' : ' ▼') : ''),
+        class: key === 'name' ? 'text' : 'num',
+        sort: active ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none',
+      };
+    };
+    const head = [headerButton('name', t('fig.partnershipComparison.keyHeader')), ...cols.map((c) => headerButton(c.key, c.label))];
+    const body = sorted.map((r) => ({
+      class: r.code === state.filters.partnership ? 'selected' : null,
+      cells: [
+        h('button', { type: 'button', class: 'link', 'data-partnership': r.code,
+          'aria-label': t('cmp.filter', { name: r.name ?? r.code }) }, r.name ?? r.code),
+        ...cols.map((c) => {
+          const v = comparisonValue(r, c.key);
+          const m = c.median ? num(median[c.key]) : null;
+          const side = v == null || m == null || v === m ? null : v < m ? 'below' : 'above';
+          const url = r.records?.[c.records];
+          const shown = comparisonShown(r, c);
+          return {
+            class: `num${side ? ` vs-median ${side}` : ''}`,
+            // below or above the median: an edge on the cell, and in words in the count's accessible name
+            content: v == null ? h('span', { class: 'unknown' }, shown)
+              : countCell(def.name, `${r.code}|${c.key}`, url, shown,
+                `${r.name ?? r.code}: ${c.label}${side ? ` (${t(`cmp.${side}`)})` : ''}`),
+          };
+        }),
+      ],
+    }));
+    body.push({
+      class: 'median',
+      cells: [t('cmp.median'), ...cols.map((c) => {
+        const m = c.median ? num(median[c.key]) : null;
+        return m == null ? (c.median ? t('cmp.unknown') : '') : c.unit === 'share' ? fmtPct(m) : c.unit ? fmtDec(m) : fmtDec(m);
+      })],
+    });
+    const table = dataTable(figureTitle(def.name), head, body);
+    table.querySelectorAll('thead th').forEach((th, i) => th.setAttribute('aria-sort', head[i].sort));
+    showFigure(ui, comparisonMap(rows), table);
+  }
+
+  /** A tile map: one tile per partnership, grouped by region north to south, shaded by the share evaluated. */
+  function comparisonMap(rows) {
+    const regions = [...new Set(rows.map((r) => r.region ?? ''))]
+      .sort((a, b) => (REGION_ORDER.indexOf(a) + 1 || 99) - (REGION_ORDER.indexOf(b) + 1 || 99));
+    return h('figure', { class: 'tile-map' },
+      h('figcaption', {}, t('cmp.map')),
+      h('div', { class: 'tile-regions' }, regions.map((region) => h('div', { class: 'tile-region', role: 'group',
+        'aria-label': REGION_NAMES[region] ?? region },
+        h('span', { class: 'tile-region-name' }, REGION_NAMES[region] ?? region),
+        ...rows.filter((r) => (r.region ?? '') === region).map((r) => {
+          const share = num(r.evaluatedShare);
+          const level = share == null ? 'none' : String(Math.min(4, Math.floor(share * 4.999)));
+          return h('button', { type: 'button', class: `tile share-${level}${r.code === state.filters.partnership ? ' selected' : ''}`,
+            'data-partnership': r.code, 'aria-label': `${t('cmp.filter', { name: r.name ?? r.code })}: ${share == null ? t('cmp.unknown') : fmtPct(share)}` },
+          h('span', { class: 'tile-name' }, r.name ?? r.code),
+          h('span', { class: 'tile-value' }, share == null ? '–' : fmtPct(share)));
+        })))),
+      h('p', { class: 'legend-note' }, t('cmp.mapLegend')));
+  }
+
+  function choosePartnership(code) {
+    const select = $('filter-partnership');
+    select.value = code;
+    $('filters').requestSubmit();
+  }
+
   // One row per scope and basis (measured at the pilots' sites first): estimates for a region or the country are
   // shown apart, never added to what was realised, each as middle (low–high).
   function renderFreedTime(def, fig, ui) {
@@ -1200,6 +1362,20 @@
     });
     // One delegated handler for every count button and key-figure link (they are re-rendered often).
     $('dashboard').addEventListener('click', (event) => {
+      const sortBy = event.target.closest('[data-sort]');
+      if (sortBy) {
+        const key = sortBy.dataset.sort;
+        const sort = state.comparisonSort;
+        state.comparisonSort = { key, dir: sort.key === key ? -sort.dir : (key === 'name' ? 1 : -1) };
+        render();
+        document.querySelector(`[data-sort="${key}"]`)?.focus();
+        return;
+      }
+      const partnership = event.target.closest('[data-partnership]');
+      if (partnership) {
+        choosePartnership(partnership.dataset.partnership);
+        return;
+      }
       const el = event.target.closest('[data-records]');
       if (!el) return;
       event.preventDefault();

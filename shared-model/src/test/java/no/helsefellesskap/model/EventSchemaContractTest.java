@@ -261,6 +261,9 @@ class EventSchemaContractTest {
         if (c == int.class || c == Integer.class) {
             return 3;
         }
+        if (c == long.class || c == Long.class) {
+            return 4L;
+        }
         if (c == double.class || c == Double.class) {
             return 2.5;
         }

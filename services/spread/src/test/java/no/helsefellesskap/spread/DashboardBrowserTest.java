@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -119,7 +120,8 @@ class DashboardBrowserTest {
             Events.publish(no.helsefellesskap.model.events.EventTypes.PILOT_REGISTERED, pilot[0],
                     new no.helsefellesskap.model.events.PilotRegistered((java.util.UUID) pilot[0], (String) pilot[1],
                             (String) pilot[2], "PLANNED", java.time.Instant.now(), null, null, List.of(), List.of(),
-                            List.of(), p, List.of(), List.of(), List.of(), null, null, null, sources, null));
+                            List.of(), p, List.of(), List.of(), List.of(), null, null, null, sources, null, null, null, null, null,
+                            null, null, null));
         }
         String admin = TestTokens.token(null, "programme-admin");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)
@@ -147,6 +149,122 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("#filters button[type='submit']")).click();
         wait.until(b -> "2".equals(count("pilotsByStatus", "PLANNED")));
         assertTrue(browser.getCurrentUrl().contains("includeSandbox=true"), "the switch is kept in the URL");
+    }
+
+    /**
+     * The administrator finds the partnerships that lag: the comparison shows each partnership's own figures (as the
+     * API gives them), sorts by overdue evaluations with the most first, marks the programme median, and a click on a
+     * partnership shows the page for it.
+     */
+    @Test
+    void theAdministratorComparesThePartnershipsAndOpensTheOneThatLags() {
+        DashboardData d = DashboardData.write();
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> comparisonRow(admin, d.partnership) != null
+                && ((Number) comparisonRow(admin, d.partnership).get("pilots")).intValue() == 5
+                && ((Number) comparisonRow(admin, d.partnership).get("overdue")).intValue() == 1);
+
+        browser.get(base + "#token=" + admin);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        By table = By.cssSelector("#fig-partnershipComparison table");
+        wait.until(b -> !b.findElements(table).isEmpty());
+        List<String> cells = rowCells(d.partnership);
+        // pilots, planned, running, completed, abandoned, share evaluated, overdue, proven adoptions, freed time
+        assertEquals(List.of("5", "1", "1", "2", "1", "50 %", "1", "1"), cells.subList(0, 8).stream()
+                .map(c -> c.replace('\u00a0', ' ')).toList());
+        assertTrue(browser.findElement(table).getText().contains("Programmets median"));
+
+        browser.findElement(By.cssSelector("#fig-partnershipComparison button[data-sort='overdue']")).click();
+        wait.until(b -> "descending".equals(b.findElement(By.xpath(
+                "//*[@id='fig-partnershipComparison']//th[.//button[@data-sort='overdue']]")).getDomAttribute("aria-sort")));
+        List<Integer> overdue = browser.findElements(By.cssSelector("#fig-partnershipComparison tbody tr:not(.median)"))
+                .stream().map(tr -> tr.findElements(By.tagName("td")).get(6).getText().strip())
+                .map(Integer::parseInt).toList();
+        for (int i = 1; i < overdue.size(); i++) {
+            assertTrue(overdue.get(i - 1) >= overdue.get(i), "most overdue first: " + overdue);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = given().header("Authorization", "Bearer " + admin).get("/api/dashboard")
+                .then().extract().jsonPath().getList("figures.partnershipComparison.partnerships");
+        assertEquals(rows.stream().mapToInt(r -> ((Number) r.get("overdue")).intValue()).max().orElseThrow(),
+                overdue.get(0), "the first row lags most, as the API says");
+
+        browser.findElement(By.cssSelector("#fig-partnershipComparison table button.link[data-partnership='"
+                + d.partnership + "']")).click();
+        wait.until(b -> b.getCurrentUrl().contains("partnership=" + d.partnership));
+        wait.until(b -> "5".equals(b.findElement(By.id("kpi-pilots-value")).getText().strip()));
+    }
+
+    private List<String> rowCells(String partnership) {
+        WebElement name = browser.findElement(By.cssSelector("#fig-partnershipComparison table button.link[data-partnership='"
+                + partnership + "']"));
+        WebElement tr = name.findElement(By.xpath("./ancestor::tr"));
+        return tr.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> comparisonRow(String admin, String partnership) {
+        List<Map<String, Object>> rows = given().header("Authorization", "Bearer " + admin).get("/api/dashboard")
+                .then().extract().jsonPath().getList("figures.partnershipComparison.partnerships");
+        return rows == null ? null : rows.stream().filter(r -> partnership.equals(r.get("code"))).findFirst().orElse(null);
+    }
+
+    /**
+     * A record opens its pilot's page in the same signed-in session (not the raw API): the structured case the
+     * owner registered (sites, staffing, funding, preconditions, forsvarlighet, baseline plan, adaptations), the
+     * owner's name, the contact role mailbox and the sources, each as the API gives it.
+     */
+    @Test
+    void aRecordOpensItsPilotsPageInTheSameSessionWithTheStructuredCase() {
+        String p = WebhookDeliveryTest.partnership();
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Events.publish(no.helsefellesskap.model.events.EventTypes.ORGANISATION_CHANGED, "test-hf",
+                new no.helsefellesskap.model.events.OrganisationChanged("test-hf", "HF", "Testsykehuset HF",
+                        DashboardData.HF, null, null, null, null, null));
+        Events.publish(no.helsefellesskap.model.events.EventTypes.PILOT_REGISTERED, id,
+                new no.helsefellesskap.model.events.PilotRegistered(id, "Sidepilot " + p, DashboardData.HF, "PLANNED",
+                        java.time.Instant.now(), null, null, List.of(), List.of("SP"), List.of("HF"), p, List.of(),
+                        List.of(), List.of(), null, null, null, List.of("seed-000.md L1566-1576"),
+                        "oppgavedeling@ahus.no", List.of("Medisinsk sengepost 2"),
+                        List.of(new no.helsefellesskap.model.events.PilotRegistered.Staffing("HF", 4)),
+                        List.of(new no.helsefellesskap.model.events.PilotRegistered.Funding("Egen drift", 250000L)),
+                        List.of(new no.helsefellesskap.model.events.PilotRegistered.Precondition("TRAINING", "DONE",
+                                "Kurs holdt av bioingeniører")),
+                        "Vurdert forsvarlig av avdelingsledelsen", "Tidsstudie to uker før start",
+                        List.of(new no.helsefellesskap.model.events.PilotRegistered.Adaptation("Kortere kurs",
+                                "Mindre opplæringstid"))));
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)
+                .get("/api/pilots/" + id).statusCode() == 200);
+        var api = given().header("Authorization", "Bearer " + admin).get("/api/pilots/" + id).then().extract().jsonPath();
+        assertEquals("Testsykehuset HF", api.getString("organisationNames." + DashboardData.HF));
+        assertEquals(List.of("Medisinsk sengepost 2"), api.getList("details.sites"));
+
+        browser.get(base + "?partnership=" + p + "#token=" + admin);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        browser.findElement(By.cssSelector("button.count[data-figure='pilotsByStatus'][data-key='PLANNED']"))
+                .sendKeys(Keys.ENTER);
+        wait.until(b -> b.findElement(By.id("records")).getText().contains("Sidepilot " + p));
+        WebElement open = browser.findElement(By.cssSelector("#records a[href*='" + id + "']"));
+        assertTrue(open.getDomAttribute("href").contains("/pilot.html?id="), "a page, not the API: " + open.getDomAttribute("href"));
+        open.click();
+
+        wait.until(b -> b.getCurrentUrl().contains("pilot.html") && "true".equals(
+                b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        String page = browser.findElement(By.id("pilot")).getText();
+        assertEquals("Sidepilot " + p, browser.findElement(By.id("pilot-title")).getText().strip());
+        for (String shown : List.of("Testsykehuset HF (" + DashboardData.HF + ")", "Medisinsk sengepost 2",
+                "Kurs holdt av bioingeniører", "Vurdert forsvarlig av avdelingsledelsen", "Tidsstudie to uker før start",
+                "Egen drift", "Kortere kurs", "Mindre opplæringstid", "oppgavedeling@ahus.no", "seed-000.md L1566-1576")) {
+            assertTrue(page.contains(shown), "the page shows " + shown + ":\n" + page);
+        }
+        assertTrue(browser.findElements(By.cssSelector("#error p")).isEmpty(), "signed in without asking again");
+        assertEquals("mailto:oppgavedeling@ahus.no",
+                browser.findElement(By.cssSelector("#contact a")).getDomAttribute("href"));
     }
 
     private String count(String figure, String key) {

@@ -50,6 +50,64 @@ class DashboardTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(p).getInt("figures.overdueEvaluations.count") == 0);
     }
 
+    /**
+     * Every partnership side by side: a partnership's row holds the figures the page shows for it alone (from the
+     * facts DashboardData wrote: five pilots, one of two completed evaluated, one overdue, one adoption of a proven
+     * model, 0.8 - 0.2 årsverk measured at the pilot's site), each cell opens the records it counts, a partnership
+     * with no completed pilot has an unknown share (not 0), and the median is the middle of the known values.
+     */
+    @Test
+    void thePartnershipsSideBySideShowEachOnesOwnFiguresAndTheProgrammeMedian() {
+        DashboardData d = DashboardData.write();
+        String empty = WebhookDeliveryTest.partnership();
+        // DashboardData's municipalities share one organisation number, so an adoption by it counts for every
+        // partnership such a municipality belongs to: the cell must count exactly the records it opens
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonPath j = dashboard(null);
+            Map<String, Object> r = row(j, d.partnership);
+            return r != null && ((Number) r.get("pilots")).intValue() == 5
+                    && ((Number) r.get("provenAdoptions")).intValue() >= 1 && row(j, empty) != null;
+        });
+        JsonPath all = dashboard(null);
+        Map<String, Object> r = row(all, d.partnership);
+        assertEquals(Map.of("PLANNED", 1, "RUNNING", 1, "COMPLETED", 2, "ABANDONED", 1), r.get("byStatus"));
+        assertEquals(2, r.get("completed"));
+        assertEquals(1, r.get("evaluated"));
+        assertEquals(0.5, ((Number) r.get("evaluatedShare")).doubleValue(), 1e-6);
+        assertEquals(1, r.get("overdue"));
+        assertEquals(0.6, ((Number) r.get("freedTimeMeasured")).doubleValue(), 1e-6);
+        assertEquals(1, r.get("freedTimeEvaluations"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> records = (Map<String, String>) r.get("records");
+        given().header("Authorization", admin()).get(records.get("RUNNING")).then()
+                .body("records.id", equalTo(java.util.List.of(d.running.toString())));
+        given().header("Authorization", admin()).get(records.get("overdue")).then()
+                .body("records.id", equalTo(java.util.List.of(d.overdue.toString())));
+        JsonPath adopted = given().header("Authorization", admin()).get(records.get("provenAdoptions")).then()
+                .extract().jsonPath();
+        assertTrue(adopted.getList("records.id").contains(d.adoption.toString()));
+        assertEquals(((Number) r.get("provenAdoptions")).intValue(), adopted.getInt("count"));
+        Map<String, Object> none = row(all, empty);
+        assertEquals(0, none.get("pilots"));
+        assertEquals(null, none.get("evaluatedShare"), "no completed pilot: the share is unknown, not 0");
+        assertEquals(null, none.get("freedTimeMeasured"), "nothing measured: unknown, not 0");
+        // the median of the known values, recomputed here
+        java.util.List<Map<String, Object>> rows = all.getList("figures.partnershipComparison.partnerships");
+        for (String column : java.util.List.of("pilots", "evaluatedShare", "overdue", "provenAdoptions", "freedTimeMeasured")) {
+            java.util.List<Double> known = rows.stream().map(x -> x.get(column)).filter(java.util.Objects::nonNull)
+                    .map(x -> ((Number) x).doubleValue()).sorted().toList();
+            int n = known.size();
+            double expected = n % 2 == 1 ? known.get(n / 2) : (known.get(n / 2 - 1) + known.get(n / 2)) / 2;
+            assertEquals(expected, all.getDouble("figures.partnershipComparison.median." + column), 0.001, column);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> row(JsonPath answer, String partnership) {
+        java.util.List<Map<String, Object>> rows = answer.getList("figures.partnershipComparison.partnerships");
+        return rows == null ? null : rows.stream().filter(x -> partnership.equals(x.get("code"))).findFirst().orElse(null);
+    }
+
     static JsonPath dashboard(String partnership) {
         return given().header("Authorization", admin()).queryParam("partnership", partnership)
                 .get("/api/dashboard").then().statusCode(200).extract().jsonPath();
@@ -115,7 +173,7 @@ class DashboardTest {
         String running = j.getString("figures.pilotsByStatus.buckets.find { it.key == 'RUNNING' }.records");
         given().header("Authorization", admin()).get(running).then().statusCode(200)
                 .body("count", equalTo(1)).body("records[0].id", equalTo(d.running.toString()))
-                .body("records[0].href", equalTo("/api/pilots/" + d.running));
+                .body("records[0].href", equalTo("/pilot.html?id=" + d.running));
         given().header("Authorization", admin()).get(j.getString("figures.overdueEvaluations.records"))
                 .then().body("records.id", equalTo(java.util.List.of(d.overdue.toString())));
         given().header("Authorization", admin()).get(j.getString("figures.freedTime.records"))

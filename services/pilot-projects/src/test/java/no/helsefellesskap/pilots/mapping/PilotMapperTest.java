@@ -68,7 +68,8 @@ class PilotMapperTest {
                 case "status" -> pilot.status.name();
                 default -> Pilot.class.getField(c.getName()).get(pilot);
             };
-            assertEquals(expected, c.getAccessor().invoke(event), c.getName());
+            // the entity's nested records and the event's have the same components, not the same class
+            assertEquals(plain(expected), plain(c.getAccessor().invoke(event)), c.getName());
         }
         PilotPartner partner = new PilotPartner();
         partner.orgnr = "974116804";
@@ -85,6 +86,25 @@ class PilotMapperTest {
             }
             assertNotNull(actual, c.getName());
         }
+    }
+
+    /** Records as the lists of their component values, so equal content compares equal across record classes. */
+    private static Object plain(Object o) throws Exception {
+        if (o instanceof Record r) {
+            List<Object> values = new ArrayList<>();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                values.add(plain(c.getAccessor().invoke(r)));
+            }
+            return values;
+        }
+        if (o instanceof List<?> l) {
+            List<Object> values = new ArrayList<>();
+            for (Object x : l) {
+                values.add(plain(x));
+            }
+            return values;
+        }
+        return o;
     }
 
     private <T extends Record> T filled(Class<T> type) throws Exception {

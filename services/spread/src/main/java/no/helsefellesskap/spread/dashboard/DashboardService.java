@@ -47,7 +47,8 @@ public class DashboardService {
 
     public static final List<String> FIGURES = List.of("pilotsByStatus", "evaluatedShare", "medianMonthsToEvaluation",
             "overdueEvaluations", "spreadCurves", "partnershipPriorityGroups", "personnelGroups", "sharingDirections",
-            "outcomeDimensions", "freedTime", "abandonmentReasons", "activeOrganisations", "publishedOutcomes");
+            "outcomeDimensions", "freedTime", "abandonmentReasons", "activeOrganisations", "publishedOutcomes",
+            "provenAdoptions");
 
     @Inject
     Db db;
@@ -143,8 +144,11 @@ public class DashboardService {
         return new Records(figure, key, list.size(), list);
     }
 
-    /** Pilots open in this service's API; evaluations and adoptions are named by id (their owners' services). */
+    /**
+     * A pilot opens on its page (in the signed-in session; the API answer is {@code /api/pilots/{id}}); evaluations
+     * and adoptions are shown on their pilot's page or named by id.
+     */
     private static String href(FigureRows.Row r) {
-        return "pilot".equals(r.kind()) ? "/api/pilots/" + r.id() : null;
+        return "pilot".equals(r.kind()) ? "/pilot.html?id=" + r.id() : null;
     }
 }

@@ -104,6 +104,12 @@ public class FigureRows {
                       a.adopter_orgnr org, (a.declared_at at time zone 'Europe/Oslo')::date d, null v
                     from adoption a left join (select model_id, max(name) name from model_version group by model_id) m
                       on m.model_id = a.model_id where a.declared_at is not null"""), params(f)));
+            // adoptions, not abandoned, of a model version the evidence rule has proven
+            case "provenAdoptions" -> List.of(new Query(adoptionScope("""
+                    select 'ADOPTED' k, 'adoption' kind, a.adoption_id::text id, m.name title, a.adopter_orgnr org,
+                      (a.declared_at at time zone 'Europe/Oslo')::date d, null v
+                    from adoption a join model_version m on m.model_id = a.model_id and m.version = a.model_version
+                    where a.declared_at is not null and a.status <> 'ABANDONED' and m.proven_at is not null"""), params(f)));
             case "partnershipPriorityGroups" -> List.of(new Query(pilotScope("""
                     select p.partnership || '|' || g.value k, 'pilot' kind, p.pilot_id::text id, p.title,
                       p.owner_orgnr org, %s d, p.partnership ps, null v

@@ -55,6 +55,9 @@ public class Figures {
     @Inject
     SpreadCurves curves;
 
+    @Inject
+    PartnershipComparison comparison;
+
     /** Every figure for a filter, by name, in the order the page shows them; each computed when called. */
     Map<String, Supplier<Object>> all(Filter f) {
         Map<String, Supplier<Object>> builders = new LinkedHashMap<>();
@@ -66,7 +69,10 @@ public class Figures {
         builders.put("medianMonthsToEvaluation", () -> median(f));
         builders.put("overdueEvaluations", () -> Map.of("count", rows.counts("overdueEvaluations", f).total(),
                 "records", link("overdueEvaluations", null, f)));
+        builders.put("provenAdoptions", () -> Map.of("count", rows.counts("provenAdoptions", f).total(),
+                "records", link("provenAdoptions", null, f)));
         builders.put("spreadCurves", () -> curves.curves(f));
+        builders.put("partnershipComparison", () -> comparison.compare(f));
         builders.put("partnershipPriorityGroups", () -> matrix(f));
         builders.put("personnelGroups", () -> Map.of("buckets", buckets("personnelGroups", f,
                 rows.counts("personnelGroups", f), labels::group)));

@@ -182,8 +182,8 @@ public class Projector {
         db.update("""
                 insert into pilot (pilot_id, title, owner_orgnr, status, partnership, priority_groups, settings,
                   from_groups, to_groups, task_ids, partner_orgnrs, model_id, model_version, derived_from, registered_at,
-                  sources, contact_mailbox)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?)
+                  sources, contact_mailbox, details)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)
                 on conflict (pilot_id) do update set title = excluded.title, owner_orgnr = excluded.owner_orgnr,
                   status = coalesce(pilot.status, excluded.status), partnership = excluded.partnership,
                   priority_groups = excluded.priority_groups, settings = excluded.settings,
@@ -191,11 +191,12 @@ public class Projector {
                   partner_orgnrs = excluded.partner_orgnrs, model_id = excluded.model_id,
                   model_version = excluded.model_version, derived_from = excluded.derived_from,
                   registered_at = excluded.registered_at, sources = excluded.sources,
-                  contact_mailbox = excluded.contact_mailbox""",
+                  contact_mailbox = excluded.contact_mailbox, details = excluded.details""",
                 p.pilotId(), p.title(), p.ownerOrgnr(), p.status(), p.partnership(), text.write(p.priorityGroups()),
                 text.write(p.settings()), text.write(p.fromGroups()), text.write(p.toGroups()), text.write(p.taskIds()),
                 text.write(p.partnerOrgnrs()), p.modelId(), p.modelVersion(), p.derivedFromPilot(), p.registeredAt(),
-                text.write(p.sources() == null ? List.of() : p.sources()), p.contactMailbox());
+                text.write(p.sources() == null ? List.of() : p.sources()), p.contactMailbox(),
+                PilotCase.of(p).map(text::write).orElse(null));
     }
 
     private void status(PilotStatusChanged s) {

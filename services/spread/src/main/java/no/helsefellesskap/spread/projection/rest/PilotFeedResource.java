@@ -40,7 +40,7 @@ public class PilotFeedResource {
                                LocalDate startedOn, LocalDate completedOn, LocalDate abandonedOn,
                                String abandonmentReason, LocalDate evaluationOverdueSince,
                                List<EvaluationRef> evaluations, Dates dates, JsonNode sources,
-                               String contactMailbox) {
+                               String contactMailbox, JsonNode details, Map<String, String> organisationNames) {
     }
 
     /**
@@ -111,11 +111,29 @@ public class PilotFeedResource {
         throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
     }
 
+    /** One pilot, with the names of the organisations it mentions (owner, partners, evaluators). */
     @GET
     @Path("{id}")
     public PilotOutcome get(@PathParam("id") UUID id) {
-        return db.one("select * from pilot where pilot_id = ?", rs -> view(rs, evaluations(id)), id)
+        PilotOutcome p = db.one("select * from pilot where pilot_id = ?", rs -> view(rs, evaluations(id)), id)
                 .orElseThrow(() -> ProblemException.notFound("Pilot", id));
+        List<String> orgnrs = new ArrayList<>();
+        orgnrs.add(p.ownerOrgnr());
+        if (p.partnerOrgnrs() != null) {
+            p.partnerOrgnrs().forEach(n -> orgnrs.add(n.asText()));
+        }
+        p.evaluations().forEach(e -> orgnrs.add(e.evaluatorOrgnr()));
+        Map<String, String> names = new java.util.TreeMap<>();
+        db.list("""
+                        select distinct on (orgnr) orgnr, name from organisation where orgnr = any(?)
+                         order by orgnr, (parent is null) desc, code""",
+                rs -> names.put(Db.trimmed(rs, "orgnr"), rs.getString("name")),
+                (Object) orgnrs.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new));
+        return new PilotOutcome(p.pilotId(), p.title(), p.ownerOrgnr(), p.status(), p.partnership(), p.priorityGroups(),
+                p.fromGroups(), p.toGroups(), p.partnerOrgnrs(), p.partnerAnswers(), p.modelId(), p.modelVersion(),
+                p.registeredAt(), p.startedOn(), p.completedOn(), p.abandonedOn(), p.abandonmentReason(),
+                p.evaluationOverdueSince(), p.evaluations(), p.dates(), p.sources(), p.contactMailbox(), p.details(),
+                names);
     }
 
     private List<EvaluationRef> evaluations(UUID pilot) {
@@ -141,7 +159,8 @@ public class PilotFeedResource {
                         DatedFact.of(Db.date(rs, "started_on"), rs.getString("started_precision"), rs.getString("started_source")),
                         DatedFact.of(Db.date(rs, "completed_on"), rs.getString("completed_precision"), rs.getString("completed_source")),
                         DatedFact.of(Db.date(rs, "abandoned_on"), rs.getString("abandoned_precision"), rs.getString("abandoned_source"))),
-                json.tree(rs.getString("sources")), rs.getString("contact_mailbox"));
+                json.tree(rs.getString("sources")), rs.getString("contact_mailbox"), json.tree(rs.getString("details")),
+                Map.of());
     }
 
 }
