@@ -37,6 +37,8 @@
       'kpi.evaluatedOf': '{evaluated} av {completed} gjennomførte',
       'kpi.basedOn': 'Basert på {n} piloter',
       'live.idle': 'Henter tallene …',
+      'download.csv': 'Last ned tabellen (CSV)',
+      'download.png': 'Last ned diagrammet (PNG)',
       'live.connected': 'Direkteoppdatering tilkoblet',
       'live.connecting': 'Kobler til direkteoppdatering …',
       'live.disconnected': 'Direkteoppdatering frakoblet – prøver igjen',
@@ -183,6 +185,8 @@
       'kpi.evaluatedOf': '{evaluated} of {completed} completed',
       'kpi.basedOn': 'Based on {n} pilots',
       'live.idle': 'Loading the figures …',
+      'download.csv': 'Download the table (CSV)',
+      'download.png': 'Download the chart (PNG)',
       'live.connected': 'Live updates connected',
       'live.connecting': 'Connecting live updates …',
       'live.disconnected': 'Live updates disconnected – retrying',
@@ -560,7 +564,7 @@
     state.filters = filters;
     const query = filterQuery(filters);
     // Filters live in the page URL so a view can be shared or bookmarked.
-    history.pushState(null, '', window.location.pathname + (query ? `?${query}` : ''));
+    history.pushState(null, '', pageUrl(query));
     closeRecords(false);
     const streamChanged = filters.includeSandbox !== state.streamSandbox;
     loadDashboard();
@@ -793,14 +797,16 @@
         ui.canvas = h('canvas', { id: `${id}-chart`, role: 'img' });
         ui.chartWrap = h('div', { class: 'chart-wrap', hidden: true }, ui.canvas); // shown once there is data
       }
+      ui.downloads = h('p', { class: 'downloads' });
       ui.section = h('section', { id, class: 'figure panel', 'aria-labelledby': `${id}-heading`, 'data-figure-section': def.name },
-        ui.heading, ui.how, ui.empty, ui.chartWrap, ui.tableWrap);
+        ui.heading, ui.how, ui.empty, ui.chartWrap, ui.tableWrap, ui.downloads);
       container.append(ui.section);
       state.figureUi.set(def.name, ui);
     }
   }
 
   function showEmpty(ui, message = t('noData')) {
+    ui.downloads?.replaceChildren();
     ui.empty.textContent = message;
     ui.empty.hidden = false;
     if (ui.chartWrap) ui.chartWrap.hidden = true;
@@ -813,6 +819,25 @@
     if (ui.chartWrap) ui.chartWrap.hidden = typeof window.Chart === 'undefined';
     ui.tableWrap.hidden = false;
     ui.tableWrap.replaceChildren(...content);
+    ui.downloads.replaceChildren(...downloadLinks(ui));
+  }
+
+  /** CSV of the figure's table as shown (RFC 4180, UTF-8 with a BOM for spreadsheets), and the chart as PNG. */
+  function downloadLinks(ui) {
+    const table = ui.tableWrap.querySelector('table');
+    if (!table) return [];
+    const name = ui.section.dataset.figureSection;
+    const cell = (el) => {
+      const v = el.textContent.replace(/\s+/g, ' ').trim();
+      return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    };
+    const lines = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map(cell).join(','));
+    const links = [h('a', { class: 'download', download: `${name}.csv`, 'data-download': 'csv',
+      href: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${lines.join('\r\n')}\r\n`)}` }, t('download.csv'))];
+    if (ui.canvas && !ui.chartWrap.hidden) {
+      links.push(h('a', { class: 'download', download: `${name}.png`, 'data-download': 'png', href: '#' }, t('download.png')));
+    }
+    return links;
   }
 
   /** A count that opens its records; plain text when the API gave no records URL. */
@@ -1340,7 +1365,16 @@
   function setLanguage(lang) {
     state.lang = lang === 'en' ? 'en' : 'nb';
     storage.set(localStorage, LANG_KEY, state.lang);
+    history.replaceState(history.state, '', pageUrl(filterQuery(state.filters)) + window.location.hash);
     render();
+  }
+
+  /** The page's address for a filter query, with the language, so a shared link opens as it was seen. */
+  function pageUrl(query) {
+    const q = new URLSearchParams(query);
+    if (state.lang === 'en') q.set('lang', 'en');
+    const s = q.toString();
+    return window.location.pathname + (s ? `?${s}` : '');
   }
 
   function wire() {
@@ -1362,6 +1396,20 @@
     });
     // One delegated handler for every count button and key-figure link (they are re-rendered often).
     $('dashboard').addEventListener('click', (event) => {
+      const png = event.target.closest('[data-download="png"]');
+      if (png) {
+        // the chart as drawn now, on a white background (the canvas itself is transparent)
+        const canvas = png.closest('section').querySelector('canvas');
+        const out = document.createElement('canvas');
+        out.width = canvas.width;
+        out.height = canvas.height;
+        const g = out.getContext('2d');
+        g.fillStyle = '#ffffff';
+        g.fillRect(0, 0, out.width, out.height);
+        g.drawImage(canvas, 0, 0);
+        png.href = out.toDataURL('image/png');
+        return; // the browser follows the link and saves the file
+      }
       const sortBy = event.target.closest('[data-sort]');
       if (sortBy) {
         const key = sortBy.dataset.sort;
@@ -1393,7 +1441,8 @@
   }
 
   function init() {
-    state.lang = storage.get(localStorage, LANG_KEY) === 'en' ? 'en' : 'nb';
+    const urlLang = new URLSearchParams(window.location.search).get('lang');
+    state.lang = (urlLang ?? storage.get(localStorage, LANG_KEY)) === 'en' ? 'en' : 'nb';
     if (window.Chart) {
       window.Chart.defaults.color = '#1a1a1a';
       window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;

@@ -148,7 +148,7 @@
           arr(e.outcomes).map((o) => [label('outcome-dimension', o.dimension), [o.metric, o.unit ? `(${o.unit})` : null].filter(Boolean).join(' ') || '–',
             o.baselineValue ?? '–', o.resultValue ?? '–', o.qualitativeStatement ?? '–', o.source ?? '–'])) : null)))),
       section('lineage', t('lineage'), h('ul', {},
-        p.modelId ? h('li', {}, `${t('model')}: ${p.modelId}${p.modelVersion ? `, ${t('version', { v: p.modelVersion })}` : ''}`) : null,
+        p.modelId ? h('li', {}, `${t('model')}: ${p.modelName ?? p.modelId}${p.modelVersion ? `, ${t('version', { v: p.modelVersion })}` : ''}`) : null,
         p.derivedFromPilot ? h('li', {}, t('derived'), ': ', h('a', { href: `pilot.html?id=${encodeURIComponent(p.derivedFromPilot)}` }, p.derivedFromPilot)) : null,
         !p.modelId && !p.derivedFromPilot ? h('li', { class: 'unknown' }, t('none')) : null)),
       section('contact', t('contact'), p.contactMailbox

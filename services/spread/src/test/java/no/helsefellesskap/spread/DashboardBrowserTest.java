@@ -267,6 +267,51 @@ class DashboardBrowserTest {
                 browser.findElement(By.cssSelector("#contact a")).getDomAttribute("href"));
     }
 
+    /**
+     * Reading and sharing: the language stays in the address (a shared link opens in English), every figure's table
+     * downloads as CSV with the numbers shown, a chart as PNG, and a printout leaves the controls out and prints
+     * long tables in full.
+     */
+    @Test
+    void aViewIsSharedInItsLanguageDownloadedAsCsvAndPngAndPrintedWithoutControls() {
+        DashboardData d = DashboardData.write();
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)
+                .queryParam("partnership", d.partnership).get("/api/dashboard").then().extract()
+                .jsonPath().getInt("figures.pilotsByStatus.total") == 5);
+        browser.get(base + "?partnership=" + d.partnership + "#token=" + admin);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(b -> b.getCurrentUrl().contains("lang=en") && b.getCurrentUrl().contains("partnership=" + d.partnership));
+        browser.navigate().refresh();
+        wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
+
+        WebElement csv = browser.findElement(By.cssSelector("#fig-pilotsByStatus a[data-download='csv']"));
+        assertEquals("pilotsByStatus.csv", csv.getDomAttribute("download"));
+        String href = csv.getDomAttribute("href");
+        assertTrue(href.startsWith("data:text/csv;charset=utf-8,"), href);
+        String body = java.net.URLDecoder.decode(href.substring(href.indexOf(',') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = body.replace("\ufeff", "").lines().toList();
+        assertTrue(lines.contains("Running,1") && lines.contains("Completed,2"), "the counts shown, as CSV: " + lines);
+
+        WebElement png = browser.findElement(By.cssSelector("#fig-pilotsByStatus a[data-download='png']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].addEventListener('click', e => e.preventDefault(), { once: true }); arguments[0].click();", png);
+        assertTrue(png.getDomAttribute("href").startsWith("data:image/png;base64,"), "the chart as PNG");
+
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("media", "print"));
+        assertTrue(!browser.findElement(By.id("filters")).isDisplayed(), "no filter form on paper");
+        assertTrue(!browser.findElement(By.id("lang-switch")).isDisplayed(), "no buttons on paper");
+        assertEquals("none", browser.findElement(By.cssSelector("#fig-partnershipComparison .table-wrap"))
+                .getCssValue("max-height"), "long tables print in full");
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("media", ""));
+    }
+
     private String count(String figure, String key) {
         return browser.findElement(By.cssSelector("button.count[data-figure='" + figure + "'][data-key='" + key + "']"))
                 .getText().strip();

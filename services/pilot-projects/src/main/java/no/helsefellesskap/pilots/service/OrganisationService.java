@@ -6,7 +6,6 @@ import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.runtime.data.Db;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.codes.Kommunenummer;
-import no.helsefellesskap.model.codes.OrganisationNumber;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.OrganisationChanged;
@@ -20,13 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Organisations (with validity periods) and the 19 health partnerships with their memberships: what the API reads

@@ -40,7 +40,8 @@ public class PilotFeedResource {
                                LocalDate startedOn, LocalDate completedOn, LocalDate abandonedOn,
                                String abandonmentReason, LocalDate evaluationOverdueSince,
                                List<EvaluationRef> evaluations, Dates dates, JsonNode sources,
-                               String contactMailbox, JsonNode details, Map<String, String> organisationNames) {
+                               String contactMailbox, JsonNode details, Map<String, String> organisationNames,
+                               String modelName) {
     }
 
     /**
@@ -111,7 +112,7 @@ public class PilotFeedResource {
         throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
     }
 
-    /** One pilot, with the names of the organisations it mentions (owner, partners, evaluators). */
+    /** One pilot, with the names of the organisations it mentions (owner, partners, evaluators) and of its model. */
     @GET
     @Path("{id}")
     public PilotOutcome get(@PathParam("id") UUID id) {
@@ -129,11 +130,14 @@ public class PilotFeedResource {
                          order by orgnr, (parent is null) desc, code""",
                 rs -> names.put(Db.trimmed(rs, "orgnr"), rs.getString("name")),
                 (Object) orgnrs.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new));
+        String modelName = p.modelId() == null ? null : db.one(
+                "select name from model_version where model_id = ? and version = coalesce(cast(? as int), version) order by version desc limit 1",
+                rs -> rs.getString("name"), p.modelId(), p.modelVersion()).orElse(null);
         return new PilotOutcome(p.pilotId(), p.title(), p.ownerOrgnr(), p.status(), p.partnership(), p.priorityGroups(),
                 p.fromGroups(), p.toGroups(), p.partnerOrgnrs(), p.partnerAnswers(), p.modelId(), p.modelVersion(),
                 p.registeredAt(), p.startedOn(), p.completedOn(), p.abandonedOn(), p.abandonmentReason(),
                 p.evaluationOverdueSince(), p.evaluations(), p.dates(), p.sources(), p.contactMailbox(), p.details(),
-                names);
+                names, modelName);
     }
 
     private List<EvaluationRef> evaluations(UUID pilot) {
@@ -160,7 +164,7 @@ public class PilotFeedResource {
                         DatedFact.of(Db.date(rs, "completed_on"), rs.getString("completed_precision"), rs.getString("completed_source")),
                         DatedFact.of(Db.date(rs, "abandoned_on"), rs.getString("abandoned_precision"), rs.getString("abandoned_source"))),
                 json.tree(rs.getString("sources")), rs.getString("contact_mailbox"), json.tree(rs.getString("details")),
-                Map.of());
+                Map.of(), null);
     }
 
 }
