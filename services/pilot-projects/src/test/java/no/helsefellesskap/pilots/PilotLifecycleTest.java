@@ -160,6 +160,16 @@ class PilotLifecycleTest {
         Api.get("/api/pilots").body("title", not(hasItem(title)));
     }
 
+    /** The case travels in pilot.registered: lists are bounded so the event stays under Kafka's 1 MB record limit. */
+    @Test
+    void anOversizedCaseIsRefusedNamingTheFieldSoTheEventStaysPublishable() {
+        String adaptations = String.join(",", java.util.Collections.nCopies(21, "{\"what\":\"x\",\"why\":\"y\"}"));
+        Api.post("/api/pilots", """
+                {"title":"for stor","ownerOrgnr":"%s","taskIds":["%s"],"adaptations":[%s]}"""
+                .formatted(AHUS, Api.knownTask(), adaptations), AHUS)
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("adaptations"));
+    }
+
     /** Found by an outside test (and the README's own example): a pilot naming tasks that do not exist got 201. */
     @Test
     void taskIdsUnknownToTheCatalogueAreRefusedNamingEachAndNothingIsStored() {

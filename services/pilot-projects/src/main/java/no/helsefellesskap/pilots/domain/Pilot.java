@@ -53,10 +53,10 @@ public class Pilot extends PanacheEntityBase {
         return end != null && start != null && end.isBefore(start);
     }
 
-    public record Staffing(@NotBlank String group, @Min(0) Integer headcount) {
+    public record Staffing(@NotBlank @Size(max = 80) String group, @Min(0) Integer headcount) {
     }
 
-    public record Funding(@NotBlank String source, @Min(0) Long amountNok) {
+    public record Funding(@NotBlank @Size(max = 300) String source, @Min(0) Long amountNok) {
     }
 
     /** One item of the preconditions checklist (leadership anchoring, employer-union cooperation, ...). */
@@ -64,7 +64,7 @@ public class Pilot extends PanacheEntityBase {
     }
 
     /** What an adopting pilot changed from its model or earlier pilot, and why. */
-    public record Adaptation(@NotBlank String what, @NotBlank String why) {
+    public record Adaptation(@NotBlank @Size(max = 2000) String what, @NotBlank @Size(max = 2000) String why) {
     }
 
     @Id
