@@ -69,6 +69,17 @@
       'scenario.middle': 'middels scenario',
       'scenario.high': 'høyt scenario',
       heatLegend: 'Mørkere celle betyr flere piloter.',
+      'mine.heading': 'Din virksomhet: {name}',
+      'mine.partnerships': 'Medlem av {list}. Oversikten under viser ditt helsefellesskap; velg «Alle helsefellesskap» for hele landet.',
+      'mine.noPartnership': 'Virksomheten er ikke oppført som medlem av et helsefellesskap.',
+      'mine.pilots': 'Dine piloter',
+      'mine.none': 'Virksomheten eier eller deltar ikke i noen pilot ennå.',
+      'mine.overdueCount': '{n} av pilotene dine har forfalt evaluering.',
+      'mine.noneOverdue': 'Ingen av pilotene dine har forfalt evaluering.',
+      'mine.title': 'Pilot', 'mine.status': 'Status', 'mine.relation': 'Rolle', 'mine.completed': 'Fullført',
+      'mine.evaluation': 'Evaluering', 'mine.overdue': 'Forfalt', 'mine.notOverdue': '–',
+      'rel.OWNER': 'eier', 'rel.PARTNER': 'partner',
+      'mine.subscriptions': 'Abonnementer og leveranser',
       'records.close': 'Lukk',
       'records.loading': 'Laster poster …',
       'records.failed': 'Kunne ikke hente postene.',
@@ -217,6 +228,17 @@
       'scenario.middle': 'middle scenario',
       'scenario.high': 'high scenario',
       heatLegend: 'A darker cell means more pilots.',
+      'mine.heading': 'Your organisation: {name}',
+      'mine.partnerships': 'Member of {list}. The overview below shows your partnership; choose “All partnerships” for the whole country.',
+      'mine.noPartnership': 'The organisation is not listed as a member of a health partnership.',
+      'mine.pilots': 'Your pilots',
+      'mine.none': 'The organisation owns or takes part in no pilot yet.',
+      'mine.overdueCount': '{n} of your pilots have an overdue evaluation.',
+      'mine.noneOverdue': 'None of your pilots has an overdue evaluation.',
+      'mine.title': 'Pilot', 'mine.status': 'Status', 'mine.relation': 'Role', 'mine.completed': 'Completed',
+      'mine.evaluation': 'Evaluation', 'mine.overdue': 'Overdue', 'mine.notOverdue': '–',
+      'rel.OWNER': 'owner', 'rel.PARTNER': 'partner',
+      'mine.subscriptions': 'Subscriptions and deliveries',
       'records.close': 'Close',
       'records.loading': 'Loading records …',
       'records.failed': 'Could not fetch the records.',
@@ -359,6 +381,7 @@
     comparisonSort: { key: 'name', dir: 1 },
     streamSandbox: '',
     data: null,
+    mine: null,
     loadCtrl: null,
     refreshTimer: null,
     optionsSignature: null,
@@ -511,7 +534,7 @@
     $('dashboard').hidden = false;
     $('sign-out').hidden = false;
     clearError();
-    loadDashboard();
+    loadMine().then(loadDashboard, handleError);
   }
 
   /** Drops the token and all data; shows the sign-in form with an optional reason. */
@@ -519,6 +542,8 @@
     storage.remove(sessionStorage, TOKEN_KEY);
     state.token = null;
     state.data = null;
+    state.mine = null;
+    $('mine').hidden = true;
     state.loadCtrl?.abort();
     closeRecords(false);
     stopStream();
@@ -583,6 +608,58 @@
     if (wanted && !list.some((p) => p.code === wanted)) options.push(h('option', { value: wanted }, wanted));
     select.replaceChildren(h('option', { value: '', 'data-i18n': 'filters.all' }, t('filters.all')), ...options);
     select.value = wanted;
+  }
+
+  // ---------- the signed-in organisation ----------
+
+  /** Who the token speaks for; its first partnership becomes the page's scope unless the address names one. */
+  async function loadMine() {
+    try {
+      state.mine = await api('/api/dashboard/mine');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) throw e;
+      state.mine = null; // the overview works without it
+      return;
+    }
+    const first = arr(state.mine?.partnerships)[0]?.code;
+    if (first && !new URLSearchParams(window.location.search).has('partnership')) {
+      state.filters = { ...state.filters, partnership: first };
+      history.replaceState(history.state, '', pageUrl(filterQuery(state.filters)) + window.location.hash);
+      syncFilterInputs();
+    }
+  }
+
+  function renderMine() {
+    const section = $('mine');
+    const m = state.mine;
+    if (!m?.organisation) {
+      section.hidden = true;
+      return;
+    }
+    section.hidden = false;
+    const partnerships = arr(m.partnerships).map((p) => text(p.name, p.code));
+    const pilots = arr(m.pilots);
+    const txt = (content) => ({ content, class: 'text' });
+    const table = pilots.length ? dataTable(t('mine.pilots'),
+      [t('mine.title'), ...['mine.status', 'mine.relation', 'mine.completed', 'mine.evaluation'].map((k) => txt(t(k)))],
+      pilots.map((p) => ({
+        class: p.overdue ? 'overdue' : null,
+        cells: [h('a', { href: safeHref(p.href) ?? '#', 'data-pilot': p.id }, text(p.title, p.id)),
+          txt(t(`cmp.status.${p.status}`)), txt(t(`rel.${p.relation}`)), txt(p.completedShown ?? '–'),
+          txt(p.overdue ? h('strong', { class: 'flag' }, t('mine.overdue')) : t('mine.notOverdue'))],
+      }))) : h('p', {}, t('mine.none'));
+    section.replaceChildren(
+      h('h2', { id: 'mine-heading' }, t('mine.heading', { name: text(m.organisation.name, m.orgnr) })),
+      h('p', {}, partnerships.length ? t('mine.partnerships', { list: partnerships.join(', ') }) : t('mine.noPartnership')),
+      pilots.length ? h('p', { class: 'mine-summary' }, m.overdue > 0 ? t('mine.overdueCount', { n: fmtInt(m.overdue) })
+        : t('mine.noneOverdue')) : null,
+      h('div', { class: 'table-wrap' }, table),
+      m.subscriber ? h('p', {}, h('a', { href: pageLink('subscriptions.html'), id: 'to-subscriptions' }, t('mine.subscriptions'))) : null);
+  }
+
+  /** Another page of the app in the same language (the session's token travels in sessionStorage). */
+  function pageLink(path) {
+    return state.lang === 'en' ? `${path}?lang=en` : path;
   }
 
   // ---------- loading ----------
@@ -758,6 +835,7 @@
     const focus = rememberFocus();
     const figures = state.data.figures && typeof state.data.figures === 'object' ? state.data.figures : {};
     renderPartnershipOptions();
+    renderMine();
     renderKpis(figures);
     for (const def of FIGURES) {
       const ui = state.figureUi.get(def.name);

@@ -3,15 +3,12 @@
 'use strict';
 
 (() => {
-  const TOKEN_KEY = 'spread.token';
-  const LANG_KEY = 'spread.lang';
-  const LOCALES = { nb: 'nb-NO', en: 'en-GB' };
-  const I18N = {
+  const { $, arr, t, h, label, api, section, table, done, locale } = window.Page;
+  const TEXTS = {
     nb: {
-      skipLink: 'Hopp til hovedinnhold', back: 'Til oversikten', loading: 'Henter piloten …', langSwitch: 'English',
+      loading: 'Henter piloten …',
       notSignedIn: 'Du er ikke logget inn. Åpne piloten fra oversikten, der du logger inn.',
       notFound: 'Fant ingen pilot med denne lenken.', failed: 'Kunne ikke hente piloten ({status}).',
-      network: 'Fikk ikke kontakt med tjenesten. Prøv igjen.',
       status: 'Status', owner: 'Eier', partnership: 'Helsefellesskap', registered: 'Registrert',
       started: 'Startet', completed: 'Fullført', abandoned: 'Avbrutt', abandonReason: 'Grunn', unknownDate: 'dato ukjent',
       moved: 'Hva flyttes fra hvem til hvem', from: 'Fra', to: 'Til', priorityGroups: 'Prioriterte grupper',
@@ -30,10 +27,9 @@
       'answer.INVITED': 'invitert', 'answer.CONFIRMED': 'bekreftet', 'answer.DECLINED': 'takket nei',
     },
     en: {
-      skipLink: 'Skip to main content', back: 'Back to the overview', loading: 'Loading the pilot …', langSwitch: 'Norsk',
+      loading: 'Loading the pilot …',
       notSignedIn: 'You are not signed in. Open the pilot from the overview, where you sign in.',
       notFound: 'No pilot found for this link.', failed: 'Could not load the pilot ({status}).',
-      network: 'Could not reach the service. Please try again.',
       status: 'Status', owner: 'Owner', partnership: 'Partnership', registered: 'Registered',
       started: 'Started', completed: 'Completed', abandoned: 'Abandoned', abandonReason: 'Reason', unknownDate: 'date unknown',
       moved: 'What moves from whom to whom', from: 'From', to: 'To', priorityGroups: 'Priority groups',
@@ -52,28 +48,7 @@
       'answer.INVITED': 'invited', 'answer.CONFIRMED': 'confirmed', 'answer.DECLINED': 'declined',
     },
   };
-  const state = { lang: 'nb', token: null, pilot: null, codes: new Map() };
-  const $ = (id) => document.getElementById(id);
-  const arr = (x) => (Array.isArray(x) ? x : []);
-  const storage = (store, key) => { try { return store.getItem(key); } catch { return null; } };
-
-  function t(key, params = {}) {
-    const s = I18N[state.lang][key] ?? I18N.nb[key] ?? key;
-    return s.replace(/\{(\w+)\}/g, (m, k) => (params[k] ?? m));
-  }
-
-  function h(tag, props = {}, ...children) {
-    const el = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) if (v != null && v !== false) el.setAttribute(k, v === true ? '' : v);
-    el.append(...children.flat(Infinity).filter((c) => c != null && c !== false).map((c) => (c instanceof Node ? c : String(c))));
-    return el;
-  }
-
-  /** A code's name from the code lists in the page's language; the code itself when no list names it. */
-  function label(list, code) {
-    const c = state.codes.get(`${list}/${code}`);
-    return c ? (state.lang === 'en' ? c.nameEn : c.nameNb) || code : code;
-  }
+  const state = { pilot: null };
 
   function org(orgnr) {
     const name = state.pilot?.organisationNames?.[orgnr];
@@ -83,27 +58,12 @@
   function date(fact, raw) {
     if (fact?.shown) return fact.shown;
     if (!raw) return t('unknownDate');
-    return new Date(`${raw}T00:00:00`).toLocaleDateString(LOCALES[state.lang], { year: 'numeric', month: 'long', day: 'numeric' });
-  }
-
-  function section(id, heading, ...content) {
-    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, heading), ...content);
-  }
-
-  function table(head, rows) {
-    return h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col', class: 'text' }, c)))),
-      h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: 'text' }, c))))))));
+    return new Date(`${raw}T00:00:00`).toLocaleDateString(locale(), { year: 'numeric', month: 'long', day: 'numeric' });
   }
 
   const orNone = (list, render) => (arr(list).length ? render(arr(list)) : h('p', { class: 'unknown' }, t('none')));
 
   function render() {
-    document.documentElement.lang = state.lang;
-    document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
-    $('lang-switch').textContent = t('langSwitch');
-    $('lang-switch').lang = state.lang === 'nb' ? 'en' : 'nb';
-    $('back').href = `./?lang=${state.lang}`;
     const p = state.pilot;
     if (!p) return;
     document.title = `${p.title} – Oppgavedeling`;
@@ -113,7 +73,7 @@
       [t('status'), t(`st.${p.status}`)],
       [t('owner'), org(p.ownerOrgnr)],
       [t('partnership'), p.partnership ?? t('none')],
-      [t('registered'), p.registeredAt ? new Date(p.registeredAt).toLocaleDateString(LOCALES[state.lang]) : t('none')],
+      [t('registered'), p.registeredAt ? new Date(p.registeredAt).toLocaleDateString(locale()) : t('none')],
       p.startedOn || p.dates?.started ? [t('started'), date(p.dates?.started, p.startedOn)] : null,
       p.completedOn || p.dates?.completed ? [t('completed'), date(p.dates?.completed, p.completedOn)] : null,
       p.abandonedOn || p.status === 'ABANDONED' ? [t('abandoned'), `${date(p.dates?.abandoned, p.abandonedOn)}${p.abandonmentReason ? ` – ${t('abandonReason')}: ${label('abandonment-reason', p.abandonmentReason)}` : ''}`] : null,
@@ -134,13 +94,13 @@
       section('forsvarlighet', t('forsvarlighet'), h('p', { class: d?.forsvarlighetAssessment ? null : 'unknown' }, d?.forsvarlighetAssessment ?? (d ? t('none') : t('notCarried')))),
       section('baseline', t('baseline'), h('p', { class: d?.baselinePlan ? null : 'unknown' }, d?.baselinePlan ?? (d ? t('none') : t('notCarried')))),
       section('funding', t('funding'), !d ? h('p', { class: 'unknown' }, t('notCarried')) : orNone(d.funding, (l) =>
-        table([t('source'), t('amount')], l.map((x) => [x.source, x.amountNok == null ? '–' : Number(x.amountNok).toLocaleString(LOCALES[state.lang])])))),
+        table([t('source'), t('amount')], l.map((x) => [x.source, x.amountNok == null ? '–' : Number(x.amountNok).toLocaleString(locale())])))),
       section('staffing', t('staffing'), !d ? h('p', { class: 'unknown' }, t('notCarried')) : orNone(d.staffing, (l) =>
         table([t('group'), t('headcount')], l.map((x) => [label('personnel-group', x.group), x.headcount ?? '–'])))),
       section('adaptations', t('adaptations'), !d ? h('p', { class: 'unknown' }, t('notCarried')) : orNone(d.adaptations, (l) =>
         table([t('what'), t('why')], l.map((x) => [x.what, x.why])))),
       section('evaluations', t('evaluations'), orNone(p.evaluations, (l) => l.map((e) => h('div', { class: 'evaluation' },
-        h('h3', {}, `${org(e.evaluatorOrgnr)} – ${e.publishedAt ? `${t('published')} ${new Date(e.publishedAt).toLocaleDateString(LOCALES[state.lang])}` : t('draft')}`),
+        h('h3', {}, `${org(e.evaluatorOrgnr)} – ${e.publishedAt ? `${t('published')} ${new Date(e.publishedAt).toLocaleDateString(locale())}` : t('draft')}`),
         h('p', {}, [e.design ? `${t('design')}: ${label('evaluation-design', e.design)}` : null,
           e.recommendation ? `${t('recommendation')}: ${label('recommendation', e.recommendation)}` : null,
           e.evidenceLevel ? `${t('evidence')}: ${label('evidence-level', e.evidenceLevel)}` : null].filter(Boolean).join(' · ')),
@@ -157,55 +117,16 @@
       section('sources', t('sources'), orNone(p.sources, (l) => h('ul', {}, l.map((s) => h('li', {}, s))))),
     );
     article.hidden = false;
-    $('loading').hidden = true;
-    document.body.dataset.loaded = 'true';
-  }
-
-  async function get(url) {
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${state.token}`, Accept: 'application/json' }, cache: 'no-store' });
-    if (!res.ok) {
-      const e = new Error(res.status === 404 ? t('notFound') : res.status === 401 ? t('notSignedIn') : t('failed', { status: res.status }));
-      e.status = res.status;
-      throw e;
-    }
-    return res.json();
+    done();
   }
 
   async function load() {
     const id = new URLSearchParams(window.location.search).get('id');
-    if (!state.token) return fail(t('notSignedIn'));
-    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return fail(t('notFound'));
-    try {
-      const [pilot, codes] = await Promise.all([get(`/api/pilots/${encodeURIComponent(id)}`), get('/api/code-lists').catch(() => null)]);
-      for (const list of arr(codes?.lists)) for (const c of arr(list.codes)) state.codes.set(`${list.name}/${c.code}`, c);
-      state.pilot = pilot;
-      render();
-    } catch (e) {
-      fail(e.status ? e.message : t('network'));
-    }
-  }
-
-  function fail(message) {
-    $('loading').hidden = true;
-    $('error').replaceChildren(h('p', {}, message));
-    document.body.dataset.loaded = 'true';
-  }
-
-  function init() {
-    const params = new URLSearchParams(window.location.search);
-    state.lang = params.get('lang') === 'en' || (!params.get('lang') && storage(localStorage, LANG_KEY) === 'en') ? 'en' : 'nb';
-    state.token = storage(sessionStorage, TOKEN_KEY);
-    $('lang-switch').addEventListener('click', () => {
-      state.lang = state.lang === 'nb' ? 'en' : 'nb';
-      try { localStorage.setItem(LANG_KEY, state.lang); } catch { /* storage disabled */ }
-      const u = new URL(window.location.href);
-      u.searchParams.set('lang', state.lang);
-      history.replaceState(null, '', u);
-      render();
-    });
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new window.Page.ApiError(404, t('notFound'));
+    const [pilot] = await Promise.all([api(`/api/pilots/${encodeURIComponent(id)}`), window.Page.loadCodes()]);
+    state.pilot = pilot;
     render();
-    load();
   }
 
-  init();
+  window.Page.start({ texts: TEXTS, render, load });
 })();

@@ -92,8 +92,7 @@ public class DashboardService {
     Map<String, Object> answer(@CacheKey Filter f, @CacheKey String version, Map<String, Object> state) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("filters", f);
-        out.put("partnerships", db.list("select code, name from partnership order by name",
-                rs -> Map.of("code", rs.getString(1), "name", rs.getString(2))));
+        out.put("partnerships", partnerships());
         out.put("eventsApplied", state.get("eventsApplied"));
         out.put("lastEventAt", state.get("lastEventAt"));
         out.put("generatedAt", Instant.now());
@@ -103,6 +102,12 @@ public class DashboardService {
         running.forEach((name, future) -> computed.put(name, result(future)));
         out.put("figures", computed);
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Every partnership known to the read model, by name: what a filter may name. */
+    public List<Map<String, String>> partnerships() {
+        return db.list("select code, name from partnership order by name",
+                rs -> Map.of("code", rs.getString(1), "name", rs.getString(2)));
     }
 
     private static Object result(CompletableFuture<Object> figure) {

@@ -7,10 +7,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import no.helsefellesskap.runtime.problem.ProblemException;
+import no.helsefellesskap.runtime.security.Caller;
 import no.helsefellesskap.spread.dashboard.DashboardService;
+import no.helsefellesskap.spread.dashboard.MyOrganisation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /** The programme dashboard's figures and the records behind each; readable by any signed-in caller. */
@@ -21,10 +24,32 @@ public class DashboardResource {
     @Inject
     DashboardService dashboard;
 
+    @Inject
+    MyOrganisation mine;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * The caller's organisation, its partnerships and its own pilots, overdue first; empty for a token that names
+     * no organisation (a programme administrator).
+     */
+    @GET
+    @Path("mine")
+    public MyOrganisation.View mine() {
+        return mine.of(caller.orgnr(), caller.hasRole("subscriber"));
+    }
+
     @GET
     public Map<String, Object> figures(@QueryParam("partnership") String partnership, @QueryParam("from") String from,
                                        @QueryParam("to") String to, @QueryParam("includeSandbox") boolean includeSandbox) {
         return dashboard.dashboard(filter(partnership, from, to, includeSandbox));
+    }
+
+    @GET
+    @Path("partnerships")
+    public List<Map<String, String>> partnerships() {
+        return dashboard.partnerships();
     }
 
     @GET
