@@ -157,7 +157,7 @@ class DashboardBrowserTest {
      * partnership shows the page for it.
      */
     @Test
-    void theAdministratorComparesThePartnershipsAndOpensTheOneThatLags() {
+    void theAdministratorFindsTheLaggingPartnershipAndOpensAPilotFromAChart() {
         DashboardData d = DashboardData.write();
         String admin = TestTokens.token(null, "programme-admin");
         await().atMost(Duration.ofSeconds(30)).until(() -> comparisonRow(admin, d.partnership) != null
@@ -195,6 +195,30 @@ class DashboardBrowserTest {
                 + d.partnership + "']")).click();
         wait.until(b -> b.getCurrentUrl().contains("partnership=" + d.partnership));
         wait.until(b -> "5".equals(b.findElement(By.id("kpi-pilots-value")).getText().strip()));
+
+        // from the chart: the bar of completed pilots opens its records, and the overdue one opens its page
+        WebElement canvas = browser.findElement(By.cssSelector("#fig-pilotsByStatus canvas"));
+        wait.until(b -> canvas.isDisplayed());
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const c = arguments[0], chart = Chart.getChart(c), i = chart.data.labels.indexOf(arguments[1]);
+                const p = chart.getDatasetMeta(0).data[i].getCenterPoint(), r = c.getBoundingClientRect();
+                return [p.x - r.width / 2, p.y - r.height / 2];""", canvas, "Fullført");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(canvas, at.get(0).intValue(), at.get(1).intValue()).click().perform();
+        wait.withMessage(() -> "records after a click at " + at + ": " + browser.findElement(By.id("records")).getText()
+                + " hidden=" + browser.findElement(By.id("records")).getDomAttribute("hidden"))
+                .until(b -> b.findElement(By.id("records")).getText().contains("Forsinket " + d.partnership));
+        List<String> completed = given().header("Authorization", "Bearer " + admin)
+                .queryParam("figure", "pilotsByStatus").queryParam("key", "COMPLETED")
+                .queryParam("partnership", d.partnership).get("/api/dashboard/records").then().extract()
+                .jsonPath().getList("records.title");
+        assertEquals(completed.size(), browser.findElements(By.cssSelector("#records tbody tr")).size(),
+                "the records the API counts under the bar: " + completed);
+        browser.findElement(By.cssSelector("#records a[href*='" + d.overdue + "']")).click();
+        wait.until(b -> b.getCurrentUrl().contains("pilot.html?id=" + d.overdue)
+                && "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        assertEquals("Forsinket " + d.partnership, browser.findElement(By.id("pilot-title")).getText().strip());
     }
 
     private List<String> rowCells(String partnership) {
