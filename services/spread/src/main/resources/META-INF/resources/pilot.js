@@ -25,6 +25,13 @@
       overdue: 'Evaluering forfalt siden {date}',
       'st.PLANNED': 'Planlagt', 'st.RUNNING': 'Pågår', 'st.COMPLETED': 'Fullført', 'st.ABANDONED': 'Avbrutt',
       'answer.INVITED': 'invitert', 'answer.CONFIRMED': 'bekreftet', 'answer.DECLINED': 'takket nei',
+      'run.heading': 'Forløpsdiagram: {metric}', 'run.median': 'Median', 'run.value': 'Verdi', 'run.date': 'Dato',
+      'run.signals': 'Signal', 'run.none': '–', 'run.SHIFT': 'skift', 'run.TREND': 'trend', 'run.ASTRONOMICAL': 'astronomisk punkt',
+      'run.changes': 'Endringer underveis', 'run.change': 'Endring {n}',
+      'run.how': 'Målt {n} ganger. Regler for ikke-tilfeldige signaler (Perla, Provost og Murray 2011): skift = seks eller flere punkter på rad på samme side av medianen; trend = fem eller flere punkter på rad som stiger eller faller; astronomisk punkt = ett punkt som hopper bort fra begge naboene og tilbake, mer enn 3,865 × median glidende variasjonsbredde.',
+      'run.few': 'Færre enn ti målinger: les signalene med varsomhet.',
+      'run.found': 'Signaler: {list}.', 'run.noSignal': 'Ingen ikke-tilfeldige signaler etter reglene.',
+      'run.aria': 'Forløpsdiagram for {metric}: {n} målinger med median {median}. Tallene står i tabellen under.',
     },
     en: {
       loading: 'Loading the pilot …',
@@ -46,6 +53,13 @@
       overdue: 'Evaluation overdue since {date}',
       'st.PLANNED': 'Planned', 'st.RUNNING': 'Running', 'st.COMPLETED': 'Completed', 'st.ABANDONED': 'Abandoned',
       'answer.INVITED': 'invited', 'answer.CONFIRMED': 'confirmed', 'answer.DECLINED': 'declined',
+      'run.heading': 'Run chart: {metric}', 'run.median': 'Median', 'run.value': 'Value', 'run.date': 'Date',
+      'run.signals': 'Signal', 'run.none': '–', 'run.SHIFT': 'shift', 'run.TREND': 'trend', 'run.ASTRONOMICAL': 'astronomical point',
+      'run.changes': 'Changes made', 'run.change': 'Change {n}',
+      'run.how': 'Measured {n} times. Rules for a non-random signal (Perla, Provost and Murray 2011): shift = six or more points in a row on one side of the median; trend = five or more points in a row going up or down; astronomical point = a single point that jumps away from both neighbours and back by more than 3.865 × the median moving range.',
+      'run.few': 'Fewer than ten measurements: read the signals with care.',
+      'run.found': 'Signals: {list}.', 'run.noSignal': 'No non-random signal by the rules.',
+      'run.aria': 'Run chart of {metric}: {n} measurements with median {median}. The numbers are in the table below.',
     },
   };
   const state = { pilot: null };
@@ -64,6 +78,8 @@
   const orNone = (list, render) => (arr(list).length ? render(arr(list)) : h('p', { class: 'unknown' }, t('none')));
 
   function render() {
+    charts.length = 0;
+    drawn.splice(0).forEach((c) => c.destroy());
     const p = state.pilot;
     if (!p) return;
     document.title = `${p.title} – Oppgavedeling`;
@@ -106,7 +122,8 @@
           e.evidenceLevel ? `${t('evidence')}: ${label('evidence-level', e.evidenceLevel)}` : null].filter(Boolean).join(' · ')),
         arr(e.outcomes).length ? table([t('dimension'), t('metric'), t('before'), t('after'), t('statement'), t('source')],
           arr(e.outcomes).map((o) => [label('outcome-dimension', o.dimension), [o.metric, o.unit ? `(${o.unit})` : null].filter(Boolean).join(' ') || '–',
-            o.baselineValue ?? '–', o.resultValue ?? '–', o.qualitativeStatement ?? '–', o.source ?? '–'])) : null)))),
+            o.baselineValue ?? '–', o.resultValue ?? '–', o.qualitativeStatement ?? '–', o.source ?? '–'])) : null,
+        arr(e.outcomes).map((o, i) => (o.runChart ? runChart(o, `${e.evaluationId}-${i}`) : null)))))),
       section('lineage', t('lineage'), h('ul', {},
         p.modelId ? h('li', {}, `${t('model')}: ${p.modelName ?? p.modelId}${p.modelVersion ? `, ${t('version', { v: p.modelVersion })}` : ''}`) : null,
         p.derivedFromPilot ? h('li', {}, t('derived'), ': ', h('a', { href: `pilot.html?id=${encodeURIComponent(p.derivedFromPilot)}` }, p.derivedFromPilot)) : null,
@@ -117,7 +134,93 @@
       section('sources', t('sources'), orNone(p.sources, (l) => h('ul', {}, l.map((s) => h('li', {}, s))))),
     );
     article.hidden = false;
+    drawRunCharts();
     done();
+  }
+
+  // ---------- run charts ----------
+
+  const SIGNAL_COLOUR = '#b85c00';
+  const charts = [];
+  const drawn = [];
+
+  /** A run chart's figure: the chart (drawn once the article is in the page), the rules, the numbers and the changes. */
+  function runChart(o, key) {
+    const rc = o.runChart;
+    const series = arr(o.series);
+    const notes = arr(o.annotations);
+    const num = (x) => (x == null ? '–' : Number(x).toLocaleString(locale(), { maximumFractionDigits: 2 }));
+    const kinds = [...new Set(arr(rc.runs).map((r) => r.signal))];
+    const metric = [o.metric, o.unit ? `(${o.unit})` : null].filter(Boolean).join(' ');
+    const canvas = h('canvas', { role: 'img', 'data-run-chart': key,
+      'aria-label': t('run.aria', { metric, n: series.length, median: num(rc.median) }) });
+    charts.push({ canvas, o });
+    return h('figure', { class: 'run-chart', 'data-run-chart-figure': key },
+      h('h4', {}, t('run.heading', { metric })),
+      h('div', { class: 'chart-wrap' }, canvas),
+      h('figcaption', { class: 'how' }, t('run.how', { n: series.length }), ' ', rc.enoughPoints ? null : h('strong', {}, t('run.few')), ' ',
+        h('span', { class: 'run-verdict' }, kinds.length ? t('run.found', { list: kinds.map((k) => t(`run.${k}`)).join(', ') }) : t('run.noSignal'))),
+      table([t('run.date'), t('run.value'), t('run.median'), t('run.signals')],
+        series.map((m, i) => [m.on, num(m.value), num(rc.median),
+          h('span', { 'data-signals': arr(rc.signals?.[i]).join(' ') }, arr(rc.signals?.[i]).map((s) => t(`run.${s}`)).join(', ') || t('run.none'))])),
+      notes.length ? [h('h5', {}, t('run.changes')), h('ol', {}, notes.map((a) => h('li', {}, `${a.on}: ${a.text}`)))] : null);
+  }
+
+  /** Draws each run chart: the points (signals marked by colour and shape), the median, numbered change lines. */
+  function drawRunCharts() {
+    while (charts.length) {
+      const { canvas, o } = charts.shift();
+      if (!window.Chart || !canvas.isConnected) continue;
+      const series = arr(o.series);
+      const rc = o.runChart;
+      const labels = series.map((m) => m.on);
+      const flagged = (i) => arr(rc.signals?.[i]).length > 0;
+      const notes = arr(o.annotations);
+      const changeLines = {
+        id: 'changeLines',
+        afterDatasetsDraw(chart) {
+          const { ctx, chartArea, scales: { x } } = chart;
+          const days = labels.map((d) => Date.parse(d));
+          notes.forEach((a, n) => {
+            const at = Date.parse(a.on);
+            let px = null;
+            for (let i = 0; i < days.length - 1 && px === null; i++) {
+              if (at >= days[i] && at <= days[i + 1]) {
+                const f = days[i + 1] === days[i] ? 0 : (at - days[i]) / (days[i + 1] - days[i]);
+                px = x.getPixelForValue(i) + f * (x.getPixelForValue(i + 1) - x.getPixelForValue(i));
+              }
+            }
+            if (px === null) px = at < days[0] ? chartArea.left : chartArea.right;
+            ctx.save();
+            ctx.strokeStyle = '#1a1a1a';
+            ctx.setLineDash([2, 3]);
+            ctx.beginPath();
+            ctx.moveTo(px, chartArea.top);
+            ctx.lineTo(px, chartArea.bottom);
+            ctx.stroke();
+            ctx.fillStyle = '#1a1a1a';
+            ctx.fillText(String(n + 1), px + 3, chartArea.top + 10);
+            ctx.restore();
+          });
+        },
+      };
+      drawn.push(new window.Chart(canvas, {
+        type: 'line',
+        data: {
+          labels,
+          datasets: [
+            { label: o.metric ?? t('run.value'), data: series.map((m) => m.value), borderColor: '#1f4e79', backgroundColor: '#1f4e79',
+              pointRadius: series.map((m, i) => (flagged(i) ? 6 : 3)),
+              pointStyle: series.map((m, i) => (flagged(i) ? 'rectRot' : 'circle')),
+              pointBackgroundColor: series.map((m, i) => (flagged(i) ? SIGNAL_COLOUR : '#1f4e79')) },
+            { label: t('run.median'), data: series.map(() => rc.median), borderColor: '#555555', borderDash: [6, 4], pointRadius: 0 },
+          ],
+        },
+        options: { responsive: true, maintainAspectRatio: false, animation: false,
+          plugins: { legend: { position: 'bottom' } }, scales: { y: { title: { display: Boolean(o.unit), text: o.unit ?? '' } } } },
+        plugins: [changeLines],
+      }));
+    }
   }
 
   async function load() {

@@ -184,6 +184,41 @@ class EvaluationTest {
         assertEquals(EventTypes.EVALUATION_DRAFTED.type(), TopicReader.header(e.get(0), "ce_type"));
     }
 
+    /**
+     * An outcome measured month by month (a run chart) with the changes made along the way: stored in date order,
+     * carried by evaluation.published; a bad measurement is refused naming it, and the draft stays as it was.
+     */
+    @Test
+    void anOutcomeCanBeASeriesOfDatedMeasurementsWithAnnotations() {
+        UUID pilot = UUID.randomUUID();
+        pilotRegistered(pilot, AHUS, null, null);
+        pilotCompleted(pilot, AHUS, "2025-12-31");
+        awaitKnown(pilot, "COMPLETED");
+        String id = as(AHUS, "POST", "/api/evaluations", "{\"pilotId\":\"" + pilot + "\",\"design\":\"BEFORE_AFTER\"}")
+                .statusCode(201).extract().path("id");
+        String good = """
+                {"design":"BEFORE_AFTER","evidenceLevel":"MEASURED_BEFORE_AFTER","recommendation":"SPREAD",
+                 "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours on blood samples per month","unit":"hours",
+                   "direction":"DECREASE","source":"ward's own time records",
+                   "series":[{"on":"2025-02-28","value":118},{"on":"2025-01-31","value":120},{"on":"2025-03-31","value":64}],
+                   "annotations":[{"on":"2025-03-01","text":"porters take the morning samples"}]}]}""";
+        as(AHUS, "PUT", "/api/evaluations/" + id, good.replace("{\"on\":\"2025-02-28\",\"value\":118}",
+                "{\"on\":\"2025-02-28\",\"value\":null}")).statusCode(422)
+                .body("errors.field", hasItem("outcomes[0].series[0].value"));
+        as(AHUS, "PUT", "/api/evaluations/" + id, good.replace("\"text\":\"porters take the morning samples\"",
+                "\"text\":\" \"")).statusCode(422).body("errors.field", hasItem("outcomes[0].annotations[0].text"));
+        as(AHUS, "GET", "/api/evaluations/" + id, null).statusCode(200).body("outcomes", hasSize(0));
+
+        as(AHUS, "PUT", "/api/evaluations/" + id, good).statusCode(200)
+                .body("outcomes[0].series.on", equalTo(List.of("2025-01-31", "2025-02-28", "2025-03-31")));
+        as(AHUS, "POST", "/api/evaluations/" + id + "/publish", null).statusCode(200);
+        var published = TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> id.equals(x.key())
+                && EventTypes.EVALUATION_PUBLISHED.type().equals(TopicReader.header(x, "ce_type")), 1, Duration.ofSeconds(30));
+        JsonPath event = JsonPath.from(published.get(0).value());
+        assertEquals(List.of(120.0f, 118.0f, 64.0f), event.getList("outcomes[0].series.value"));
+        assertEquals("porters take the morning samples", event.getString("outcomes[0].annotations[0].text"));
+    }
+
     @Test
     void validationNamesTheFieldAndAQualitativeOnlyEvaluationIsPublishable() {
         UUID pilot = UUID.randomUUID();

@@ -6,6 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import no.helsefellesskap.infra.test.HeadlessChromium;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
+import no.helsefellesskap.model.events.EvaluationPublished;
+import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.model.events.OutcomeReported;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -289,6 +295,58 @@ class DashboardBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("#error p")).isEmpty(), "signed in without asking again");
         assertEquals("mailto:oppgavedeling@ahus.no",
                 browser.findElement(By.cssSelector("#contact a")).getDomAttribute("href"));
+    }
+
+    /**
+     * An outcome reported month by month opens as a run chart on its pilot's page: the median, each point's signals
+     * by the run rules (here a shift on each side after the change, known by construction), the change made, and the
+     * same numbers as the API.
+     */
+    @Test
+    void anOutcomeSeriesShowsAsARunChartWithItsSignalsAndChanges() {
+        String p = WebhookDeliveryTest.partnership();
+        UUID pilot = Events.pilot("Serie " + p, DashboardData.HF, p, List.of(), List.of("SP"), List.of("PORTOR"),
+                List.of(), null);
+        double[] values = {10, 11, 10, 11, 10, 11, 20, 21, 20, 21, 20, 21};
+        List<OutcomeReported.Measurement> series = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            series.add(new OutcomeReported.Measurement(LocalDate.of(2025, 1, 1).plusMonths(i + 1).minusDays(1), values[i]));
+        }
+        UUID evaluation = UUID.randomUUID();
+        Events.publish(EventTypes.EVALUATION_PUBLISHED, evaluation, new EvaluationPublished(evaluation, pilot, null, null,
+                "SPREAD", "MEASURED_BEFORE_AFTER", Instant.now(), List.of("CORE_TASK_TIME"), List.of(),
+                List.of(new OutcomeReported("CORE_TASK_TIME", "samples taken by porters per week", "count", null, null,
+                        "INCREASE", null, "ward records", series,
+                        List.of(new OutcomeReported.Annotation(LocalDate.of(2025, 6, 15), "porters trained")))),
+                LocalDate.now(), "DAY", null));
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> given()
+                .header("Authorization", "Bearer " + admin).get("/api/pilots/" + pilot).then().extract().jsonPath()
+                .getInt("evaluations.size()") == 1);
+        var api = given().header("Authorization", "Bearer " + admin).get("/api/pilots/" + pilot).then().extract()
+                .jsonPath();
+        assertEquals(15.5f, api.getFloat("evaluations[0].outcomes[0].runChart.median"));
+        assertEquals(List.of("SHIFT", "SHIFT"), api.getList("evaluations[0].outcomes[0].runChart.runs.signal"));
+
+        browser.get(base + "#token=" + admin);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        browser.get(base + "pilot.html?id=" + pilot);
+        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        WebElement figure = browser.findElement(By.cssSelector("figure.run-chart"));
+        List<WebElement> rows = figure.findElements(By.cssSelector("tbody tr"));
+        assertEquals(12, rows.size());
+        for (int i = 0; i < 12; i++) {
+            assertEquals(String.join(" ", api.getList("evaluations[0].outcomes[0].runChart.signals[" + i + "]")),
+                    rows.get(i).findElement(By.cssSelector("[data-signals]")).getDomAttribute("data-signals"));
+        }
+        assertTrue(rows.get(6).getText().contains("skift"), rows.get(6).getText());
+        assertTrue(figure.getText().contains("Signaler: skift."), figure.getText());
+        assertTrue(figure.getText().contains("2025-06-15: porters trained"), figure.getText());
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(arguments[0]) !== undefined && Chart.getChart(arguments[0]).data.datasets[0].data.length === 12",
+                figure.findElement(By.tagName("canvas"))), "the chart is drawn with every point");
     }
 
     /**

@@ -123,7 +123,7 @@ class DashboardRecomputationTest {
                     "BEFORE_AFTER", Instant.now()));
             Events.publish(EventTypes.EVALUATION_PUBLISHED, e.id(), new EvaluationPublished(e.id(), e.pilot(), null, null,
                     "SPREAD", "MEASURED_BEFORE_AFTER", Instant.now(), e.dimensions(), e.freed(),
-                    e.dimensions().stream().map(d -> new OutcomeReported(d, "m", "hours", null, 1.0, null, null, "test")).toList(),
+                    e.dimensions().stream().map(d -> new OutcomeReported(d, "m", "hours", null, 1.0, null, null, "test", null, null)).toList(),
                     e.reportOn(), e.reportOn() == null ? null : "DAY", null));
         }
         Events.publish(EventTypes.MODEL_PROVEN, model, new ModelProven(model, 1, "test", List.of(), Instant.now()));

@@ -131,7 +131,7 @@ final class Events {
     static String publishedEvaluation(UUID evaluation, UUID pilot, UUID model, String recommendation) {
         return publish(EventTypes.EVALUATION_PUBLISHED, evaluation, new EvaluationPublished(evaluation, pilot, model,
                 model == null ? null : 1, recommendation, "MEASURED_BEFORE_AFTER", Instant.now(), List.of("CORE_TASK_TIME"),
-                List.of(), List.of(new OutcomeReported("CORE_TASK_TIME", "test metric", "hours", null, 1.0, null, null, "test")),
+                List.of(), List.of(new OutcomeReported("CORE_TASK_TIME", "test metric", "hours", null, 1.0, null, null, "test", null, null)),
                 LocalDate.now(), "DAY", null));
     }
 
@@ -144,7 +144,7 @@ final class Events {
                         new FreedTimeScenario("middle", gross, extra, gross - extra, "PILOT_SITES", "MEASURED"),
                         new FreedTimeScenario("high", gross * 2, extra * 2, (gross - extra) * 2, "PILOT_SITES", "MEASURED")),
                 dimensions.stream().map(d -> new OutcomeReported(d, "test metric", "hours", null, 1.0, null, null,
-                        "test")).toList(), LocalDate.now(), "DAY", null));
+                        "test", null, null)).toList(), LocalDate.now(), "DAY", null));
         return id;
     }
 }

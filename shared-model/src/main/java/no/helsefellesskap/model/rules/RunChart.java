@@ -16,8 +16,10 @@ import java.util.Set;
  *   <li><b>trend</b>: five or more consecutive points all going up or all going down; a point equal to the one
  *   before it neither adds to nor breaks a trend;</li>
  *   <li><b>astronomical point</b>: a point obviously different from the rest. The source leaves this to the eye;
- *   here it is a point outside the median &plusmn; 3.145 &times; the median moving range (three-sigma limits for
- *   individual values, from medians so that one wild value neither moves the centre nor widens its own limits).</li>
+ *   here it is a spike: a point that jumps away from both its neighbours, and back, by more than the upper limit of
+ *   a point-to-point change (3.865 &times; the median moving range, Wheeler's limit for moving ranges). A step to a
+ *   new level (a shift) is not a spike, and a point at either end has only one neighbour, so it is never flagged
+ *   alone.</li>
  * </ul>
  * The rules are read with care below {@link #ENOUGH_POINTS} points; the answer says so.
  */
@@ -25,8 +27,8 @@ public final class RunChart {
 
     public static final int SHIFT_POINTS = 6;
     public static final int TREND_POINTS = 5;
-    /** Scaling of the median moving range to three-sigma limits for individual values. */
-    public static final double MEDIAN_MOVING_RANGE_SCALE = 3.145;
+    /** Scaling of the median moving range to the upper limit of a moving range. */
+    public static final double MOVING_RANGE_LIMIT_SCALE = 3.865;
     /** Fewer points than this and the median itself is uncertain (the source recommends ten or more). */
     public static final int ENOUGH_POINTS = 10;
 
@@ -37,10 +39,11 @@ public final class RunChart {
     }
 
     /**
-     * {@code signals.get(i)}: the signals point i is part of. {@code lowerLimit}/{@code upperLimit}: the limits an
-     * astronomical point lies outside (null when they cannot be computed: fewer than two points or no variation).
+     * {@code signals.get(i)}: the signals point i is part of. {@code movingRangeLimit}: the jump an astronomical point
+     * makes to and from its neighbours exceeds it (null when it cannot be computed: fewer than three points or no
+     * variation from point to point).
      */
-    public record Analysis(int points, Double median, Double lowerLimit, Double upperLimit, List<Run> runs,
+    public record Analysis(int points, Double median, Double movingRangeLimit, List<Run> runs,
                            List<Set<Signal>> signals, boolean enoughPoints) {
     }
 
@@ -57,25 +60,25 @@ public final class RunChart {
             signals.add(EnumSet.noneOf(Signal.class));
         }
         if (n == 0) {
-            return new Analysis(0, null, null, null, List.of(), List.of(), false);
+            return new Analysis(0, null, null, List.of(), List.of(), false);
         }
         double median = median(values.stream().mapToDouble(Double::doubleValue).toArray());
         List<Run> runs = new ArrayList<>();
         shifts(values, median, runs);
         trends(values, runs);
-        Double lower = null;
-        Double upper = null;
-        if (n >= 2) {
+        Double limit = null;
+        if (n >= 3) {
             double[] ranges = new double[n - 1];
             for (int i = 1; i < n; i++) {
                 ranges[i - 1] = Math.abs(values.get(i) - values.get(i - 1));
             }
             double medianRange = median(ranges);
             if (medianRange > 0) {
-                lower = median - MEDIAN_MOVING_RANGE_SCALE * medianRange;
-                upper = median + MEDIAN_MOVING_RANGE_SCALE * medianRange;
-                for (int i = 0; i < n; i++) {
-                    if (values.get(i) < lower || values.get(i) > upper) {
+                limit = MOVING_RANGE_LIMIT_SCALE * medianRange;
+                for (int i = 1; i < n - 1; i++) {
+                    double in = values.get(i) - values.get(i - 1);
+                    double out = values.get(i + 1) - values.get(i);
+                    if (Math.abs(in) > limit && Math.abs(out) > limit && Math.signum(in) != Math.signum(out)) {
                         runs.add(new Run(Signal.ASTRONOMICAL, i, i, 1));
                     }
                 }
@@ -87,7 +90,7 @@ public final class RunChart {
                 signals.get(i).add(r.signal());
             }
         }
-        return new Analysis(n, median, lower, upper, List.copyOf(runs),
+        return new Analysis(n, median, limit, List.copyOf(runs),
                 signals.stream().map(s -> (Set<Signal>) java.util.Collections.unmodifiableSet(s)).toList(),
                 n >= ENOUGH_POINTS);
     }

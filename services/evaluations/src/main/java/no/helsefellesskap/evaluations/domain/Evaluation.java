@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import no.helsefellesskap.model.events.OutcomeReported;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,12 +21,20 @@ import java.util.UUID;
 public class Evaluation extends PanacheEntityBase {
 
     /**
-     * One outcome: numbers (baseline and result) or a qualitative statement instead. Two outcomes for the same metric
-     * from different sources are both kept, each with its source.
+     * One outcome: numbers (baseline and result, or a series of dated measurements for a run chart) or a qualitative
+     * statement instead. Two outcomes for the same metric from different sources are both kept, each with its source.
      */
     public record Outcome(String dimension, String metric, String unit, Double baselineValue, LocalDate baselineDate,
                           Double resultValue, LocalDate resultDate, String direction, String qualitativeStatement,
-                          String source) {
+                          String source, List<OutcomeReported.Measurement> series,
+                          List<OutcomeReported.Annotation> annotations) {
+
+        /** The same outcome with its series in date order (a stable sort: equal dates keep the order given). */
+        public Outcome inDateOrder() {
+            return series == null ? this : new Outcome(dimension, metric, unit, baselineValue, baselineDate, resultValue,
+                    resultDate, direction, qualitativeStatement, source, series.stream()
+                    .sorted(java.util.Comparator.comparing(OutcomeReported.Measurement::on)).toList(), annotations);
+        }
     }
 
     /** RE-AIM values where known (reach, effectiveness, adoption, implementation, maintenance). */

@@ -9,6 +9,7 @@ import no.helsefellesskap.runtime.data.Db;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.evaluations.domain.Evaluation;
 import no.helsefellesskap.evaluations.domain.KnownPilot;
+import no.helsefellesskap.evaluations.domain.OutcomeRules;
 import no.helsefellesskap.evaluations.freedtime.FreedTimeCalculator;
 import no.helsefellesskap.model.codes.DatePrecision;
 import no.helsefellesskap.model.codes.Vocabulary;
@@ -137,7 +138,8 @@ public class EvaluationService {
                 e.modelVersion, e.recommendation, e.evidenceLevel, e.publishedAt,
                 e.outcomes.stream().map(Evaluation.Outcome::dimension).distinct().toList(), freedTimeTotals(e),
                 e.outcomes.stream().map(o -> new OutcomeReported(o.dimension(), o.metric(), o.unit(), o.baselineValue(),
-                        o.resultValue(), o.direction(), o.qualitativeStatement(), o.source())).toList(),
+                        o.resultValue(), o.direction(), o.qualitativeStatement(), o.source(), o.series(),
+                        o.annotations())).toList(),
                 e.reportPublishedOn, e.reportPublishedPrecision, e.reportPublishedSource));
         if (e.modelId != null) {
             proven.judge(e.modelId, e.modelVersion);
@@ -217,19 +219,13 @@ public class EvaluationService {
         for (int i = 0; i < outcomes.size(); i++) {
             Evaluation.Outcome o = outcomes.get(i);
             String at = "outcomes[" + i + "]";
+            if (o == null) {
+                errors.add(at, "must not be null");
+                continue;
+            }
             errors.term(Vocabulary.OUTCOME_DIMENSION, at + ".dimension", o.dimension());
             errors.term(Vocabulary.OUTCOME_DIRECTION, at + ".direction", o.direction());
-            if (o.dimension() == null) {
-                errors.add(at + ".dimension", "is required");
-            }
-            boolean numbers = o.resultValue() != null;
-            boolean words = o.qualitativeStatement() != null && !o.qualitativeStatement().isBlank();
-            if (!numbers && !words) {
-                errors.add(at + ".resultValue", "an outcome has a result value or a qualitative statement");
-            }
-            if (numbers && (o.metric() == null || o.unit() == null)) {
-                errors.add(at + ".metric", "a numeric outcome names its metric and unit");
-            }
+            OutcomeRules.problems(o, at).forEach(errors::add);
         }
         Map<String, Object> freed = null;
         if (c.freedTime() != null && !c.freedTime().isEmpty()) {
@@ -265,7 +261,7 @@ public class EvaluationService {
         e.design = c.design() == null ? "REPORT_REVIEW" : c.design();
         e.periodFrom = c.periodFrom();
         e.periodTo = c.periodTo();
-        e.outcomes = new ArrayList<>(outcomes);
+        e.outcomes = new ArrayList<>(outcomes.stream().map(Evaluation.Outcome::inDateOrder).toList());
         e.adverseEffects = c.adverseEffects() == null ? new ArrayList<>() : new ArrayList<>(c.adverseEffects());
         e.evidenceLevel = c.evidenceLevel();
         e.reAim = c.reAim();

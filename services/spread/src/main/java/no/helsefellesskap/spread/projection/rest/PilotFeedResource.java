@@ -1,6 +1,7 @@
 package no.helsefellesskap.spread.projection.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.helsefellesskap.model.codes.DatePrecision;
+import no.helsefellesskap.model.rules.RunChart;
 import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
@@ -149,7 +151,25 @@ public class PilotFeedResource {
         return new EvaluationRef(Db.uuid(rs, "evaluation_id"), rs.getString("evaluator_orgnr"), rs.getString("design"),
                 Db.instant(rs, "drafted_at"), Db.instant(rs, "published_at"), rs.getString("recommendation"),
                 rs.getString("evidence_level"), json.tree(rs.getString("outcome_dimensions")),
-                json.tree(rs.getString("freed_time")), json.tree(rs.getString("outcomes")));
+                json.tree(rs.getString("freed_time")), withRunCharts(json.tree(rs.getString("outcomes"))));
+    }
+
+    /**
+     * An outcome reported as a series of measurements gets its run chart: the median, the run rules' signals per
+     * point and the runs that make them ({@link RunChart}), computed when read so a change of rule needs no replay.
+     */
+    private JsonNode withRunCharts(JsonNode outcomes) {
+        for (JsonNode o : outcomes) {
+            JsonNode series = o.path("series");
+            if (o instanceof ObjectNode outcome && series.isArray() && !series.isEmpty()) {
+                List<Double> values = new ArrayList<>();
+                series.forEach(m -> values.add(m.path("value").isNumber() ? m.path("value").asDouble() : null));
+                if (values.stream().allMatch(v -> v != null && Double.isFinite(v))) {
+                    outcome.set("runChart", json.mapper().valueToTree(RunChart.analyse(values)));
+                }
+            }
+        }
+        return outcomes;
     }
 
     private PilotOutcome view(java.sql.ResultSet rs, List<EvaluationRef> evaluations) throws java.sql.SQLException {
