@@ -165,13 +165,17 @@
       'fig.activeOrganisations.keyHeader': 'Virksomhetstype',
       'fig.activeOrganisations.countHeader': 'Virksomheter',
       'fig.publishedOutcomes.title': 'Publiserte resultater',
-      'fig.publishedOutcomes.how': 'De nyeste publiserte evalueringene med hvert resultat slik det er publisert, og kilden.',
+      'fig.publishedOutcomes.how': 'Alle publiserte evalueringer, nyeste først, med hvert resultat slik det er publisert, og kilden. Søk på ord i tittel eller resultat; navnet åpner pilotsiden.',
       'outcome.pilot': 'Pilot',
       'outcome.dimension': 'Dimensjon',
       'outcome.what': 'Resultat',
       'outcome.value': 'Verdi',
       'outcome.source': 'Kilde',
       'outcome.recommendation': 'Anbefaling',
+      'table.scrollable': '(tabell, kan rulles)',
+      'published.search': 'Søk i publiserte resultater', 'published.find': 'Søk', 'published.prev': 'Forrige side',
+      'published.next': 'Neste side', 'published.showing': 'Viser {from}–{to} av {total}',
+      'published.noMatch': 'Ingen publiserte resultater inneholder «{q}».', 'published.series': '{n} målinger (forløpsdiagram på pilotsiden)',
       'rec.SPREAD': 'spres', 'rec.SPREAD_WITH_CONDITIONS': 'spres med vilkår', 'rec.MORE_EVIDENCE': 'trenger mer kunnskap',
       'rec.STOP': 'stopp', 'rec.NONE': 'ingen anbefaling',
     },
@@ -324,13 +328,17 @@
       'fig.activeOrganisations.keyHeader': 'Kind of organisation',
       'fig.activeOrganisations.countHeader': 'Organisations',
       'fig.publishedOutcomes.title': 'Published outcomes',
-      'fig.publishedOutcomes.how': 'The newest published evaluations with each outcome as published and its source.',
+      'fig.publishedOutcomes.how': 'Every published evaluation, newest first, with each outcome as published and its source. Search for a word in the title or an outcome; the name opens the pilot page.',
       'outcome.pilot': 'Pilot',
       'outcome.dimension': 'Dimension',
       'outcome.what': 'Outcome',
       'outcome.value': 'Value',
       'outcome.source': 'Source',
       'outcome.recommendation': 'Recommendation',
+      'table.scrollable': '(table, scrollable)',
+      'published.search': 'Search the published outcomes', 'published.find': 'Search', 'published.prev': 'Previous page',
+      'published.next': 'Next page', 'published.showing': 'Showing {from}–{to} of {total}',
+      'published.noMatch': 'No published outcome contains “{q}”.', 'published.series': '{n} measurements (run chart on the pilot page)',
       'rec.SPREAD': 'spread', 'rec.SPREAD_WITH_CONDITIONS': 'spread with conditions', 'rec.MORE_EVIDENCE': 'more evidence needed',
       'rec.STOP': 'stop', 'rec.NONE': 'none given',
     },
@@ -350,7 +358,7 @@
     { name: 'abandonmentReasons', render: renderBuckets,
       groups: { ids: ['pilot', 'adoption'], of: (b) => (b.of === 'adoption' ? 'adoption' : 'pilot') } },
     { name: 'activeOrganisations', render: renderBuckets },
-    { name: 'publishedOutcomes', render: renderPublishedOutcomes, chartType: null, scrollTable: true },
+    { name: 'publishedOutcomes', render: renderPublishedOutcomes, chartType: null },
   ];
 
   const KPIS = [
@@ -382,6 +390,7 @@
     streamSandbox: '',
     data: null,
     mine: null,
+    published: { q: '', offset: 0, data: null },
     loadCtrl: null,
     refreshTimer: null,
     optionsSignature: null,
@@ -865,9 +874,11 @@
         how: h('p', { class: 'how' }),
         empty: h('p', { class: 'empty', hidden: true }),
         // Wide tables scroll; the scrolling region must then be reachable by keyboard.
+        // a region of its own (it scrolls, so it takes focus), named apart from the section around it
         tableWrap: def.scrollTable
-          ? h('div', { class: 'table-wrap scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-heading` })
+          ? h('div', { class: 'table-wrap scroll', tabindex: '0', role: 'region', 'aria-labelledby': `${id}-heading ${id}-table` })
           : h('div', { class: 'table-wrap' }),
+        tableName: def.scrollTable ? h('span', { id: `${id}-table`, class: 'visually-hidden', 'data-i18n': 'table.scrollable' }) : null,
         chartWrap: null,
         canvas: null,
       };
@@ -877,7 +888,7 @@
       }
       ui.downloads = h('p', { class: 'downloads' });
       ui.section = h('section', { id, class: 'figure panel', 'aria-labelledby': `${id}-heading`, 'data-figure-section': def.name },
-        ui.heading, ui.how, ui.empty, ui.chartWrap, ui.tableWrap, ui.downloads);
+        ui.heading, ui.how, ui.empty, ui.chartWrap, ui.tableName, ui.tableWrap, ui.downloads);
       container.append(ui.section);
       state.figureUi.set(def.name, ui);
     }
@@ -1230,29 +1241,97 @@
 
   // One row per published outcome: the numbers behind the counts, each with the source line it comes from.
   function renderPublishedOutcomes(def, fig, ui) {
-    const items = arr(fig?.items).filter(Boolean);
-    if (!items.length) return showEmpty(ui);
+    const p = state.published;
+    // the dashboard's own answer is the first page without a search; anything else was fetched for this view
+    const page = p.q || p.offset ? p.data : fig;
+    publishedControls(ui, page);
+    const items = arr(page?.items).filter(Boolean);
+    if (!items.length) {
+      showEmpty(ui, p.q ? t('published.noMatch', { q: p.q }) : t('noData'));
+      return;
+    }
     const value = (o) => {
       if (num(o.resultValue) !== null) {
         const base = num(o.baselineValue) !== null ? `${fmtNumber(o.baselineValue, {})} → ` : '';
         return `${base}${fmtNumber(o.resultValue, {})}${o.unit ? ` ${o.unit}` : ''}`;
       }
+      if (o.measurements > 0) return t('published.series', { n: fmtInt(o.measurements) });
       return o.qualitativeStatement ?? '';
     };
-    const rows = items.flatMap((item) => arr(item.outcomes).filter(Boolean).map((o, i) => ({
-      class: i === 0 ? 'first-of-group' : null,
-      cells: [
-        i === 0 ? h('span', {}, item.title ?? item.pilotId, h('br'),
-          h('small', {}, `${t('outcome.recommendation')}: ${has(`rec.${item.recommendation}`) ? t(`rec.${item.recommendation}`) : item.recommendation ?? ''}`))
-          : '',
-        { class: 'text', content: text(o.dimension, '') },
-        { class: 'text', content: o.metric ?? '' },
-        { class: 'text', content: value(o) },
-        { class: 'text', content: o.source ?? '' },
-      ],
-    })));
+    const rows = items.flatMap((item) => arr(item.outcomes).filter(Boolean).map((o, i) => {
+      const title = item.title ?? item.pilotId;
+      return {
+        class: i === 0 ? 'first-of-group' : null,
+        cells: [
+          // every row names its pilot for a screen reader; the eye sees it once per group
+          i === 0 ? h('span', {}, h('a', { href: safeHref(item.href) ?? '#', 'data-pilot': item.pilotId }, title), h('br'),
+            h('small', {}, `${t('outcome.recommendation')}: ${has(`rec.${item.recommendation}`) ? t(`rec.${item.recommendation}`) : item.recommendation ?? ''}`))
+            : h('span', { class: 'visually-hidden' }, title),
+          { class: 'text', content: text(o.dimension, '') },
+          { class: 'text', content: o.metric ?? '' },
+          { class: 'text', content: value(o) },
+          { class: 'text', content: o.source ?? '' },
+        ],
+      };
+    }));
     showFigure(ui, dataTable(figureTitle(def.name), [t('outcome.pilot'), t('outcome.dimension'), t('outcome.what'),
       t('outcome.value'), t('outcome.source')].map((c) => ({ content: c, class: 'text' })), rows));
+  }
+
+  /** The search box and the pager above the published results (built once; their texts follow the language). */
+  function publishedControls(ui, page) {
+    if (!ui.controls) {
+      const input = h('input', { type: 'search', id: 'published-q', name: 'q', maxlength: '200', autocomplete: 'off' });
+      ui.controls = {
+        label: h('label', { for: 'published-q' }),
+        input,
+        submit: h('button', { type: 'submit' }),
+        status: h('p', { class: 'records-status', id: 'published-status', 'aria-live': 'polite' }),
+        prev: h('button', { type: 'button', 'data-page': 'prev' }),
+        next: h('button', { type: 'button', 'data-page': 'next' }),
+      };
+      const c = ui.controls;
+      const form = h('form', { class: 'inline-form published-search', role: 'search' }, c.label, input, c.submit);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        loadPublished(input.value.trim(), 0);
+      });
+      const pager = h('nav', { class: 'pager' }, c.prev, ' ', c.status, ' ', c.next);
+      pager.addEventListener('click', (event) => {
+        const b = event.target.closest('[data-page]');
+        if (!b) return;
+        const cur = state.published;
+        const step = Number(c.page?.limit) || 10;
+        loadPublished(cur.q, Math.max(0, cur.offset + (b.dataset.page === 'next' ? step : -step)));
+      });
+      ui.section.insertBefore(form, ui.empty);
+      ui.tableWrap.after(pager);
+    }
+    const c = ui.controls;
+    c.page = page;
+    c.label.textContent = t('published.search');
+    c.submit.textContent = t('published.find');
+    c.prev.textContent = t('published.prev');
+    c.next.textContent = t('published.next');
+    if (document.activeElement !== c.input) c.input.value = state.published.q;
+    const total = Number(page?.total) || 0;
+    const offset = Number(page?.offset) || 0;
+    const shown = arr(page?.items).length;
+    c.status.textContent = total ? t('published.showing', { from: fmtInt(offset + 1), to: fmtInt(offset + shown), total: fmtInt(total) }) : '';
+    c.prev.disabled = offset <= 0;
+    c.next.disabled = offset + shown >= total;
+  }
+
+  async function loadPublished(q, offset) {
+    const ui = state.figureUi.get('publishedOutcomes');
+    const params = { ...state.filters, q, offset: String(offset), limit: '10' };
+    try {
+      const data = await api(`/api/dashboard/published-outcomes?${filterQuery(params)}`);
+      state.published = { q, offset, data };
+      renderPublishedOutcomes(FIGURES.find((f) => f.name === 'publishedOutcomes'), state.data?.figures?.publishedOutcomes, ui);
+    } catch (e) {
+      handleError(e);
+    }
   }
 
   // ---------- charts ----------

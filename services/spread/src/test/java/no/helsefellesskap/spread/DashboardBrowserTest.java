@@ -6,9 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import no.helsefellesskap.infra.test.HeadlessChromium;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
-import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventTypes;
-import no.helsefellesskap.model.events.OutcomeReported;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -305,20 +302,7 @@ class DashboardBrowserTest {
     @Test
     void anOutcomeSeriesShowsAsARunChartWithItsSignalsAndChanges() {
         String p = WebhookDeliveryTest.partnership();
-        UUID pilot = Events.pilot("Serie " + p, DashboardData.HF, p, List.of(), List.of("SP"), List.of("PORTOR"),
-                List.of(), null);
-        double[] values = {10, 11, 10, 11, 10, 11, 20, 21, 20, 21, 20, 21};
-        List<OutcomeReported.Measurement> series = new java.util.ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            series.add(new OutcomeReported.Measurement(LocalDate.of(2025, 1, 1).plusMonths(i + 1).minusDays(1), values[i]));
-        }
-        UUID evaluation = UUID.randomUUID();
-        Events.publish(EventTypes.EVALUATION_PUBLISHED, evaluation, new EvaluationPublished(evaluation, pilot, null, null,
-                "SPREAD", "MEASURED_BEFORE_AFTER", Instant.now(), List.of("CORE_TASK_TIME"), List.of(),
-                List.of(new OutcomeReported("CORE_TASK_TIME", "samples taken by porters per week", "count", null, null,
-                        "INCREASE", null, "ward records", series,
-                        List.of(new OutcomeReported.Annotation(LocalDate.of(2025, 6, 15), "porters trained")))),
-                LocalDate.now(), "DAY", null));
+        UUID pilot = DashboardData.pilotWithSeries(p);
         String admin = TestTokens.token(null, "programme-admin");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> given()
                 .header("Authorization", "Bearer " + admin).get("/api/pilots/" + pilot).then().extract().jsonPath()
@@ -365,6 +349,15 @@ class DashboardBrowserTest {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+        // the published results are searched in place, and a result's name opens its pilot's page
+        WebElement q = browser.findElement(By.id("published-q"));
+        q.sendKeys("Evaluert " + d.partnership);
+        q.submit();
+        wait.until(b -> b.findElement(By.id("published-status")).getText().contains("1–1 av 1"));
+        WebElement result = browser.findElement(By.cssSelector("#fig-publishedOutcomes a[data-pilot='" + d.evaluated + "']"));
+        assertTrue(result.getDomAttribute("href").endsWith("/pilot.html?id=" + d.evaluated), result.getDomAttribute("href"));
+        assertEquals(1, browser.findElements(By.cssSelector("#fig-publishedOutcomes a[data-pilot]")).size());
 
         browser.findElement(By.id("lang-switch")).click();
         wait.until(b -> b.getCurrentUrl().contains("lang=en") && b.getCurrentUrl().contains("partnership=" + d.partnership));

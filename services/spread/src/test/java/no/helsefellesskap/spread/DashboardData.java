@@ -1,16 +1,19 @@
 package no.helsefellesskap.spread;
 
 import no.helsefellesskap.model.events.AdoptionChanged;
+import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.model.events.OrganisationChanged;
+import no.helsefellesskap.model.events.OutcomeReported;
 import no.helsefellesskap.model.events.PilotEvaluationOverdue;
 import no.helsefellesskap.model.events.TaskAssessed;
 import no.helsefellesskap.model.events.TaskRegistered;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,5 +82,27 @@ final class DashboardData {
     /** A new event the dashboard must show: the planned pilot starts. */
     void startPlanned() {
         Events.status(EventTypes.PILOT_STARTED, planned, HF, "PLANNED", "RUNNING", LocalDate.now(), null);
+    }
+
+    /**
+     * A pilot whose evaluation reports an outcome month by month: six points at one level, then six at another
+     * (a shift on each side of the median 15.5), with the change made in between.
+     */
+    static UUID pilotWithSeries(String partnership) {
+        UUID pilot = Events.pilot("Serie " + partnership, HF, partnership, List.of(), List.of("SP"), List.of("PORTOR"),
+                List.of(), null);
+        double[] values = {10, 11, 10, 11, 10, 11, 20, 21, 20, 21, 20, 21};
+        List<OutcomeReported.Measurement> series = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            series.add(new OutcomeReported.Measurement(LocalDate.of(2025, 1, 1).plusMonths(i + 1).minusDays(1), values[i]));
+        }
+        UUID evaluation = UUID.randomUUID();
+        Events.publish(EventTypes.EVALUATION_PUBLISHED, evaluation, new EvaluationPublished(evaluation, pilot, null, null,
+                "SPREAD", "MEASURED_BEFORE_AFTER", Instant.now(), List.of("CORE_TASK_TIME"), List.of(),
+                List.of(new OutcomeReported("CORE_TASK_TIME", "samples taken by porters per week", "count", null, null,
+                        "INCREASE", null, "ward records", series,
+                        List.of(new OutcomeReported.Annotation(LocalDate.of(2025, 6, 15), "porters trained")))),
+                LocalDate.now(), "DAY", null));
+        return pilot;
     }
 }

@@ -51,6 +51,58 @@ class DashboardTest {
     }
 
     /**
+     * Every published result can be found: newest first a page at a time with the total, a word found in a title or
+     * an outcome (a literal "%" or "_" is just a character), each result linking to its pilot's page; bad paging is
+     * refused by name.
+     */
+    @Test
+    void publishedResultsAreSearchedAndPagedWithLinksToTheirPilots() {
+        String p = WebhookDeliveryTest.partnership();
+        java.util.List<java.util.UUID> pilots = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            java.util.UUID pilot = Events.pilot("Publisert " + i + " " + p, "983971636", p, java.util.List.of(),
+                    java.util.List.of(), java.util.List.of(), java.util.List.of(), null);
+            pilots.add(pilot);
+            java.util.UUID evaluation = java.util.UUID.randomUUID();
+            Events.publish(no.helsefellesskap.model.events.EventTypes.EVALUATION_PUBLISHED, evaluation,
+                    new no.helsefellesskap.model.events.EvaluationPublished(evaluation, pilot, null, null, "SPREAD",
+                            "MODERATE", java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i),
+                            java.util.List.of("CORE_TASK_TIME"), java.util.List.of(), java.util.List.of(
+                            new no.helsefellesskap.model.events.OutcomeReported("CORE_TASK_TIME",
+                                    i == 7 ? "nattlige blodprøver 100% tatt av portør" : "timer", "hours", null, 1.0 + i,
+                                    null, null, "test", null, null)), java.time.LocalDate.now(), "DAY", null));
+        }
+        java.util.function.Function<String, io.restassured.path.json.JsonPath> page = query -> given()
+                .urlEncodingEnabled(false).header("Authorization", admin()).get("/api/dashboard/published-outcomes?partnership=" + p + query)
+                .then().statusCode(200).extract().jsonPath();
+        await().atMost(Duration.ofSeconds(30)).until(() -> page.apply("").getInt("total") == 12);
+
+        io.restassured.path.json.JsonPath first = page.apply("&limit=5");
+        assertEquals(5, first.getList("items").size());
+        assertEquals(pilots.get(11).toString(), first.getString("items[0].pilotId"), "newest first");
+        assertEquals("/pilot.html?id=" + pilots.get(11), first.getString("items[0].href"));
+        assertEquals(java.util.List.of(pilots.get(1).toString(), pilots.get(0).toString()),
+                page.apply("&offset=10&limit=5").getList("items.pilotId"));
+        assertEquals(java.util.List.of(pilots.get(7).toString()), page.apply("&q=NATTLIGE").getList("items.pilotId"));
+        assertEquals(java.util.List.of(pilots.get(7).toString()), page.apply("&q=100%25").getList("items.pilotId"),
+                "a literal %");
+        assertEquals(0, page.apply("&q=_x_").getInt("total"), "a literal _");
+        assertEquals(java.util.List.of(pilots.get(3).toString()), page.apply("&q=Publisert%203%20").getList("items.pilotId"));
+        // the dashboard's own figure is the first page
+        assertEquals(12, dashboard(p).getInt("figures.publishedOutcomes.total"));
+        assertEquals(10, dashboard(p).getList("figures.publishedOutcomes.items").size());
+
+        given().header("Authorization", admin()).get("/api/dashboard/published-outcomes?limit=0").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("limit"));
+        given().header("Authorization", admin()).get("/api/dashboard/published-outcomes?offset=-1").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("offset"));
+        given().urlEncodingEnabled(false).header("Authorization", admin()).get("/api/dashboard/published-outcomes?q=a%00b")
+                .then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("q"));
+        given().get("/api/dashboard/published-outcomes").then().statusCode(401);
+    }
+
+    /**
      * Every partnership side by side: a partnership's row holds the figures the page shows for it alone (from the
      * facts DashboardData wrote: five pilots, one of two completed evaluated, one overdue, one adoption of a proven
      * model, 0.8 - 0.2 årsverk measured at the pilot's site), each cell opens the records it counts, a partnership

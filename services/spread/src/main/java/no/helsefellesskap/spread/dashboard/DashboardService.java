@@ -104,6 +104,11 @@ public class DashboardService {
         return Collections.unmodifiableMap(out);
     }
 
+    /** Published results beyond the dashboard's first page: searched and paged ({@link Figures#publishedOutcomes}). */
+    public Map<String, Object> publishedOutcomes(Filter f, String q, int offset, int limit) {
+        return figures.publishedOutcomes(f, q, offset, limit);
+    }
+
     /** Every partnership known to the read model, by name: what a filter may name. */
     public List<Map<String, String>> partnerships() {
         return db.list("select code, name from partnership order by name",

@@ -68,9 +68,9 @@ public class FigureRows {
         return new Counts(total[0], byKey);
     }
 
-    static Object[] append(Object[] params, Object last) {
-        Object[] out = Arrays.copyOf(params, params.length + 1);
-        out[params.length] = last;
+    static Object[] append(Object[] params, Object... more) {
+        Object[] out = Arrays.copyOf(params, params.length + more.length);
+        System.arraycopy(more, 0, out, params.length, more.length);
         return out;
     }
 

@@ -184,13 +184,31 @@ public class Figures {
         return m;
     }
 
-    /** The newest published evaluations with their outcomes as published: the figures behind the counts. */
+    /** Published results shown on the dashboard's first page; the rest are searched and paged. */
+    static final int PUBLISHED_PAGE = 10;
+    static final int PUBLISHED_PAGE_MAX = 100;
+
     private Map<String, Object> publishedOutcomes(Filter f) {
-        List<Map<String, Object>> items = db.list(FigureRows.evaluationScope("""
-                select e.evaluation_id, e.pilot_id, p.title, p.owner_orgnr, e.evaluator_orgnr, e.recommendation,
-                  e.published_at, e.outcomes::text outcomes
+        return publishedOutcomes(f, null, 0, PUBLISHED_PAGE);
+    }
+
+    /**
+     * Published evaluations with their outcomes as published, newest first, a page at a time: {@code q} finds a
+     * word in the pilot's title or in an outcome (dimension code, metric, statement, source), case-insensitively.
+     */
+    public Map<String, Object> publishedOutcomes(Filter f, String q, int offset, int limit) {
+        String query = q == null || q.isBlank() ? null : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        String where = FigureRows.evaluationScope("""
                 from evaluation e left join pilot p on p.pilot_id = e.pilot_id where true""")
-                + " order by e.published_at desc, e.evaluation_id limit 50", rs -> {
+                + " and (cast(? as varchar) is null or p.title ilike cast(? as varchar)"
+                + " or e.outcomes::text ilike cast(? as varchar))";
+        Object[] params = FigureRows.append(FigureRows.params(f), query, query, query);
+        long total = db.one("select count(*) " + where, rs -> rs.getLong(1), params).orElse(0L);
+        List<Map<String, Object>> items = db.list("""
+                select e.evaluation_id, e.pilot_id, p.title, p.owner_orgnr, e.evaluator_orgnr, e.recommendation,
+                  e.published_at, e.outcomes::text outcomes""" + " " + where
+                + " order by e.published_at desc, e.evaluation_id limit ? offset ?", rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("evaluationId", rs.getString("evaluation_id"));
             m.put("pilotId", rs.getString("pilot_id"));
@@ -199,7 +217,7 @@ public class Figures {
             m.put("evaluatorOrgnr", rs.getString("evaluator_orgnr"));
             m.put("recommendation", rs.getString("recommendation"));
             m.put("publishedAt", Db.instant(rs, "published_at"));
-            m.put("href", "/api/pilots/" + rs.getString("pilot_id"));
+            m.put("href", "/pilot.html?id=" + rs.getString("pilot_id"));
             List<Map<String, Object>> outcomes = new ArrayList<>();
             for (var o : json.tree(rs.getString("outcomes"))) {
                 Map<String, Object> x = new LinkedHashMap<>();
@@ -209,13 +227,18 @@ public class Figures {
                     x.put(field, o.hasNonNull(field) ? (o.get(field).isNumber() ? o.get(field).numberValue()
                             : o.get(field).asText()) : null);
                 }
+                x.put("measurements", o.path("series").size());
                 outcomes.add(x);
             }
             m.put("outcomes", outcomes);
             return m;
-        }, FigureRows.params(f));
+        }, FigureRows.append(params, limit, offset));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", items);
+        m.put("total", total);
+        m.put("offset", offset);
+        m.put("limit", limit);
+        m.put("q", q == null || q.isBlank() ? null : q.strip());
         m.put("records", link("publishedOutcomes", null, f));
         return m;
     }

@@ -1,6 +1,7 @@
 package no.helsefellesskap.spread.dashboard.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,6 +51,29 @@ public class DashboardResource {
     @Path("partnerships")
     public List<Map<String, String>> partnerships() {
         return dashboard.partnerships();
+    }
+
+    /** Published evaluations and their outcomes, newest first, searched by {@code q} and paged. */
+    @GET
+    @Path("published-outcomes")
+    public Map<String, Object> publishedOutcomes(@QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") int offset,
+                                                 @QueryParam("limit") @DefaultValue("10") int limit,
+                                                 @QueryParam("partnership") String partnership,
+                                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                                 @QueryParam("includeSandbox") boolean includeSandbox) {
+        if (offset < 0) {
+            throw ProblemException.invalid("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > 100) {
+            throw ProblemException.invalid("limit", "must be between 1 and 100");
+        }
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalid("q", "is longer than 200 characters");
+        }
+        if (q != null && q.indexOf('\0') >= 0) {
+            throw ProblemException.invalid("q", "must not contain a NUL character");
+        }
+        return dashboard.publishedOutcomes(filter(partnership, from, to, includeSandbox), q, offset, limit);
     }
 
     @GET
