@@ -192,6 +192,7 @@ public class Bench implements Callable<Integer> {
         b.append("\n## Machine and run\n\n").append(machine(root, out, started)).append('\n');
         List<String> order = new ArrayList<>(List.of("suite-start"));
         order.addAll(SCENARIOS.keySet());
+        order.add("pages"); // written by bench/lighthouse against a running suite
         for (String name : order) {
             Path f = out.resolve(name + ".md");
             if (Files.exists(f)) {

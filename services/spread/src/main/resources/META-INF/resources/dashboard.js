@@ -173,6 +173,7 @@
       'outcome.source': 'Kilde',
       'outcome.recommendation': 'Anbefaling',
       'table.scrollable': '(tabell, kan rulles)',
+      'cmp.showPage': 'vis siden for helsefellesskapet',
       'published.search': 'Søk i publiserte resultater', 'published.find': 'Søk', 'published.prev': 'Forrige side',
       'published.next': 'Neste side', 'published.showing': 'Viser {from}–{to} av {total}',
       'published.noMatch': 'Ingen publiserte resultater inneholder «{q}».', 'published.series': '{n} målinger (forløpsdiagram på pilotsiden)',
@@ -336,6 +337,7 @@
       'outcome.source': 'Source',
       'outcome.recommendation': 'Recommendation',
       'table.scrollable': '(table, scrollable)',
+      'cmp.showPage': 'show the partnership’s page',
       'published.search': 'Search the published outcomes', 'published.find': 'Search', 'published.prev': 'Previous page',
       'published.next': 'Next page', 'published.showing': 'Showing {from}–{to} of {total}',
       'published.noMatch': 'No published outcome contains “{q}”.', 'published.series': '{n} measurements (run chart on the pilot page)',
@@ -395,6 +397,8 @@
     refreshTimer: null,
     optionsSignature: null,
     charts: new Map(),
+    pendingCharts: new Map(),
+    chartObserver: null,
     chartRefs: new Map(),
     figureUi: new Map(),
     records: null,
@@ -540,10 +544,16 @@
     stopStream(); // a new token needs a new stream; it restarts after the first load
     state.token = token;
     $('sign-in').hidden = true;
-    $('dashboard').hidden = false;
     $('sign-out').hidden = false;
     clearError();
-    loadMine().then(loadDashboard, handleError);
+    // who is signed in decides what comes first, so the page shows once that is known and nothing moves after:
+    // the organisation's panel, then the tiles with '–' in the place their numbers will take
+    loadMine().then(() => {
+      renderMine();
+      if (!state.data) renderKpis({});
+      $('dashboard').hidden = false;
+      loadDashboard();
+    }, handleError);
   }
 
   /** Drops the token and all data; shows the sign-in form with an optional reason. */
@@ -1193,10 +1203,12 @@
         ...rows.filter((r) => (r.region ?? '') === region).map((r) => {
           const share = num(r.evaluatedShare);
           const level = share == null ? 'none' : String(Math.min(4, Math.floor(share * 4.999)));
+          // the name a screen reader hears starts with the words on the tile (WCAG 2.5.3, label in name)
           return h('button', { type: 'button', class: `tile share-${level}${r.code === state.filters.partnership ? ' selected' : ''}`,
-            'data-partnership': r.code, 'aria-label': `${t('cmp.filter', { name: r.name ?? r.code })}: ${share == null ? t('cmp.unknown') : fmtPct(share)}` },
-          h('span', { class: 'tile-name' }, r.name ?? r.code),
-          h('span', { class: 'tile-value' }, share == null ? '–' : fmtPct(share)));
+            'data-partnership': r.code },
+          h('span', { class: 'tile-name' }, r.name ?? r.code), ' ',
+          h('span', { class: 'tile-value' }, share == null ? ['–', h('span', { class: 'visually-hidden' }, ` ${t('cmp.unknown')}`)] : fmtPct(share)),
+          h('span', { class: 'visually-hidden' }, ` – ${t('cmp.showPage')}`));
         })))),
       h('p', { class: 'legend-note' }, t('cmp.mapLegend')));
   }
@@ -1378,9 +1390,40 @@
       chart.data = data;
       chart.options = options;
       chart.update();
+    } else if (state.pendingCharts.has(def.name)) {
+      state.pendingCharts.set(def.name, { canvas: ui.canvas, type, data, options });
     } else {
-      state.charts.set(def.name, new window.Chart(ui.canvas, { type, data, options }));
+      // a chart is drawn when it scrolls near the screen: eight charts at once would block the first paint
+      state.pendingCharts.set(def.name, { canvas: ui.canvas, type, data, options });
+      chartObserver().observe(ui.canvas);
     }
+  }
+
+  /** Draws a chart still waiting to scroll into view (all of them without a canvas), at once and unanimated. */
+  function drawPending(canvas = null, animate = false) {
+    for (const [name, p] of state.pendingCharts) {
+      if (canvas && p.canvas !== canvas) continue;
+      state.pendingCharts.delete(name);
+      state.chartObserver?.unobserve(p.canvas);
+      const options = animate ? p.options : { ...p.options, animation: false };
+      state.charts.set(name, new window.Chart(p.canvas, { type: p.type, data: p.data, options }));
+    }
+  }
+
+  function chartObserver() {
+    if (!state.chartObserver) {
+      const draw = (canvas) => drawPending(canvas, true);
+      state.chartObserver = typeof IntersectionObserver === 'undefined'
+        ? { observe: draw, unobserve: () => {} }
+        : new IntersectionObserver((entries, observer) => {
+          for (const e of entries) {
+            if (!e.isIntersecting) continue;
+            observer.unobserve(e.target);
+            draw(e.target);
+          }
+        }, { rootMargin: '200px 0px' });
+    }
+    return state.chartObserver;
   }
 
   // ---------- records panel ----------
@@ -1557,6 +1600,7 @@
       if (png) {
         // the chart as drawn now, on a white background (the canvas itself is transparent)
         const canvas = png.closest('section').querySelector('canvas');
+        drawPending(canvas);
         const out = document.createElement('canvas');
         out.width = canvas.width;
         out.height = canvas.height;
@@ -1598,6 +1642,7 @@
   }
 
   function init() {
+    window.addEventListener('beforeprint', () => drawPending()); // a printout has every chart
     const urlLang = new URLSearchParams(window.location.search).get('lang');
     state.lang = (urlLang ?? storage.get(localStorage, LANG_KEY)) === 'en' ? 'en' : 'nb';
     if (window.Chart) {

@@ -128,13 +128,26 @@ window.Page = (() => {
     if (back) back.href = link('./');
   }
 
+  /** A link may carry #token=… (as the dashboard's does): kept for this tab's session, dropped from the address. */
+  function takeTokenFromFragment() {
+    const fragment = new URLSearchParams(window.location.hash.slice(1));
+    const token = fragment.get('token');
+    if (!token) return;
+    try { sessionStorage.setItem(TOKEN_KEY, token); } catch { /* storage disabled: this page only */ }
+    s.token = token;
+    fragment.delete('token');
+    const rest = fragment.toString();
+    history.replaceState(history.state, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+  }
+
   /** Reads language and session, wires the language switch, then renders and loads. */
   function start({ texts, render, load }) {
     s.texts = { nb: { ...COMMON.nb, ...texts.nb }, en: { ...COMMON.en, ...texts.en } };
     s.render = () => { applyTexts(); render(); };
     const params = new URLSearchParams(window.location.search);
     s.lang = params.get('lang') === 'en' || (!params.get('lang') && stored(localStorage, LANG_KEY) === 'en') ? 'en' : 'nb';
-    s.token = stored(sessionStorage, TOKEN_KEY);
+    takeTokenFromFragment();
+    s.token = stored(sessionStorage, TOKEN_KEY) ?? s.token;
     $('lang-switch').addEventListener('click', () => {
       s.lang = s.lang === 'nb' ? 'en' : 'nb';
       try { localStorage.setItem(LANG_KEY, s.lang); } catch { /* storage disabled */ }

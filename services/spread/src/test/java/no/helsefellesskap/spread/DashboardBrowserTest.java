@@ -201,7 +201,9 @@ class DashboardBrowserTest {
 
         // from the chart: the bar of completed pilots opens its records, and the overdue one opens its page
         WebElement canvas = browser.findElement(By.cssSelector("#fig-pilotsByStatus canvas"));
-        wait.until(b -> canvas.isDisplayed());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", canvas);
+        wait.until(b -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                "return Chart.getChart(arguments[0]) !== undefined", canvas)));  // drawn once it scrolls into view
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
                 const c = arguments[0], chart = Chart.getChart(c), i = chart.data.labels.indexOf(arguments[1]);
