@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a signed-in organisation sees first: who it is, the partnerships it is a member of, and its own pilots (as
+ * What a signed-in organisation sees first: who it is, the partnerships it is a member of (the one it is most central
+ * to first: the fewest hospital trusts, then by name), and its own pilots (as
  * owner or partner) with those whose evaluation is overdue first. Overdue is the dashboard's own figure, so the two
  * never disagree.
  */
@@ -50,11 +51,14 @@ public class MyOrganisation {
         Organisation org = db.one("select code, name, kind from organisation where orgnr = ?"
                         + " order by valid_to desc nulls first limit 1",
                 rs -> new Organisation(rs.getString(1), rs.getString(2), rs.getString(3)), nr).orElse(null);
+        // first the one it is most central to: a trust serving districts of a neighbour's partnership (Ahus in Oslo)
+        // is one of several trusts there, and the only one in its own
         List<Partnership> partnerships = db.list("""
-                select distinct ps.code, ps.name from partnership ps join organisation o on o.orgnr = ?
-                where ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))
-                   or ps.hospital_trusts @> jsonb_build_array(o.code)
-                order by ps.name""", rs -> new Partnership(rs.getString(1), rs.getString(2)), nr);
+                select ps.code, ps.name, jsonb_array_length(ps.hospital_trusts) trusts from partnership ps
+                where exists (select 1 from organisation o where o.orgnr = ? and (
+                  ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))
+                  or ps.hospital_trusts @> jsonb_build_array(o.code)))
+                order by trusts, ps.name""", rs -> new Partnership(rs.getString(1), rs.getString(2)), nr);
         Map<String, Boolean> overdue = new HashMap<>();
         for (FigureRows.Query q : rows.queries("overdueEvaluations",
                 new DashboardService.Filter(null, null, null, true))) {
