@@ -125,8 +125,9 @@
             o.baselineValue ?? '–', o.resultValue ?? '–', o.qualitativeStatement ?? '–', o.source ?? '–'])) : null,
         arr(e.outcomes).map((o, i) => (o.runChart ? runChart(o, `${e.evaluationId}-${i}`) : null)))))),
       section('lineage', t('lineage'), h('ul', {},
-        p.modelId ? h('li', {}, `${t('model')}: ${p.modelName ?? p.modelId}${p.modelVersion ? `, ${t('version', { v: p.modelVersion })}` : ''}`) : null,
-        p.derivedFromPilot ? h('li', {}, t('derived'), ': ', h('a', { href: `pilot.html?id=${encodeURIComponent(p.derivedFromPilot)}` }, p.derivedFromPilot)) : null,
+        p.modelId ? h('li', {}, `${t('model')}: `, h('a', { href: window.Page.link('model.html', { id: p.modelId }), 'data-model': p.modelId },
+          p.modelName ?? p.modelId), p.modelVersion ? `, ${t('version', { v: p.modelVersion })}` : '') : null,
+        p.derivedFromPilot ? h('li', {}, t('derived'), ': ', h('a', { href: window.Page.link('pilot.html', { id: p.derivedFromPilot }) }, p.derivedFromPilot)) : null,
         !p.modelId && !p.derivedFromPilot ? h('li', { class: 'unknown' }, t('none')) : null)),
       section('contact', t('contact'), p.contactMailbox
         ? h('p', {}, h('a', { href: `mailto:${p.contactMailbox}` }, p.contactMailbox), ' ', h('span', { class: 'how' }, t('contactNote')))

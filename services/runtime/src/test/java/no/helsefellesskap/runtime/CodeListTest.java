@@ -35,6 +35,8 @@ class CodeListTest {
                 .body("codes.code", hasItem("no.helsefellesskap.pilot-projects.pilot.abandoned.v1"));
         given().header("Authorization", token()).get("/api/code-lists/personnel-group").then().statusCode(200)
                 .body("codes.code", hasItem("SP"));
+        given().header("Authorization", token()).get("/api/code-lists/competence").then().statusCode(200)
+                .body("codes.code", hasItem("AUT_APOTEKTEKNIKER"));
         given().header("Authorization", token()).get("/api/code-lists/nonsense").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/code-lists").then().statusCode(401);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import no.helsefellesskap.model.codes.CompetenceCatalogue;
 import no.helsefellesskap.model.codes.PersonnelGroups;
 import no.helsefellesskap.model.codes.Vocabulary;
 import no.helsefellesskap.model.events.EventType;
@@ -34,12 +35,16 @@ public class CodeListResource {
 
     static final String PERSONNEL_GROUP = "personnel-group";
     static final String FEED_EVENT_TYPE = "feed-event-type";
+    static final String COMPETENCE = "competence";
 
     @Inject
     Vocabulary vocabulary;
 
     @Inject
     PersonnelGroups groups;
+
+    @Inject
+    CompetenceCatalogue competences;
 
     @GET
     public Index all() {
@@ -48,6 +53,7 @@ public class CodeListResource {
             lists.add(vocabularyList(name));
         }
         lists.add(personnelGroups());
+        lists.add(competences());
         lists.add(feedEventTypes());
         return new Index(lists);
     }
@@ -60,6 +66,9 @@ public class CodeListResource {
         }
         if (FEED_EVENT_TYPE.equals(name)) {
             return feedEventTypes();
+        }
+        if (COMPETENCE.equals(name)) {
+            return competences();
         }
         if (!vocabulary.listNames().contains(name)) {
             throw ProblemException.notFound("Code list", name);
@@ -76,6 +85,11 @@ public class CodeListResource {
     private CodeList personnelGroups() {
         return new CodeList(PERSONNEL_GROUP, groups.version(), "shared-model " + PersonnelGroups.DEFAULT_RESOURCE,
                 groups.all().stream().map(g -> new Code(g.code(), g.nameEn(), g.nameNb())).toList());
+    }
+
+    private CodeList competences() {
+        return new CodeList(COMPETENCE, competences.competenceVersion(), "shared-model " + CompetenceCatalogue.COMPETENCES,
+                competences.competences().stream().map(c -> new Code(c.code(), c.nameEn(), c.nameNb())).toList());
     }
 
     private CodeList feedEventTypes() {

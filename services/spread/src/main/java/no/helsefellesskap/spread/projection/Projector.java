@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.events.AdoptionChanged;
+import no.helsefellesskap.model.events.CompetenceProfileRecorded;
 import no.helsefellesskap.model.events.EvaluationDrafted;
 import no.helsefellesskap.model.events.EvaluationPublished;
 import no.helsefellesskap.model.events.EventTypes;
@@ -57,6 +58,8 @@ public class Projector {
             model(e.<ModelPublished>payloadIfOneOf(json, EventTypes.MODEL_PUBLISHED, EventTypes.MODEL_VERSIONED).orElseThrow());
         } else if (e.is(EventTypes.MODEL_LIFECYCLE_CHANGED)) {
             lifecycle(e.payload(EventTypes.MODEL_LIFECYCLE_CHANGED, json));
+        } else if (e.is(EventTypes.COMPETENCE_PROFILE_RECORDED)) {
+            competenceProfile(e.payload(EventTypes.COMPETENCE_PROFILE_RECORDED, json));
         } else if (e.is(EventTypes.MODEL_PROVEN)) {
             proven(e.payload(EventTypes.MODEL_PROVEN, json));
         } else if (e.is(EventTypes.PILOT_REGISTERED)) {
@@ -135,9 +138,25 @@ public class Projector {
 
     private void assessed(TaskAssessed a) {
         db.update("""
-                insert into task (task_id, sharing_directions) values (?, ?::jsonb)
-                on conflict (task_id) do update set sharing_directions = excluded.sharing_directions""",
-                a.taskId(), text.write(a.sharingDirections()));
+                insert into task (task_id, sharing_directions, required_competences) values (?, ?::jsonb, ?::jsonb)
+                on conflict (task_id) do update set sharing_directions = excluded.sharing_directions,
+                  required_competences = excluded.required_competences""",
+                a.taskId(), text.write(a.sharingDirections()),
+                text.write(a.requiredCompetences() == null ? List.of() : a.requiredCompetences()));
+    }
+
+    /** The latest count of a profile replaces the one held (a profile is one unit, group and competence). */
+    private void competenceProfile(CompetenceProfileRecorded c) {
+        db.update("""
+                insert into competence_profile (profile_id, orgnr, organisation_unit, personnel_group, competence,
+                  headcount, counted_on) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (profile_id) do update set orgnr = excluded.orgnr,
+                  organisation_unit = excluded.organisation_unit, personnel_group = excluded.personnel_group,
+                  competence = excluded.competence, headcount = excluded.headcount, counted_on = excluded.counted_on
+                where competence_profile.counted_on is null or excluded.counted_on is null
+                   or excluded.counted_on >= competence_profile.counted_on""",
+                c.profileId(), c.orgnr(), c.organisationUnit(), c.personnelGroup(), c.competence(), c.headcount(),
+                c.countedOn());
     }
 
     private void model(ModelPublished m) {

@@ -27,6 +27,7 @@ public class ReadModelConsumer {
     @Incoming("pilots")
     @Incoming("evaluations")
     @Incoming("adoptions")
+    @Incoming("competence-profiles")
     @Blocking
     public void on(ConsumerRecord<String, String> r) {
         IncomingEvent event = IncomingEvent.of(r);

@@ -37,10 +37,10 @@ public class RebuildService {
     /** Read in this order; the read models join across topics at query time, so the order is not load-bearing. */
     public static final List<String> TOPICS = List.of(EventTypes.TOPIC_ORGANISATIONS, EventTypes.TOPIC_PARTNERSHIPS,
             EventTypes.TOPIC_TASKS, EventTypes.TOPIC_MODELS, EventTypes.TOPIC_MODEL_EVIDENCE, EventTypes.TOPIC_PILOTS,
-            EventTypes.TOPIC_EVALUATIONS, EventTypes.TOPIC_ADOPTIONS);
+            EventTypes.TOPIC_EVALUATIONS, EventTypes.TOPIC_ADOPTIONS, EventTypes.TOPIC_COMPETENCE_PROFILES);
 
     static final List<String> READ_MODELS = List.of("organisation", "partnership", "task", "model_version", "pilot",
-            "evaluation", "adoption");
+            "evaluation", "adoption", "competence_profile");
 
     public record Result(Map<String, Long> eventsPerTopic, long applied, long skippedPoison, long millis,
                          Instant finishedAt) {
