@@ -663,7 +663,7 @@
       [t('mine.title'), ...['mine.status', 'mine.relation', 'mine.completed', 'mine.evaluation'].map((k) => txt(t(k)))],
       pilots.map((p) => ({
         class: p.overdue ? 'overdue' : null,
-        cells: [h('a', { href: safeHref(p.href) ?? '#', 'data-pilot': p.id }, text(p.title, p.id)),
+        cells: [h('a', { href: safeHref(inLanguage(p.href)) ?? '#', 'data-pilot': p.id }, text(p.title, p.id)),
           txt(t(`cmp.status.${p.status}`)), txt(t(`rel.${p.relation}`)), txt(p.completedShown ?? '–'),
           txt(p.overdue ? h('strong', { class: 'flag' }, t('mine.overdue')) : t('mine.notOverdue'))],
       }))) : h('p', {}, t('mine.none'));
@@ -674,6 +674,12 @@
         : t('mine.noneOverdue')) : null,
       h('div', { class: 'table-wrap' }, table),
       m.subscriber ? h('p', {}, h('a', { href: pageLink('subscriptions.html'), id: 'to-subscriptions' }, t('mine.subscriptions'))) : null);
+  }
+
+  /** A link to another page of the app, in the page's language. */
+  function inLanguage(href) {
+    if (typeof href !== 'string' || !href || state.lang !== 'en') return href;
+    return `${href}${href.includes('?') ? '&' : '?'}lang=en`;
   }
 
   /** Another page of the app in the same language (the session's token travels in sessionStorage). */
@@ -1276,7 +1282,7 @@
         class: i === 0 ? 'first-of-group' : null,
         cells: [
           // every row names its pilot for a screen reader; the eye sees it once per group
-          i === 0 ? h('span', {}, h('a', { href: safeHref(item.href) ?? '#', 'data-pilot': item.pilotId }, title), h('br'),
+          i === 0 ? h('span', {}, h('a', { href: safeHref(inLanguage(item.href)) ?? '#', 'data-pilot': item.pilotId }, title), h('br'),
             h('small', {}, `${t('outcome.recommendation')}: ${has(`rec.${item.recommendation}`) ? t(`rec.${item.recommendation}`) : item.recommendation ?? ''}`))
             : h('span', { class: 'visually-hidden' }, title),
           { class: 'text', content: text(o.dimension, '') },
@@ -1519,11 +1525,11 @@
       h('thead', {}, h('tr', {}, head.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, list.map((rec) => {
         const title = rec.title ?? rec.id ?? '–';
-        const href = safeHref(rec.href);
+        const href = safeHref(inLanguage(rec.href));
         return h('tr', {},
           h('td', {}, has(`kind.${rec.kind}`) ? t(`kind.${rec.kind}`) : (rec.kind ?? '–')),
           h('th', { scope: 'row' }, title),
-          h('td', {}, rec.organisation ?? '–'),
+          h('td', {}, rec.organisationName ? `${rec.organisationName} (${rec.organisation})` : rec.organisation ?? '–'),
           h('td', {}, rec.datePrecision && rec.datePrecision !== 'DAY' && rec.dateShown ? rec.dateShown : fmtDate(rec.date)),
           h('td', { class: 'text' }, arr(rec.sources).filter((x) => typeof x === 'string').join('; ') || '–'),
           h('td', {}, href ? h('a', { href, 'aria-label': t('records.openNamed', { title }) }, t('records.open')) : '–'));

@@ -102,6 +102,31 @@ class DashboardTest {
         given().get("/api/dashboard/published-outcomes").then().statusCode(401);
     }
 
+    /** Every record opens a page in the app (a pilot's, an evaluation's pilot's, an adoption's model's) and names its organisation. */
+    @Test
+    void everyRecordOpensAPageAndNamesItsOrganisation() {
+        DashboardData d = DashboardData.write();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(d.partnership).getInt("figures.pilotsByStatus.total") == 5
+                && given().header("Authorization", admin()).queryParam("figure", "spreadCurves")
+                .queryParam("partnership", d.partnership).get("/api/dashboard/records").then().extract().jsonPath()
+                .getInt("count") == 1 && dashboard(d.partnership).getInt("figures.evaluatedShare.evaluated") == 1);
+        io.restassured.path.json.JsonPath evaluations = given().header("Authorization", admin())
+                .queryParam("figure", "outcomeDimensions").queryParam("partnership", d.partnership)
+                .get("/api/dashboard/records").then().statusCode(200).extract().jsonPath();
+        assertEquals("evaluation", evaluations.getString("records[0].kind"));
+        assertEquals("/pilot.html?id=" + d.evaluated, evaluations.getString("records[0].href"));
+        io.restassured.path.json.JsonPath adoptions = given().header("Authorization", admin())
+                .queryParam("figure", "spreadCurves").queryParam("partnership", d.partnership)
+                .get("/api/dashboard/records").then().statusCode(200).extract().jsonPath();
+        assertEquals("/model.html?id=" + d.model, adoptions.getString("records[0].href"));
+        assertEquals("Testkommune", adoptions.getString("records[0].organisationName"));
+        io.restassured.path.json.JsonPath pilots = given().header("Authorization", admin())
+                .queryParam("figure", "pilotsByStatus").queryParam("partnership", d.partnership)
+                .get("/api/dashboard/records").then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.Collections.nCopies(5, "Testsykehuset HF"), pilots.getList("records.organisationName"));
+        assertTrue(pilots.getList("records.href", String.class).stream().allMatch(h -> h.startsWith("/pilot.html?id=")));
+    }
+
     /**
      * Every partnership side by side: a partnership's row holds the figures the page shows for it alone (from the
      * facts DashboardData wrote: five pilots, one of two completed evaluated, one overdue, one adoption of a proven

@@ -38,8 +38,8 @@ public class DashboardService {
      * {@code dateShown}: the date as exactly as it is known ("2019" for a year), with its {@code datePrecision};
      * {@code sources}: where a pilot's facts come from (documents and lines; empty when entered as it happens).
      */
-    public record Record(String kind, String id, String title, String organisation, LocalDate date, String datePrecision,
-                         String dateShown, String href, List<String> sources) {
+    public record Record(String kind, String id, String title, String organisation, String organisationName,
+                         LocalDate date, String datePrecision, String dateShown, String href, List<String> sources) {
     }
 
     public record Records(String figure, String key, int count, List<Record> records) {
@@ -131,34 +131,54 @@ public class DashboardService {
         if (!FIGURES.contains(figure)) {
             throw ProblemException.invalid("figure", "unknown figure '" + figure + "'; one of " + FIGURES);
         }
-        Map<String, Record> unique = new LinkedHashMap<>();
+        Map<String, FigureRows.Row> unique = new LinkedHashMap<>();
         for (FigureRows.Query q : rows.queries(figure, f)) {
             String sql = key == null ? q.sql() : "select * from (" + q.sql() + ") x where x.k = ?";
             Object[] params = key == null ? q.params() : FigureRows.append(q.params(), key);
             for (FigureRows.Row r : db.list(sql, rows::row, params)) {
-                unique.putIfAbsent(r.kind() + "/" + r.id(), new Record(r.kind(), r.id(), r.title(), r.organisation(),
-                        r.date(), r.datePrecision(), DatePrecision.shown(r.date(), r.datePrecision()), href(r),
-                        List.of()));
+                unique.putIfAbsent(r.kind() + "/" + r.id(), r);
             }
         }
-        String[] pilotIds = unique.values().stream().filter(r -> "pilot".equals(r.kind())).map(Record::id)
-                .toArray(String[]::new);
+        // each record opens a page: a pilot its own, an evaluation its pilot's, an adoption its model's
+        Map<String, String> hrefs = new HashMap<>();
         Map<String, List<String>> sources = new HashMap<>();
-        if (pilotIds.length > 0) {
+        String[] pilots = ids(unique, "pilot");
+        if (pilots.length > 0) {
             db.list("select pilot_id::text, sources::text from pilot where pilot_id::text = any(?)",
-                    rs -> sources.put(rs.getString(1), json.strings(rs.getString(2))), (Object) pilotIds);
+                    rs -> sources.put(rs.getString(1), json.strings(rs.getString(2))), (Object) pilots);
+            for (String id : pilots) {
+                hrefs.put("pilot/" + id, "/pilot.html?id=" + id);
+            }
         }
-        List<Record> list = unique.values().stream().map(r -> sources.containsKey(r.id()) && "pilot".equals(r.kind())
-                ? new Record(r.kind(), r.id(), r.title(), r.organisation(), r.date(), r.datePrecision(), r.dateShown(),
-                r.href(), sources.get(r.id())) : r).toList();
+        String[] evaluations = ids(unique, "evaluation");
+        if (evaluations.length > 0) {
+            db.list("select evaluation_id::text, pilot_id::text from evaluation where evaluation_id::text = any(?)",
+                    rs -> hrefs.put("evaluation/" + rs.getString(1), "/pilot.html?id=" + rs.getString(2)),
+                    (Object) evaluations);
+        }
+        String[] adoptions = ids(unique, "adoption");
+        if (adoptions.length > 0) {
+            db.list("select adoption_id::text, model_id::text from adoption where adoption_id::text = any(?)",
+                    rs -> hrefs.put("adoption/" + rs.getString(1), "/model.html?id=" + rs.getString(2)),
+                    (Object) adoptions);
+        }
+        Map<String, String> names = new HashMap<>();
+        String[] orgnrs = unique.values().stream().map(FigureRows.Row::organisation).filter(java.util.Objects::nonNull)
+                .distinct().toArray(String[]::new);
+        if (orgnrs.length > 0) {
+            db.list("select distinct on (orgnr) orgnr, name from organisation where orgnr = any(?)"
+                    + " order by orgnr, valid_to desc nulls first", rs -> names.put(rs.getString(1), rs.getString(2)),
+                    (Object) orgnrs);
+        }
+        List<Record> list = unique.values().stream().map(r -> new Record(r.kind(), r.id(), r.title(), r.organisation(),
+                names.get(r.organisation()), r.date(), r.datePrecision(), DatePrecision.shown(r.date(), r.datePrecision()),
+                hrefs.get(r.kind() + "/" + r.id()), "pilot".equals(r.kind()) ? sources.getOrDefault(r.id(), List.of())
+                : List.of())).toList();
         return new Records(figure, key, list.size(), list);
     }
 
-    /**
-     * A pilot opens on its page (in the signed-in session; the API answer is {@code /api/pilots/{id}}); evaluations
-     * and adoptions are shown on their pilot's page or named by id.
-     */
-    private static String href(FigureRows.Row r) {
-        return "pilot".equals(r.kind()) ? "/pilot.html?id=" + r.id() : null;
+    private static String[] ids(Map<String, FigureRows.Row> rows, String kind) {
+        return rows.values().stream().filter(r -> kind.equals(r.kind())).map(FigureRows.Row::id).toArray(String[]::new);
     }
+
 }
