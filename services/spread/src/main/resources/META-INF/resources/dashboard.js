@@ -173,6 +173,8 @@
       'outcome.source': 'Kilde',
       'outcome.recommendation': 'Anbefaling',
       'table.scrollable': '(tabell, kan rulles)',
+      'ps.about': 'Helsefellesskapets side: tallene under gjelder bare det. Helseregion: {region}.', 'ps.country': 'Vis hele landet',
+      'ps.trusts': 'Helseforetak', 'ps.municipalities': 'Kommuner ({n})', 'ps.others': 'Andre medlemmer',
       'cmp.showPage': 'vis siden for helsefellesskapet',
       'published.search': 'Søk i publiserte resultater', 'published.find': 'Søk', 'published.prev': 'Forrige side',
       'published.next': 'Neste side', 'published.showing': 'Viser {from}–{to} av {total}',
@@ -337,6 +339,8 @@
       'outcome.source': 'Source',
       'outcome.recommendation': 'Recommendation',
       'table.scrollable': '(table, scrollable)',
+      'ps.about': 'The partnership’s page: the figures below are for it alone. Health region: {region}.', 'ps.country': 'Show the whole country',
+      'ps.trusts': 'Hospital trusts', 'ps.municipalities': 'Municipalities ({n})', 'ps.others': 'Other members',
       'cmp.showPage': 'show the partnership’s page',
       'published.search': 'Search the published outcomes', 'published.find': 'Search', 'published.prev': 'Previous page',
       'published.next': 'Next page', 'published.showing': 'Showing {from}–{to} of {total}',
@@ -392,6 +396,7 @@
     streamSandbox: '',
     data: null,
     mine: null,
+    partnership: null,
     published: { q: '', offset: 0, data: null },
     loadCtrl: null,
     refreshTimer: null,
@@ -548,8 +553,9 @@
     clearError();
     // who is signed in decides what comes first, so the page shows once that is known and nothing moves after:
     // the organisation's panel, then the tiles with '–' in the place their numbers will take
-    loadMine().then(() => {
+    loadMine().then(loadPartnership).then(() => {
       renderMine();
+      renderPartnership();
       if (!state.data) renderKpis({});
       $('dashboard').hidden = false;
       loadDashboard();
@@ -606,13 +612,23 @@
       return;
     }
     state.filters = filters;
-    const query = filterQuery(filters);
+    const query = viewQuery(filters);
     // Filters live in the page URL so a view can be shared or bookmarked.
     history.pushState(null, '', pageUrl(query));
     closeRecords(false);
     const streamChanged = filters.includeSandbox !== state.streamSandbox;
     loadDashboard();
     if (streamChanged && (state.stream.ctrl || state.stream.timer)) startStream();
+  }
+
+  /**
+   * The address's query for a view: an organisation's page opens on its own partnership unless the address says
+   * otherwise, so "the whole country" is kept as an empty partnership.
+   */
+  function viewQuery(filters) {
+    const q = new URLSearchParams(filterQuery(filters));
+    if (!filters.partnership && arr(state.mine?.partnerships).length) q.set('partnership', '');
+    return q.toString();
   }
 
   function renderPartnershipOptions() {
@@ -687,6 +703,45 @@
     return state.lang === 'en' ? `${path}?lang=en` : path;
   }
 
+  // ---------- the page for one partnership ----------
+
+  /** Who the chosen partnership is; fetched before the page shows it, so the panel never pushes the figures down. */
+  async function loadPartnership() {
+    const code = state.filters.partnership;
+    if (!code) {
+      state.partnership = null;
+      return;
+    }
+    if (state.partnership?.code === code) return;
+    try {
+      state.partnership = { code, info: await api(`/api/dashboard/partnerships/${encodeURIComponent(code)}`) };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) throw e;
+      state.partnership = { code, info: null };
+    }
+  }
+
+  function renderPartnership() {
+    const section = $('partnership-panel');
+    const p = state.partnership?.info;
+    if (!p) {
+      section.hidden = true;
+      return;
+    }
+    section.hidden = false;
+    const named = (m) => (m.name ? `${m.name}${m.kommunenummer ? ` (${m.kommunenummer})` : ''}` : m.code);
+    const municipalities = arr(p.members).filter((m) => m.kind === 'MUNICIPALITY' || m.role === 'MUNICIPALITY');
+    const others = arr(p.members).filter((m) => !municipalities.includes(m) && !arr(p.hospitalTrusts).some((t) => t.code === m.code));
+    section.replaceChildren(
+      h('h2', { id: 'partnership-heading' }, p.name ?? p.code),
+      h('p', {}, t('ps.about', { region: REGION_NAMES[p.region] ?? p.region ?? '–' }), ' ',
+        h('a', { href: pageUrl(viewQuery({ ...state.filters, partnership: '' })), id: 'to-country' }, t('ps.country'))),
+      h('p', {}, `${t('ps.trusts')}: `, arr(p.hospitalTrusts).map(named).join(', ') || '–'),
+      h('details', {}, h('summary', {}, t('ps.municipalities', { n: fmtInt(municipalities.length) })),
+        h('p', {}, municipalities.map(named).join(', ') || '–')),
+      others.length ? h('p', {}, `${t('ps.others')}: `, others.map(named).join(', ')) : null);
+  }
+
   // ---------- loading ----------
 
   async function loadDashboard() {
@@ -697,7 +752,7 @@
     $('dashboard').setAttribute('aria-busy', 'true');
     try {
       const query = filterQuery(state.filters);
-      const data = await api(`/api/dashboard${query ? `?${query}` : ''}`, ctrl.signal);
+      const [data] = await Promise.all([api(`/api/dashboard${query ? `?${query}` : ''}`, ctrl.signal), loadPartnership()]);
       if (ctrl.signal.aborted) return;
       state.data = data && typeof data === 'object' ? data : {};
       clearTimeout(state.retry.timer);
@@ -861,6 +916,7 @@
     const figures = state.data.figures && typeof state.data.figures === 'object' ? state.data.figures : {};
     renderPartnershipOptions();
     renderMine();
+    renderPartnership();
     renderKpis(figures);
     for (const def of FIGURES) {
       const ui = state.figureUi.get(def.name);
@@ -1571,7 +1627,7 @@
   function setLanguage(lang) {
     state.lang = lang === 'en' ? 'en' : 'nb';
     storage.set(localStorage, LANG_KEY, state.lang);
-    history.replaceState(history.state, '', pageUrl(filterQuery(state.filters)) + window.location.hash);
+    history.replaceState(history.state, '', pageUrl(viewQuery(state.filters)) + window.location.hash);
     render();
   }
 

@@ -125,6 +125,12 @@ class DashboardTest {
                 .get("/api/dashboard/records").then().statusCode(200).extract().jsonPath();
         assertEquals(java.util.Collections.nCopies(5, "Testsykehuset HF"), pilots.getList("records.organisationName"));
         assertTrue(pilots.getList("records.href", String.class).stream().allMatch(h -> h.startsWith("/pilot.html?id=")));
+
+        // the partnership's own page: who it is, by name
+        given().header("Authorization", admin()).get("/api/dashboard/partnerships/" + d.partnership).then()
+                .statusCode(200).body("code", equalTo(d.partnership))
+                .body("members.name", org.hamcrest.Matchers.hasItem("Testkommune"));
+        given().header("Authorization", admin()).get("/api/dashboard/partnerships/NO-SUCH").then().statusCode(404);
     }
 
     /**

@@ -105,6 +105,19 @@ class OrganisationPagesBrowserTest {
         wait.until(b -> b.getCurrentUrl().contains("partnership=" + p));
         assertEquals(p, browser.findElement(By.id("filter-partnership")).getDomProperty("value"));
         assertTrue(browser.findElement(By.id("mine")).getText().contains("Testkommune " + orgnr));
+        // the partnership's page names it and its members; the whole country is one link away, and stays chosen
+        WebElement panel = browser.findElement(By.id("partnership-panel"));
+        assertTrue(panel.getText().contains("Testfellesskap " + p), panel.getText());
+        browser.findElement(By.cssSelector("#partnership-panel summary")).click();
+        assertTrue(panel.getText().contains("Testkommune " + orgnr), panel.getText());
+        browser.findElement(By.id("to-country")).click();
+        wait.until(b -> b.getCurrentUrl().contains("partnership=&") || b.getCurrentUrl().endsWith("partnership="));
+        loaded();
+        wait.until(b -> !b.findElement(By.id("partnership-panel")).isDisplayed());
+        assertEquals("", browser.findElement(By.id("filter-partnership")).getDomProperty("value"));
+        browser.navigate().refresh();
+        loaded();
+        assertEquals("", browser.findElement(By.id("filter-partnership")).getDomProperty("value"), "still the country");
         browser.findElement(By.id("to-subscriptions")).click();
         wait.until(b -> b.getCurrentUrl().contains("subscriptions.html"));
         loaded();

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,7 @@ import no.helsefellesskap.runtime.problem.ProblemException;
 import no.helsefellesskap.runtime.security.Caller;
 import no.helsefellesskap.spread.dashboard.DashboardService;
 import no.helsefellesskap.spread.dashboard.MyOrganisation;
+import no.helsefellesskap.spread.dashboard.PartnershipPage;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,6 +29,9 @@ public class DashboardResource {
 
     @Inject
     MyOrganisation mine;
+
+    @Inject
+    PartnershipPage partnershipPage;
 
     @Inject
     Caller caller;
@@ -51,6 +56,13 @@ public class DashboardResource {
     @Path("partnerships")
     public List<Map<String, String>> partnerships() {
         return dashboard.partnerships();
+    }
+
+    /** One partnership: its region, hospital trusts and current members by name (the dashboard's page for it). */
+    @GET
+    @Path("partnerships/{code}")
+    public PartnershipPage.View partnership(@PathParam("code") String code) {
+        return partnershipPage.of(code);
     }
 
     /** Published evaluations and their outcomes, newest first, searched by {@code q} and paged. */
