@@ -173,6 +173,9 @@
       'outcome.source': 'Kilde',
       'outcome.recommendation': 'Anbefaling',
       'table.scrollable': '(tabell, kan rulles)',
+      'cmp.norway': 'Kart over Norge: hver kommune i fargen til sitt helsefellesskaps andel evaluert (klikk for å velge helsefellesskapet)',
+      'cmp.norwayAria': 'Kart over Norges kommuner farget etter helsefellesskapets andel evaluerte piloter. De samme tallene står i tabellen og rutene over.',
+      'cmp.norwaySource': 'Kommunegrenser: {source}. Lisens: {licence}.', 'cmp.noPartnership': 'ikke registrert i et helsefellesskap',
       'ps.about': 'Helsefellesskapets side: tallene under gjelder bare det. Helseregion: {region}.', 'ps.country': 'Vis hele landet',
       'ps.trusts': 'Helseforetak', 'ps.municipalities': 'Kommuner ({n})', 'ps.others': 'Andre medlemmer',
       'cmp.showPage': 'vis siden for helsefellesskapet',
@@ -339,6 +342,9 @@
       'outcome.source': 'Source',
       'outcome.recommendation': 'Recommendation',
       'table.scrollable': '(table, scrollable)',
+      'cmp.norway': 'Map of Norway: each municipality in the shade of its partnership’s share evaluated (click to choose the partnership)',
+      'cmp.norwayAria': 'Map of Norway’s municipalities shaded by their partnership’s share of evaluated pilots. The same figures are in the table and the tiles above.',
+      'cmp.norwaySource': 'Municipal boundaries: {source}. Licence: {licence}.', 'cmp.noPartnership': 'not registered in a partnership',
       'ps.about': 'The partnership’s page: the figures below are for it alone. Health region: {region}.', 'ps.country': 'Show the whole country',
       'ps.trusts': 'Hospital trusts', 'ps.municipalities': 'Municipalities ({n})', 'ps.others': 'Other members',
       'cmp.showPage': 'show the partnership’s page',
@@ -1251,9 +1257,78 @@
     const table = dataTable(figureTitle(def.name), head, body);
     table.querySelectorAll('thead th').forEach((th, i) => th.setAttribute('aria-sort', head[i].sort));
     showFigure(ui, comparisonMap(rows), table);
+    norwayMap(ui);
   }
 
   /** A tile map: one tile per partnership, grouped by region north to south, shaded by the share evaluated. */
+  // ---------- the map of Norway: municipalities coloured by their partnership's share evaluated ----------
+
+  const MAP_VIEWBOX = '0 0 848 1000'; // the file's own, so the space is held before it arrives
+
+  /** Loaded once the map scrolls near the screen: the boundaries (a data file) and which partnership each is in. */
+  function norwayMap(ui) {
+    if (!ui.norway) {
+      const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      svg.setAttribute('viewBox', MAP_VIEWBOX);
+      svg.setAttribute('role', 'img');
+      const caption = h('figcaption', {});
+      const source = h('p', { class: 'legend-note' });
+      const figure = h('figure', { class: 'norway-map' }, caption, svg, source);
+      ui.norway = { figure, svg, caption, source, paths: new Map(), owner: new Map(), meta: null };
+      ui.tableWrap.after(figure);
+      svg.addEventListener('click', (event) => {
+        const code = event.target.closest('path')?.dataset.partnership;
+        if (code) choosePartnership(code);
+      });
+      const load = async () => {
+        try {
+          const [geo, owners] = await Promise.all([
+            fetch('norway-municipalities.json', { cache: 'force-cache' }).then((r) => r.json()),
+            api('/api/dashboard/partnership-map')]);
+          for (const o of arr(owners)) ui.norway.owner.set(o.kommunenummer, o.partnership);
+          ui.norway.meta = geo;
+          for (const m of arr(geo.municipalities)) {
+            const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+            path.setAttribute('d', m.d);
+            path.dataset.kommune = m.k;
+            const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+            path.append(title);
+            ui.norway.paths.set(m.k, { path, title, name: m.n });
+            svg.append(path);
+          }
+          colourNorway(ui);
+        } catch (e) {
+          handleError(e);
+        }
+      };
+      if (typeof IntersectionObserver === 'undefined') load();
+      else {
+        const seen = new IntersectionObserver((entries) => {
+          if (entries.some((e) => e.isIntersecting)) { seen.disconnect(); load(); }
+        }, { rootMargin: '200px 0px' });
+        seen.observe(figure);
+      }
+    }
+    colourNorway(ui);
+  }
+
+  function colourNorway(ui) {
+    const n = ui.norway;
+    n.caption.textContent = t('cmp.norway');
+    n.svg.setAttribute('aria-label', t('cmp.norwayAria'));
+    n.source.textContent = n.meta ? t('cmp.norwaySource', { source: n.meta.source, licence: n.meta.licence }) : '';
+    const rows = new Map(arr(state.data?.figures?.partnershipComparison?.partnerships).map((r) => [r.code, r]));
+    for (const [k, p] of n.paths) {
+      const code = n.owner.get(k);
+      const row = rows.get(code);
+      const share = num(row?.evaluatedShare);
+      const level = !row ? 'none' : share == null ? 'unknown' : String(Math.min(4, Math.floor(share * 4.999)));
+      p.path.setAttribute('class', `share-${level}${code && code === state.filters.partnership ? ' selected' : ''}`);
+      if (code) p.path.dataset.partnership = code;
+      p.title.textContent = `${p.name}: ${row ? `${text(row.name, code)}, ${share == null ? t('cmp.unknown') : fmtPct(share)}` : t('cmp.noPartnership')}`;
+    }
+  }
+
   function comparisonMap(rows) {
     const regions = [...new Set(rows.map((r) => r.region ?? ''))]
       .sort((a, b) => (REGION_ORDER.indexOf(a) + 1 || 99) - (REGION_ORDER.indexOf(b) + 1 || 99));

@@ -233,6 +233,37 @@ class OrganisationPagesBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("#error p")).isEmpty(), "the same session");
     }
 
+    /**
+     * The map of Norway from the shipped boundary file: a municipality takes its partnership's shade and says which
+     * partnership it is in; a click chooses that partnership.
+     */
+    @Test
+    void theMapOfNorwayShowsAMunicipalityInItsPartnershipAndAClickChoosesIt() {
+        String orgnr = freshOrgnr();
+        String code = "KOMMUNE-4216-" + orgnr;
+        Events.publish(EventTypes.ORGANISATION_CHANGED, code, new OrganisationChanged(code, "MUNICIPALITY", "Birkenes",
+                orgnr, null, "4216", null, null, null));
+        String p = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Events.partnership(p, "Kartfellesskap " + p, code);
+        String admin = TestTokens.token(null, "programme-admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", "Bearer " + admin)
+                .get("/api/dashboard/partnership-map").then().extract().jsonPath()
+                .getList("findAll { it.kommunenummer == '4216' }.partnership").contains(p));
+
+        browser.get(base + "#token=" + admin);
+        loaded();
+        WebElement map = browser.findElement(By.cssSelector(".norway-map"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", map);
+        wait.until(b -> b.findElements(By.cssSelector(".norway-map path")).size() == 357);
+        WebElement birkenes = browser.findElement(By.cssSelector(".norway-map path[data-kommune='4216']"));
+        assertEquals(p, birkenes.getDomAttribute("data-partnership"));
+        assertTrue(birkenes.findElement(By.tagName("title")).getDomProperty("textContent").startsWith("Birkenes: Kartfellesskap " + p));
+        assertTrue(map.getText().contains("Kartverket") || browser.findElement(By.cssSelector(".norway-map .legend-note"))
+                .getText().contains("Kartverket"), "the boundaries' source is named");
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(birkenes).click().perform();
+        wait.until(b -> b.getCurrentUrl().contains("partnership=" + p));
+    }
+
     /** A programme administrator's token names no organisation: no panel, the whole country. */
     @Test
     void anAdministratorHasNoOrganisationOfItsOwn() {

@@ -28,6 +28,21 @@ public class PartnershipPage {
     @Inject
     no.helsefellesskap.runtime.time.SuiteClock clock;
 
+    /** A municipality (by kommunenummer) and the partnership it is a current member of: what the map colours. */
+    public record MunicipalityIn(String kommunenummer, String partnership) {
+    }
+
+    public List<MunicipalityIn> map() {
+        return db.list("""
+                select distinct on (o.kommunenummer) o.kommunenummer, ps.code
+                from partnership ps cross join jsonb_array_elements(ps.members) m
+                join organisation o on o.code = m->>'organisation'
+                where o.kommunenummer is not null and (m->>'validTo' is null
+                  or m->>'validTo' !~ '^\\d{4}-\\d{2}-\\d{2}$' or (m->>'validTo')::date >= ?)
+                order by o.kommunenummer, ps.code""", rs -> new MunicipalityIn(rs.getString(1), rs.getString(2)),
+                clock.today());
+    }
+
     public View of(String code) {
         return db.one("""
                 select code, name, region, status, priority_groups::text pg from partnership where code = ?""",

@@ -58,6 +58,13 @@ public class DashboardResource {
         return dashboard.partnerships();
     }
 
+    /** Every municipality by kommunenummer with the partnership it belongs to, for the map of Norway. */
+    @GET
+    @Path("partnership-map")
+    public List<PartnershipPage.MunicipalityIn> partnershipMap() {
+        return partnershipPage.map();
+    }
+
     /** One partnership: its region, hospital trusts and current members by name (the dashboard's page for it). */
     @GET
     @Path("partnerships/{code}")
