@@ -24,10 +24,11 @@ import java.util.UUID;
 final class DashboardData {
 
     static final String HF = "876543214";
-    static final String MUNICIPALITY = "123456793";
 
     final String partnership;
     final String municipalityCode;
+    /** Its own organisation number: adoptions count where the adopter is a member, and write() runs many times. */
+    final String municipality = OrganisationPagesBrowserTest.freshOrgnr();
     final UUID model = UUID.randomUUID();
     final UUID task = UUID.randomUUID();
     UUID running;
@@ -47,7 +48,7 @@ final class DashboardData {
         DashboardData d = new DashboardData(code);
         Events.publish(EventTypes.ORGANISATION_CHANGED, "test-hf", new OrganisationChanged("test-hf", "HF",
                 "Testsykehuset HF", HF, null, null, null, null, null));
-        Events.municipality(d.municipalityCode, "Testkommune", MUNICIPALITY, "9901");
+        Events.municipality(d.municipalityCode, "Testkommune", d.municipality, "9901");
         Events.partnership(code, "Helsefellesskap " + code, d.municipalityCode);
         Events.publish(EventTypes.TASK_REGISTERED, d.task, new TaskRegistered(d.task, "Ta blodprøver", "Blood sampling",
                 "BASIC_CARE", List.of(), List.of("SP"), false, List.of(), HF, Instant.now()));
@@ -75,7 +76,7 @@ final class DashboardData {
         Events.publish(EventTypes.MODEL_PROVEN, d.model, new ModelProven(d.model, 1, "test rule", List.of(),
                 Instant.now()));
         Events.publish(EventTypes.ADOPTION_DECLARED, d.adoption, new AdoptionChanged(d.adoption, d.model, 1,
-                MUNICIPALITY, d.running, null, "DECLARED", null, null, Instant.now(), java.time.LocalDate.now(), "DAY", null));
+                d.municipality, d.running, null, "DECLARED", null, null, Instant.now(), java.time.LocalDate.now(), "DAY", null));
         return d;
     }
 
