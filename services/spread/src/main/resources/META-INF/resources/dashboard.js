@@ -695,6 +695,7 @@
       pilots.length ? h('p', { class: 'mine-summary' }, m.overdue > 0 ? t('mine.overdueCount', { n: fmtInt(m.overdue) })
         : t('mine.noneOverdue')) : null,
       h('div', { class: 'table-wrap' }, table),
+      pilots.length ? h('p', { class: 'downloads' }, csvLink(table, 'own-pilots')) : null,
       m.subscriber ? h('p', {}, h('a', { href: pageLink('subscriptions.html'), id: 'to-subscriptions' }, t('mine.subscriptions'))) : null);
   }
 
@@ -990,17 +991,22 @@
   }
 
   /** CSV of the figure's table as shown (RFC 4180, UTF-8 with a BOM for spreadsheets), and the chart as PNG. */
-  function downloadLinks(ui) {
-    const table = ui.tableWrap.querySelector('table');
-    if (!table) return [];
-    const name = ui.section.dataset.figureSection;
+  /** A table as shown, as a CSV download link (RFC 4180, UTF-8 with a BOM so spreadsheets read æøå). */
+  function csvLink(table, name) {
     const cell = (el) => {
       const v = el.textContent.replace(/\s+/g, ' ').trim();
       return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
     };
     const lines = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map(cell).join(','));
-    const links = [h('a', { class: 'download', download: `${name}.csv`, 'data-download': 'csv',
-      href: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${lines.join('\r\n')}\r\n`)}` }, t('download.csv'))];
+    return h('a', { class: 'download', download: `${name}.csv`, 'data-download': 'csv',
+      href: `data:text/csv;charset=utf-8,${encodeURIComponent(`\ufeff${lines.join('\r\n')}\r\n`)}` }, t('download.csv'));
+  }
+
+  function downloadLinks(ui) {
+    const table = ui.tableWrap.querySelector('table');
+    if (!table) return [];
+    const name = ui.section.dataset.figureSection;
+    const links = [csvLink(table, name)];
     if (ui.canvas && !ui.chartWrap.hidden) {
       links.push(h('a', { class: 'download', download: `${name}.png`, 'data-download': 'png', href: '#' }, t('download.png')));
     }
@@ -1635,7 +1641,8 @@
       if (list.length) table = recordsTable(list);
     }
     $('records-status').textContent = status;
-    $('records-body').replaceChildren(...(table ? [table] : []));
+    $('records-body').replaceChildren(...(table ? [table, h('p', { class: 'downloads' },
+      csvLink(table, `${figure}${key ? `-${key}` : ''}-records`.replace(/[^A-Za-z0-9_-]/g, '_')))] : []));
   }
 
   /** Only same-origin or http(s) links are rendered, so a record can never inject a javascript: URL. */

@@ -29,7 +29,7 @@
       event: 'Hendelse', occurred: 'Skjedde', state: 'Tilstand', attempts: 'Forsøk', lastStatus: 'Siste svar',
       delivered: 'Levert', nextAttempt: 'Neste forsøk', attemptNo: 'Forsøk {n}', at: 'Tidspunkt', code: 'Svar',
       latency: 'Tid (ms)', error: 'Feil', 'state.PENDING': 'venter', 'state.DELIVERED': 'levert', 'state.FAILED': 'feilet',
-      'state.NONE': 'uten webhook', feeds: 'Strøm og feed', pausedBecause: 'Pause: {why}',
+      'state.NONE': 'uten webhook', feeds: 'Strøm og feed (adresser for et program med tilgangsnøkkel)', pausedBecause: 'Pause: {why}',
       notSubscriber: 'Tilgangsnøkkelen gir ikke rollen «subscriber», som trengs for abonnementer.',
     },
     en: {
@@ -55,7 +55,7 @@
       event: 'Event', occurred: 'Occurred', state: 'State', attempts: 'Attempts', lastStatus: 'Last answer',
       delivered: 'Delivered', nextAttempt: 'Next attempt', attemptNo: 'Attempt {n}', at: 'Time', code: 'Answer',
       latency: 'Time (ms)', error: 'Error', 'state.PENDING': 'pending', 'state.DELIVERED': 'delivered', 'state.FAILED': 'failed',
-      'state.NONE': 'no webhook', feeds: 'Stream and feed', pausedBecause: 'Paused: {why}',
+      'state.NONE': 'no webhook', feeds: 'Stream and feed (addresses for a program with the token)', pausedBecause: 'Paused: {why}',
       notSubscriber: 'The token does not carry the role “subscriber”, which subscriptions need.',
     },
   };
@@ -102,8 +102,10 @@
           s.status === 'PAUSED' && s.pausedReason ? h('small', {}, t('pausedBecause', { why: s.pausedReason })) : null),
         s.webhookUrl ?? t('noWebhook'),
         filterSummary(s.filters),
-        h('span', { class: 'links' }, h('a', { href: s.links?.atom ?? '#' }, 'Atom'), ' · ',
-          h('a', { href: s.links?.jsonFeed ?? '#' }, 'JSON Feed')),
+        // addresses for a feed reader or a program with the token, not links: opened here they would answer 401
+        h('span', { class: 'links' }, 'Atom: ', h('code', {}, s.links?.atom ?? '–'), h('br'),
+          'JSON Feed: ', h('code', {}, s.links?.jsonFeed ?? '–'), h('br'),
+          'SSE: ', h('code', {}, s.links?.events ?? '–')),
         h('div', { class: 'actions' },
           button('edit', s), s.status === 'PAUSED' ? button('resume', s) : button('pause', s),
           s.webhookUrl ? button('replay', s) : null, s.webhookUrl ? button('rotate', s) : null,

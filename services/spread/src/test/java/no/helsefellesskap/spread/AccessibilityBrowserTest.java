@@ -1,24 +1,16 @@
 package no.helsefellesskap.spread;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import no.helsefellesskap.infra.test.Axe;
-import no.helsefellesskap.infra.test.HeadlessChromium;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.WebhookReceiver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,30 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestInfrastructure.class)
-class AccessibilityBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    WebDriver browser;
-    FluentWait<WebDriver> wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void loaded() {
-        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-    }
+class AccessibilityBrowserTest extends InBrowser {
 
     private void noViolations(String page) {
         assertEquals(List.of(), Axe.violations(browser), page);

@@ -1,14 +1,10 @@
 package no.helsefellesskap.spread;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import no.helsefellesskap.infra.test.HeadlessChromium;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.model.events.EventTypes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -16,7 +12,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,24 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The dashboard page in Debian's headless Chromium (no browser download), against the running service. */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestInfrastructure.class)
-class DashboardBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class DashboardBrowserTest extends InBrowser {
 
     @Test
     void thePageShowsKnownFiguresUpdatesLiveOnANewEventAndSwitchesLanguage() {
@@ -333,6 +311,31 @@ class DashboardBrowserTest {
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return Chart.getChart(arguments[0]) !== undefined && Chart.getChart(arguments[0]).data.datasets[0].data.length === 12",
                 figure.findElement(By.tagName("canvas"))), "the chart is drawn with every point");
+    }
+
+    /**
+     * Honest loading: the service cannot be reached at first (the browser blocks the dashboard's API): the page says
+     * so in its own language and when it will try again, never "disconnected" before any connection; when the
+     * service answers, the retry loads the figures and the message goes.
+     */
+    @Test
+    void aFailedLoadIsSaidInThePagesLanguageAndRetriedUntilItWorks() {
+        String admin = TestTokens.token(null, "programme-admin");
+        var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/dashboard?*", "*/api/dashboard")));
+        browser.get(base + "#token=" + admin);
+        wait.until(b -> b.findElement(By.id("error")).getText().contains("Fikk ikke kontakt med tjenesten."));
+        String error = browser.findElement(By.id("error")).getText();
+        assertTrue(error.contains("Prøver igjen om"), error);
+        assertTrue(!"disconnected".equals(browser.findElement(By.id("live-connection")).getDomAttribute("data-state")),
+                "no 'disconnected' before the first connection");
+        assertTrue(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded") == null, "not shown as loaded");
+
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        loaded();
+        wait.until(b -> b.findElement(By.id("error")).getText().isBlank());
+        assertTrue(!browser.findElement(By.id("kpi-pilots-value")).getText().strip().equals("–"), "the figures came");
     }
 
     /**

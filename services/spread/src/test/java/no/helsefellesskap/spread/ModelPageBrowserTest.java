@@ -1,11 +1,9 @@
 package no.helsefellesskap.spread;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import no.helsefellesskap.infra.test.Axe;
-import no.helsefellesskap.infra.test.HeadlessChromium;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.model.events.AdoptionChanged;
@@ -15,17 +13,11 @@ import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.model.events.ModelPublished;
 import no.helsefellesskap.model.events.TaskAssessed;
 import no.helsefellesskap.model.events.TaskRegistered;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,26 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestInfrastructure.class)
-class ModelPageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    WebDriver browser;
-    FluentWait<WebDriver> wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ModelPageBrowserTest extends InBrowser {
 
     @Test
     void aSignedInMunicipalitySeesWhyTheModelIsProvenWhereItSpreadAndItsOwnCompetenceGap() {

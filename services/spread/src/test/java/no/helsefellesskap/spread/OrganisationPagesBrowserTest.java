@@ -1,26 +1,19 @@
 package no.helsefellesskap.spread;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import no.helsefellesskap.infra.test.HeadlessChromium;
 import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.WebhookReceiver;
 import no.helsefellesskap.model.codes.OrganisationNumber;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.OrganisationChanged;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,26 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestInfrastructure.class)
-class OrganisationPagesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    WebDriver browser;
-    org.openqa.selenium.support.ui.FluentWait<WebDriver> wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class OrganisationPagesBrowserTest extends InBrowser {
 
     /** A valid organisation number no other test uses. */
     static String freshOrgnr() {
@@ -85,10 +59,6 @@ class OrganisationPagesBrowserTest {
     static JsonPath mine(String token) {
         return given().header("Authorization", "Bearer " + token).get("/api/dashboard/mine").then().statusCode(200)
                 .extract().jsonPath();
-    }
-
-    private void loaded() {
-        wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
     }
 
     @Test
