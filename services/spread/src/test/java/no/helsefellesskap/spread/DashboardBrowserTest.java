@@ -368,6 +368,7 @@ class DashboardBrowserTest extends InBrowser {
         wait.until(b -> b.getCurrentUrl().contains("lang=en") && b.getCurrentUrl().contains("partnership=" + d.partnership));
         browser.navigate().refresh();
         wait.until(b -> "en".equals(b.findElement(By.tagName("html")).getDomAttribute("lang")));
+        loaded(); // the page is in English at once; its figures follow
 
         WebElement csv = browser.findElement(By.cssSelector("#fig-pilotsByStatus a[data-download='csv']"));
         assertEquals("pilotsByStatus.csv", csv.getDomAttribute("download"));
