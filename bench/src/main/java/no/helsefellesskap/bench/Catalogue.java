@@ -163,6 +163,12 @@ final class Catalogue {
         e.add(new Entry("spread", "POST", "/api/admin/read-models/rebuild", ADM, A, "403", "2xx", false, () -> new Request("/api/admin/read-models/rebuild", null)));
         e.add(read("spread", "/api/dashboard", () -> "/api/dashboard?partnership=HFS-AHUS"));
         e.add(read("spread", "/api/dashboard/records", () -> "/api/dashboard/records?figure=pilotsByStatus&key=PLANNED"));
+        e.add(read("spread", "/api/dashboard/mine", () -> "/api/dashboard/mine"));
+        e.add(read("spread", "/api/dashboard/partnerships", () -> "/api/dashboard/partnerships"));
+        e.add(read("spread", "/api/dashboard/partnerships/{code}", () -> "/api/dashboard/partnerships/HFS-AHUS"));
+        e.add(read("spread", "/api/dashboard/partnership-map", () -> "/api/dashboard/partnership-map"));
+        e.add(read("spread", "/api/dashboard/published-outcomes", () -> "/api/dashboard/published-outcomes?q=blod&limit=5"));
+        e.add(read("spread", "/api/models/{id}", () -> "/api/models/" + model));
         e.add(read("spread", "/api/pilots", () -> "/api/pilots?partnership=HFS-AHUS"));
         e.add(read("spread", "/api/pilots/{id}", () -> "/api/pilots/" + pilot));
         e.add(new Entry("spread", "GET", "/api/stream/outcomes", A, L, "2xx", "2xx", true, () -> new Request("/api/stream/outcomes", null)));

@@ -10,13 +10,12 @@
       lifecycle: 'Livsløp', latest: 'Nyeste versjon', 'lc.DRAFT': 'utkast', 'lc.PUBLISHED': 'publisert',
       'lc.PROVEN': 'utprøvd og dokumentert (PROVEN)', 'lc.RETIRED': 'trukket tilbake',
       fit: 'Passer modellen hos oss?', fitNoOrg: 'Logg inn som en virksomhet for å se virksomhetens egen kompetanse mot kravene.',
-      fitGroups: 'Telt i mottakergruppene {groups}, fra virksomhetens registrerte kompetansetall (antall, aldri personer).',
-      'verdict.READY': '{org} har registrert alle kompetansene oppgavene krever.',
-      'verdict.GAPS': '{org} mangler minst én kompetanse oppgavene krever: se tabellen.',
-      'verdict.UNKNOWN': '{org} har ikke registrert tall for alle kompetansene; det som ikke er registrert, er ukjent (ikke 0).',
-      'verdict.NONE': 'Oppgavene i modellen har ingen registrerte kompetansekrav.',
-      competence: 'Kompetanse', headcount: 'Antall hos dere', countedOn: 'Telt', status: 'Status',
-      'gap.HAS': 'har', 'gap.NONE': 'mangler', 'gap.UNKNOWN': 'ukjent (ikke registrert)',
+      fitGroups: 'Modellens krav mot virksomhetens egne registrerte kompetansetall (siste telling per enhet, antall, aldri personer), etter samme regel som kompetanseregisteret.',
+      'verdict.READY': '{org} oppfyller alle modellens kompetansekrav.',
+      'verdict.GAPS': '{org} oppfyller ikke alle modellens kompetansekrav: se tabellen.',
+      'verdict.NONE': 'Modellen oppgir ingen kompetansekrav.',
+      competence: 'Kompetanse', group: 'Personellgruppe', required: 'Krav (antall)', headcount: 'Hos dere', countedOn: 'Telt', status: 'Status',
+      'gap.MET': 'oppfylt', 'gap.SHORT': 'for få', 'gap.MISSING': 'mangler', notCounted: 'ingen telling registrert',
       why: 'Hvorfor den er utprøvd og dokumentert', whyNot: 'Ingen versjon er dokumentert ennå etter evidensregelen.',
       rule: 'Regel', provenAt: 'Dokumentert', provenBy: 'Evalueringer som oppfylte regelen',
       evidence: 'Publiserte evalueringer', pilot: 'Pilot', version: 'Versjon', recommendation: 'Anbefaling',
@@ -37,13 +36,12 @@
       lifecycle: 'Lifecycle', latest: 'Latest version', 'lc.DRAFT': 'draft', 'lc.PUBLISHED': 'published',
       'lc.PROVEN': 'tried and documented (PROVEN)', 'lc.RETIRED': 'retired',
       fit: 'Will it work here?', fitNoOrg: 'Sign in as an organisation to see its own competence against the requirements.',
-      fitGroups: 'Counted in the receiving groups {groups}, from the organisation’s recorded competence counts (numbers, never people).',
-      'verdict.READY': '{org} has recorded every competence the tasks require.',
-      'verdict.GAPS': '{org} lacks at least one competence the tasks require: see the table.',
-      'verdict.UNKNOWN': '{org} has not recorded counts for every competence; what is not recorded is unknown (not 0).',
-      'verdict.NONE': 'The model’s tasks have no recorded competence requirements.',
-      competence: 'Competence', headcount: 'Your headcount', countedOn: 'Counted', status: 'Status',
-      'gap.HAS': 'held', 'gap.NONE': 'missing', 'gap.UNKNOWN': 'unknown (not recorded)',
+      fitGroups: 'The model’s requirements against the organisation’s own recorded competence counts (the latest count per unit; numbers, never people), by the same rule as the competence registry.',
+      'verdict.READY': '{org} meets every competence requirement of the model.',
+      'verdict.GAPS': '{org} does not meet every competence requirement of the model: see the table.',
+      'verdict.NONE': 'The model states no competence requirements.',
+      competence: 'Competence', group: 'Personnel group', required: 'Required (headcount)', headcount: 'Yours', countedOn: 'Counted', status: 'Status',
+      'gap.MET': 'met', 'gap.SHORT': 'too few', 'gap.MISSING': 'missing', notCounted: 'no count recorded',
       why: 'Why it is tried and documented', whyNot: 'No version is documented by the evidence rule yet.',
       rule: 'Rule', provenAt: 'Documented', provenBy: 'Evaluations that met the rule',
       evidence: 'Published evaluations', pilot: 'Pilot', version: 'Version', recommendation: 'Recommendation',
@@ -90,13 +88,14 @@
     const g = m.gap;
     if (!g) return section('fit', t('fit'), h('p', { class: 'unknown' }, t('fitNoOrg')));
     const org = g.organisationName ?? g.orgnr;
-    const verdict = arr(g.rows).length ? t(`verdict.${g.verdict}`, { org }) : t('verdict.NONE');
     return section('fit', t('fit'),
-      h('p', { class: `verdict verdict-${g.verdict}`, 'data-verdict': g.verdict, role: 'status' }, h('strong', {}, verdict)),
-      h('p', { class: 'how' }, t('fitGroups', { groups: groups(g.receivingGroups) })),
-      arr(g.rows).length ? table([t('competence'), t('headcount'), t('countedOn'), t('status')],
-        arr(g.rows).map((r) => [label('competence', r.competence), r.headcount ?? '–', r.countedOn ?? '–',
-          h('span', { 'data-gap': r.status }, t(`gap.${r.status}`))])) : null);
+      h('p', { class: `verdict verdict-${g.verdict}`, 'data-verdict': g.verdict, role: 'status' }, h('strong', {}, t(`verdict.${g.verdict}`, { org }))),
+      h('p', { class: 'how' }, t('fitGroups')),
+      arr(g.rows).length ? table([t('competence'), t('group'), t('required'), t('headcount'), t('status'), t('countedOn')],
+        arr(g.rows).map((r) => [label('competence', r.competence), label('personnel-group', r.personnelGroup), String(r.required),
+          r.counted ? String(r.available) : '–',
+          h('span', { 'data-gap': r.status, 'data-counted': String(r.counted) }, t(`gap.${r.status}`), r.counted ? null : ` (${t('notCounted')})`),
+          r.countedOn ?? '–'])) : null);
   }
 
   function render() {
@@ -106,10 +105,6 @@
     const latest = arr(m.versions)[arr(m.versions).length - 1] ?? {};
     const proven = arr(m.versions).filter((v) => v.provenAt);
     const points = curve(m.adoptions);
-    const requiredBy = new Map();
-    for (const task of arr(latest.tasks)) for (const c of arr(task.requiredCompetences)) {
-      requiredBy.set(c, [...(requiredBy.get(c) ?? []), task.name ?? task.taskId]);
-    }
     const canvas = h('canvas', { role: 'img', 'aria-label': t('chartAria'), id: 'spread-chart' });
     $('model').replaceChildren(
       h('h1', { id: 'model-title' }, m.name ?? m.modelId),
@@ -138,8 +133,8 @@
               class: `tile share-${p.adopters > 0 ? Math.min(4, p.adopters) : 0}`, 'data-partnership': p.code, 'data-adopters': p.adopters },
             h('span', { class: 'tile-name' }, p.name), ' ',
             h('span', { class: 'tile-value' }, p.adopters > 0 ? t('adopters', { n: p.adopters }) : t('noAdopters'))))))))),
-      section('requirements', t('requirements'), requiredBy.size ? table([t('competence'), t('requiredBy')],
-        [...requiredBy.entries()].map(([c, tasks]) => [label('competence', c), tasks.join(', ')]))
+      section('requirements', t('requirements'), arr(latest.requirements).length ? table([t('competence'), t('group'), t('required')],
+        arr(latest.requirements).map((r) => [label('competence', r.competence), label('personnel-group', r.personnelGroup), String(r.minimumHeadcount)]))
         : h('p', { class: 'unknown' }, t('noRequirements'))),
       section('versions', t('versions'), table([t('version'), t('name'), t('type'), t('lifecycle'), t('moved'), t('tasks'), t('published'), t('provenAt')],
         arr(m.versions).map((v) => [String(v.version), v.name ?? '–', label('model-type', v.modelType), t(`lc.${v.lifecycle}`),

@@ -8,6 +8,7 @@ import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.model.events.AdoptionChanged;
 import no.helsefellesskap.model.events.CompetenceProfileRecorded;
+import no.helsefellesskap.model.events.CompetenceRequirement;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.ModelProven;
 import no.helsefellesskap.model.events.ModelPublished;
@@ -31,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A model's page, opened from a pilot that follows it: why it is PROVEN (the rule and the evaluation that met it),
- * its adopters on the map, what its task requires, and for the signed-in municipality its own competence against
- * those requirements (held, counted as none, or not recorded: unknown), each as the API gives it.
+ * its adopters on the map, its competence requirements, and for the signed-in municipality its own counts against
+ * them by the competence registry's rule (short, missing though counted, missing with no count), each as the API gives it.
  */
 @QuarkusTest
 @QuarkusTestResource(SuiteTestInfrastructure.class)
@@ -51,7 +52,10 @@ class ModelPageBrowserTest extends InBrowser {
                 List.of("APOTEKTEKNIKER"), List.of(), null, Instant.now()));
         UUID model = UUID.randomUUID();
         Events.publish(EventTypes.MODEL_PUBLISHED, model, new ModelPublished(model, 1, null, "Apotekteknikere på medisinrom "
-                + orgnr, "TASK_SHIFTING", List.of(task), List.of("SP"), List.of("APOTEKTEKNIKER"), List.of(), null,
+                + orgnr, "TASK_SHIFTING", List.of(task), List.of("SP"), List.of("APOTEKTEKNIKER"), List.of(
+                new CompetenceRequirement("AUT_APOTEKTEKNIKER", "APOTEKTEKNIKER", 4, false),
+                new CompetenceRequirement("IV_TILBEREDNING_BLANDEKORT", "APOTEKTEKNIKER", 2, false),
+                new CompetenceRequirement("PRODUKSJONSROM_ERFARING", "APOTEKTEKNIKER", 1, true)), null,
                 "NOT_EVALUATED", "PUBLISHED", DashboardData.HF, Instant.now()));
         UUID pilot = Events.pilot("Medisinrom " + orgnr, DashboardData.HF, p, List.of(), List.of(task), model);
         Events.status(EventTypes.PILOT_COMPLETED, pilot, DashboardData.HF, "RUNNING", "COMPLETED", LocalDate.now(), null);
@@ -62,8 +66,8 @@ class ModelPageBrowserTest extends InBrowser {
         UUID adoption = UUID.randomUUID();
         Events.publish(EventTypes.ADOPTION_DECLARED, adoption, new AdoptionChanged(adoption, model, 1, orgnr, pilot, null,
                 "DECLARED", null, null, Instant.now(), LocalDate.now(), "DAY", null));
-        // the municipality's own counts: pharmacy technicians authorised (3), none with the IV card; no count for the
-        // production room experience
+        // the municipality's own counts: three authorised pharmacy technicians (four required: short), counted none
+        // with the IV card (missing), and no count of production-room experience in the required group
         Events.publish(EventTypes.COMPETENCE_PROFILE_RECORDED, UUID.randomUUID(), new CompetenceProfileRecorded(
                 UUID.randomUUID(), orgnr, "Legemiddelteamet", "APOTEKTEKNIKER", "AUT_APOTEKTEKNIKER", 3, LocalDate.now(), "DAY"));
         Events.publish(EventTypes.COMPETENCE_PROFILE_RECORDED, UUID.randomUUID(), new CompetenceProfileRecorded(
@@ -77,11 +81,13 @@ class ModelPageBrowserTest extends InBrowser {
             JsonPath m = model(token, model);
             return m.getList("adoptions").size() == 1 && m.getList("gap.rows").size() == 3
                     && m.getString("versions[0].provenAt") != null && m.getList("evidence").size() == 1
-                    && m.getList("gap.rows.status").contains("NONE");
+                    && m.getList("gap.rows.counted").equals(List.of(true, true, false));
         });
         JsonPath api = model(token, model);
-        assertEquals(List.of("HAS", "NONE", "UNKNOWN"), api.getList("gap.rows.status"));
-        assertEquals(List.of(3, 0), api.getList("gap.rows.headcount").subList(0, 2));
+        // the competence registry's rule, applied by its own oracle here: 3 of 4 is short, 0 of 2 and nothing of 1 missing
+        assertEquals(List.of("SHORT", "MISSING", "MISSING"), api.getList("gap.rows.status"));
+        assertEquals(List.of(3, 0, 0), api.getList("gap.rows.available"));
+        assertEquals(List.of(1, 2, 1), api.getList("gap.rows.shortfall"));
         assertEquals("GAPS", api.getString("gap.verdict"));
         assertEquals(1, api.getInt("evidence[0].provesVersion"));
         assertEquals(1, api.getInt("adopterMap.find { it.code == '" + p + "' }.adopters"));
@@ -98,14 +104,15 @@ class ModelPageBrowserTest extends InBrowser {
         assertEquals("GAPS", browser.findElement(By.cssSelector("#fit [data-verdict]")).getDomAttribute("data-verdict"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#fit tbody tr"));
         assertEquals(3, rows.size());
-        assertEquals(List.of("HAS", "NONE", "UNKNOWN"), rows.stream()
+        assertEquals(List.of("SHORT", "MISSING", "MISSING"), rows.stream()
                 .map(r -> r.findElement(By.cssSelector("[data-gap]")).getDomAttribute("data-gap")).toList());
-        assertTrue(rows.get(2).getText().contains("ukjent"), rows.get(2).getText());
+        assertTrue(rows.get(2).getText().contains("ingen telling registrert"), rows.get(2).getText());
+        assertTrue(!rows.get(1).getText().contains("ingen telling registrert"), "counted, and none: " + rows.get(1).getText());
         assertTrue(browser.findElement(By.id("why")).getText().contains("evidence-rule v1: one external evaluation"));
         assertTrue(browser.findElement(By.cssSelector("#why a[data-pilot='" + pilot + "']")).isDisplayed());
         assertEquals("1", browser.findElement(By.cssSelector(".adopter-map [data-partnership='" + p + "']"))
                 .getDomAttribute("data-adopters"));
-        assertTrue(browser.findElement(By.id("requirements")).getText().contains("Tilberede IV-legemidler"));
+        assertEquals(3, browser.findElements(By.cssSelector("#requirements tbody tr")).size());
         assertEquals(List.of(), Axe.violations(browser), "the model page");
     }
 

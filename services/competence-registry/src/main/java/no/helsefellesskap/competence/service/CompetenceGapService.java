@@ -1,6 +1,7 @@
 package no.helsefellesskap.competence.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import no.helsefellesskap.model.rules.CompetenceGap;
 import no.helsefellesskap.runtime.data.Db;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CompetenceGapService {
 
-    public enum Status { MET, SHORT, MISSING }
-
     public record SchemeRef(String code, String nameNb, String nameEn, List<String> steps, String source) {
         static SchemeRef of(SignOffScheme s) {
             return new SchemeRef(s.code(), s.nameNb(), s.nameEn(), s.steps(), s.source());
@@ -32,7 +31,7 @@ public class CompetenceGapService {
     }
 
     public record Line(String competence, String competenceName, String personnelGroup, int required, int available,
-                       int shortfall, Status status, boolean acceptsActualCompetence, LocalDate latestCountedOn,
+                       int shortfall, CompetenceGap.Status status, boolean acceptsActualCompetence, LocalDate latestCountedOn,
                        List<UUID> fromCounts, List<SchemeRef> closedBy) {
     }
 
@@ -62,7 +61,7 @@ public class CompetenceGapService {
         List<Line> met = new ArrayList<>();
         for (CompetenceRequirement r : requirements) {
             Line line = line(r, orgnr);
-            (line.status() == Status.MET ? met : gaps).add(line);
+            (line.status() == CompetenceGap.Status.MET ? met : gaps).add(line);
         }
         return new Report(modelId, version, row[0], orgnr, gaps, met);
     }
@@ -86,13 +85,13 @@ public class CompetenceGapService {
             available += c.headcount();
             latest = latest == null || c.countedOn().isAfter(latest) ? c.countedOn() : latest;
         }
-        int shortfall = Math.max(0, r.minimumHeadcount() - available);
-        Status status = shortfall == 0 ? Status.MET : available == 0 ? Status.MISSING : Status.SHORT;
+        int shortfall = CompetenceGap.shortfall(r.minimumHeadcount(), available);
+        CompetenceGap.Status status = CompetenceGap.status(r.minimumHeadcount(), available);
         var competence = catalogue.competence(r.competence());
         List<SchemeRef> closedBy = competence.map(c -> c.closedBy().stream()
                 .map(code -> catalogue.scheme(code).map(SchemeRef::of).orElseThrow()).toList()).orElse(List.of());
         return new Line(r.competence(), competence.map(c -> c.nameNb()).orElse(r.competence()), r.personnelGroup(),
                 r.minimumHeadcount(), available, shortfall, status, r.acceptsActualCompetence(), latest, ids,
-                status == Status.MET ? List.of() : closedBy);
+                status == CompetenceGap.Status.MET ? List.of() : closedBy);
     }
 }

@@ -2,6 +2,8 @@ package no.helsefellesskap.spread.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.helsefellesskap.model.events.CompetenceRequirement;
+import no.helsefellesskap.model.rules.CompetenceGap;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.runtime.problem.ProblemException;
@@ -19,9 +21,9 @@ import java.util.UUID;
 
 /**
  * One task-sharing model as spread knows it from the events: its versions, the evidence that made a version PROVEN,
- * the pilots that follow it, its adoptions (the spread curve and where the adopters are), what its tasks require, and
- * for a signed-in organisation its own competence gap: for each required competence, how many in the model's
- * receiving groups it has recorded (aggregate counts, never people), none, or nothing recorded (unknown, not 0).
+ * the pilots that follow it, its adoptions (the spread curve and where the adopters are), its competence requirements,
+ * and for a signed-in organisation its own gap against them by the competence registry's rule, from the aggregate
+ * counts it has recorded (never people); a requirement with no count recorded says so.
  */
 @ApplicationScoped
 public class ModelPage {
@@ -30,8 +32,9 @@ public class ModelPage {
     }
 
     public record Version(int version, String name, String modelType, String lifecycle, List<String> fromGroups,
-                          List<String> toGroups, List<Task> tasks, String publishedBy, Instant publishedAt,
-                          Instant provenAt, String provenRule, List<String> provenByEvaluations) {
+                          List<String> toGroups, List<Task> tasks, List<CompetenceRequirement> requirements,
+                          String publishedBy, Instant publishedAt, Instant provenAt, String provenRule,
+                          List<String> provenByEvaluations) {
     }
 
     /** {@code provesVersion}: the evidence rule counted it for that version. */
@@ -54,20 +57,21 @@ public class ModelPage {
     }
 
     /**
-     * One required competence against the organisation's own counts in the model's receiving groups: {@code HAS}
-     * (some recorded), {@code NONE} (counted, and none), {@code UNKNOWN} (nothing recorded for it).
+     * One of the model's requirements against the organisation's own counts (the latest per unit, summed), judged by
+     * the competence registry's rule ({@link CompetenceGap}): MET, SHORT or MISSING. {@code counted}: whether any
+     * count was recorded at all, so "none recorded" is told apart from "counted, and none".
      */
-    public record GapRow(String competence, Long headcount, LocalDate countedOn, String status) {
+    public record GapRow(String competence, String personnelGroup, int required, int available, int shortfall,
+                         CompetenceGap.Status status, boolean counted, LocalDate countedOn) {
     }
 
-    /** {@code verdict}: READY (every requirement held), GAPS (one or more counted as none), or UNKNOWN. */
-    public record Gap(String orgnr, String organisationName, List<String> receivingGroups, List<GapRow> rows,
-                      String verdict) {
+    /** {@code verdict}: READY when every requirement is met, GAPS otherwise, NONE when the model states none. */
+    public record Gap(String orgnr, String organisationName, List<GapRow> rows, String verdict) {
     }
 
     public record View(String modelId, String name, String lifecycle, List<Version> versions, List<Evidence> evidence,
                        List<FollowingPilot> pilots, List<Adoption> adoptions, List<PartnershipAdopters> adopterMap,
-                       List<String> requiredCompetences, Gap gap) {
+                       Gap gap) {
     }
 
     @Inject
@@ -80,11 +84,13 @@ public class ModelPage {
         Map<String, Task> tasks = new LinkedHashMap<>();
         List<Version> versions = db.list("""
                 select version, name, model_type, lifecycle, from_groups::text f, to_groups::text t, task_ids::text ids,
-                  published_by, published_at, proven_at, proven_rule, proven_evaluation_ids::text proven
+                  competence_requirements::text req, published_by, published_at, proven_at, proven_rule,
+                  proven_evaluation_ids::text proven
                 from model_version where model_id = ? order by version""", rs -> new Version(rs.getInt("version"),
                 rs.getString("name"), rs.getString("model_type"), rs.getString("lifecycle"), json.strings(rs.getString("f")),
                 json.strings(rs.getString("t")), json.strings(rs.getString("ids")).stream()
-                .map(id -> new Task(id, null, null, List.of())).toList(), rs.getString("published_by"),
+                .map(id -> new Task(id, null, null, List.of())).toList(), requirements(rs.getString("req")),
+                rs.getString("published_by"),
                 Db.instant(rs, "published_at"), Db.instant(rs, "proven_at"), rs.getString("proven_rule"),
                 rs.getString("proven") == null ? List.of() : json.strings(rs.getString("proven"))), model);
         if (versions.isEmpty()) {
@@ -99,7 +105,7 @@ public class ModelPage {
         }
         versions = versions.stream().map(v -> new Version(v.version(), v.name(), v.modelType(), v.lifecycle(),
                 v.fromGroups(), v.toGroups(), v.tasks().stream().map(t -> tasks.getOrDefault(t.taskId(), t)).toList(),
-                v.publishedBy(), v.publishedAt(), v.provenAt(), v.provenRule(), v.provenByEvaluations())).toList();
+                v.requirements(), v.publishedBy(), v.publishedAt(), v.provenAt(), v.provenRule(), v.provenByEvaluations())).toList();
         Version latest = versions.get(versions.size() - 1);
 
         Map<String, Integer> proves = new LinkedHashMap<>();
@@ -142,33 +148,37 @@ public class ModelPage {
                 rs -> new PartnershipAdopters(rs.getString(1), rs.getString(2), rs.getString(3),
                         adoptersPer.getOrDefault(rs.getString(1), 0)));
 
-        List<String> required = latest.tasks().stream().flatMap(t -> t.requiredCompetences().stream()).distinct().toList();
-        Gap gap = callerOrgnr.map(org -> gap(org, latest.toGroups(), required)).orElse(null);
+        Gap gap = callerOrgnr.map(org -> gap(org, latest.requirements())).orElse(null);
         return new View(model.toString(), latest.name(), latest.lifecycle(), versions, evidence, pilots, adoptions, map,
-                required, gap);
+                gap);
     }
 
-    private Gap gap(String orgnr, List<String> groups, List<String> required) {
+    private List<CompetenceRequirement> requirements(String jsonArray) {
+        return jsonArray == null ? List.of() : java.util.Arrays.asList(json.read(jsonArray, CompetenceRequirement[].class));
+    }
+
+    private Gap gap(String orgnr, List<CompetenceRequirement> requirements) {
         String name = db.one("select name from organisation where orgnr = ? order by valid_to desc nulls first limit 1",
                 rs -> rs.getString(1), orgnr).orElse(null);
-        // the newest count per unit, group and competence: profiles are kept per unit, each with its latest count
-        Map<String, Object[]> held = new LinkedHashMap<>();
-        if (!required.isEmpty()) {
-            db.list("""
-                    select competence, sum(headcount) n, max(counted_on) d from competence_profile
-                    where orgnr = ? and competence = any(?) and (cardinality(?::text[]) = 0 or personnel_group = any(?))
-                    group by competence""", rs -> held.put(rs.getString("competence"),
-                    new Object[] {rs.getLong("n"), Db.date(rs, "d")}), orgnr, required.toArray(String[]::new),
-                    groups.toArray(String[]::new), groups.toArray(String[]::new));
-        }
         List<GapRow> rows = new ArrayList<>();
-        for (String c : required) {
-            Object[] h = held.get(c);
-            rows.add(h == null ? new GapRow(c, null, null, "UNKNOWN")
-                    : new GapRow(c, (Long) h[0], (LocalDate) h[1], (Long) h[0] > 0 ? "HAS" : "NONE"));
+        for (CompetenceRequirement r : requirements) {
+            // the latest count per unit, as the competence registry reads them
+            record Count(int headcount, LocalDate countedOn) {
+            }
+            List<Count> counts = db.list("""
+                    select distinct on (organisation_unit) headcount, counted_on from competence_profile
+                    where orgnr = ? and personnel_group = ? and competence = ?
+                    order by organisation_unit, counted_on desc nulls last""",
+                    rs -> new Count(rs.getInt(1), Db.date(rs, "counted_on")), orgnr, r.personnelGroup(), r.competence());
+            int available = counts.stream().mapToInt(Count::headcount).sum();
+            LocalDate latest = counts.stream().map(Count::countedOn).filter(java.util.Objects::nonNull)
+                    .max(LocalDate::compareTo).orElse(null);
+            rows.add(new GapRow(r.competence(), r.personnelGroup(), r.minimumHeadcount(), available,
+                    CompetenceGap.shortfall(r.minimumHeadcount(), available),
+                    CompetenceGap.status(r.minimumHeadcount(), available), !counts.isEmpty(), latest));
         }
-        String verdict = rows.stream().anyMatch(r -> "NONE".equals(r.status())) ? "GAPS"
-                : rows.stream().anyMatch(r -> "UNKNOWN".equals(r.status())) ? "UNKNOWN" : "READY";
-        return new Gap(orgnr, name, groups, rows, verdict);
+        String verdict = rows.isEmpty() ? "NONE"
+                : rows.stream().allMatch(r -> r.status() == CompetenceGap.Status.MET) ? "READY" : "GAPS";
+        return new Gap(orgnr, name, rows, verdict);
     }
 }

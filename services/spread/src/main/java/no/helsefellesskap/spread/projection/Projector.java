@@ -162,14 +162,15 @@ public class Projector {
     private void model(ModelPublished m) {
         db.update("""
                 insert into model_version (model_id, version, name, model_type, lifecycle, from_groups, to_groups,
-                  task_ids, published_by, published_at)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)
+                  task_ids, published_by, published_at, competence_requirements)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb)
                 on conflict (model_id, version) do update set name = excluded.name, model_type = excluded.model_type,
                   lifecycle = coalesce(model_version.lifecycle, excluded.lifecycle), from_groups = excluded.from_groups,
                   to_groups = excluded.to_groups, task_ids = excluded.task_ids, published_by = excluded.published_by,
-                  published_at = excluded.published_at""",
+                  published_at = excluded.published_at, competence_requirements = excluded.competence_requirements""",
                 m.modelId(), m.version(), m.name(), m.modelType(), m.lifecycle(), text.write(m.fromGroups()),
-                text.write(m.toGroups()), text.write(m.taskIds()), m.publishedByOrgnr(), m.publishedAt());
+                text.write(m.toGroups()), text.write(m.taskIds()), m.publishedByOrgnr(), m.publishedAt(),
+                text.write(m.requiredCompetences() == null ? List.of() : m.requiredCompetences()));
     }
 
     private void lifecycle(ModelLifecycleChanged c) {
