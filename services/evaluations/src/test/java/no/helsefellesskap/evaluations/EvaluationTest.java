@@ -134,7 +134,7 @@ class EvaluationTest {
                 .body("reportPublished", org.hamcrest.Matchers.nullValue()).body("reportPublishedUnknown", equalTo(true));
         String now = as(AHUS, "POST", "/api/evaluations", body.formatted(pilot, "")).statusCode(201).extract().path("id");
         as(AHUS, "POST", "/api/evaluations/" + now + "/publish", null).statusCode(200)
-                .body("reportPublished.date", equalTo(java.time.LocalDate.now().toString()))
+                .body("reportPublished.date", equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")).toString()))
                 .body("reportPublished.precision", equalTo("DAY"));
         JsonPath event = JsonPath.from(TopicReader.read(EventTypes.TOPIC_EVALUATIONS, x -> dated.equals(x.key())
                 && EventTypes.EVALUATION_PUBLISHED.type().equals(TopicReader.header(x, "ce_type")), 1,

@@ -9,7 +9,6 @@ import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 import java.time.Duration;
 import java.util.List;

@@ -16,7 +16,6 @@ import no.helsefellesskap.model.events.TaskAssessed;
 import no.helsefellesskap.model.events.TaskRegistered;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;

@@ -11,7 +11,6 @@ import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.model.events.OrganisationChanged;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;

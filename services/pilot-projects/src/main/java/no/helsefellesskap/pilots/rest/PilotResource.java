@@ -35,6 +35,10 @@ import java.util.UUID;
 @Path("/api/pilots")
 public class PilotResource {
 
+    /** Today in the suite's time zone (Europe/Oslo), not the JVM's: a date given at 00:30 in Norway is that day. */
+    @Inject
+    no.helsefellesskap.runtime.time.SuiteClock clock;
+
     /**
      * When it happened, or {@code "dateUnknown": true} when the source does not say (records from reports);
      * {@code datePrecision} DAY (default), MONTH or YEAR when the source gives only the month or year, and the
@@ -147,7 +151,7 @@ public class PilotResource {
         String partnershipFilter = partnership;
         if (Boolean.TRUE.equals(myPartnership)) {
             partnershipFilter = organisations.byOrgnr(caller.requireOrgnr())
-                    .flatMap(o -> organisations.partnershipOf(o.code(), LocalDate.now())).orElse("-none-");
+                    .flatMap(o -> organisations.partnershipOf(o.code(), clock.today())).orElse("-none-");
         }
         return search.find(new PilotSearch.Query(ownerFilter, partnershipFilter, noMunicipalPartner, modelId, task, group,
                 status, priorityGroup, from, to)).stream().map(this::view).toList();

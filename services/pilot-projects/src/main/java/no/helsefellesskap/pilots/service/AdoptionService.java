@@ -23,6 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AdoptionService {
 
+    /** Today in the suite's time zone (Europe/Oslo), not the JVM's: a date given at 00:30 in Norway is that day. */
+    @Inject
+    no.helsefellesskap.runtime.time.SuiteClock clock;
+
     public record Lineage(UUID modelId, List<Pilot> pilots, List<Adoption> adoptions) {
     }
 
@@ -135,10 +139,10 @@ public class AdoptionService {
     /** When it happened: as given (checked, a month or year as its first day, not in the future), else today. */
     private Dated occurred(Dated when) {
         Dated d = when.checked(codes);
-        if (d.date() != null && d.date().isAfter(java.time.LocalDate.now())) {
+        if (d.date() != null && d.date().isAfter(clock.today())) {
             throw ProblemException.invalid("date", "is in the future");
         }
-        return d.date() != null ? d : new Dated(java.time.LocalDate.now(), "DAY", d.source());
+        return d.date() != null ? d : new Dated(clock.today(), "DAY", d.source());
     }
 
     private static void dated(Adoption a, Dated d) {

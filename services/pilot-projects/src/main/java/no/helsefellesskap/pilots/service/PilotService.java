@@ -32,6 +32,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PilotService {
 
+    /** Today in the suite's time zone (Europe/Oslo), not the JVM's: a date given at 00:30 in Norway is that day. */
+    @Inject
+    no.helsefellesskap.runtime.time.SuiteClock clock;
+
     /** Service providers (trusts, municipalities, hospitals, pharmacies, their units) and KS, which runs projects for municipalities. */
     static final Set<String> OWNER_KINDS = Set.of("RHF", "HF", "HF_UNIT", "HOSPITAL_PHARMACY", "PRIVATE_NONPROFIT_HOSPITAL",
             "MUNICIPALITY", "MUNICIPAL_UNIT", "PHARMACY", "KS");
@@ -115,7 +119,7 @@ public class PilotService {
         p.contactMailbox = RoleMailbox.normal(r.contactMailbox());
         p.status = Pilot.Status.PLANNED;
         p.registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        p.partnership = organisations.partnershipOf(owner.get().code(), r.plannedStart() != null ? r.plannedStart() : LocalDate.now()).orElse(null);
+        p.partnership = organisations.partnershipOf(owner.get().code(), r.plannedStart() != null ? r.plannedStart() : clock.today()).orElse(null);
         p.persist();
         for (String orgnr : partners) {
             PilotPartner pp = new PilotPartner();
@@ -138,7 +142,7 @@ public class PilotService {
         require(p, Pilot.Status.RUNNING);
         Dated d = when.checked(codes);
         LocalDate date = d.date();
-        LocalDate on = date != null ? date : LocalDate.now();
+        LocalDate on = date != null ? date : clock.today();
         organisations.byOrgnr(p.ownerOrgnr).flatMap(o -> organisations.partnershipOf(o.code(), on))
                 .ifPresent(code -> p.partnership = code);
         p.startedOn = date;
