@@ -43,6 +43,8 @@ public class Bench implements Callable<Integer> {
         SCENARIOS.put("write", WritePath::run);
         SCENARIOS.put("latency", EventLatency::run);
         SCENARIOS.put("fanout", FanOut::run);
+        SCENARIOS.put("dead-endpoint", DeadEndpoint::run);
+        SCENARIOS.put("profile", Profile::run);
         SCENARIOS.put("idle", Footprint::idle);
         SCENARIOS.put("start-memory", Footprint::startAndMemory);
         SCENARIOS.put("survival-kafka", Survival::kafka);

@@ -98,9 +98,11 @@ public final class BenchContext implements AutoCloseable {
             // the smoke checks the harness, not the figures: the launcher's quick-start JVMs (C1 only), consumer
             // offsets committed every 0.1 s instead of 5 s (the harness waits for zero lag, which it reads from the
             // committed offsets), 2 s consumer sessions instead of 10, and webhook retries from 0.3 s apart
-            // instead of the production 30 s
+            // instead of the production 30 s; PostgreSQL without fsync
             env.put("SUITE_SERVICE_JAVA_OPTS", SMOKE_JAVA_OPTS);
             env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "300ms");
+            // a throwaway database: no fsync (the write scenario's pgbench runs against the same server)
+            env.put("SUITE_POSTGRES_DURABLE", "false");
         } else {
             // production-like JVMs: the full JIT (the launcher's default stops at C1 for a quick start on a laptop)
             env.put("SUITE_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);

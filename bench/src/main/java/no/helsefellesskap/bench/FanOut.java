@@ -11,11 +11,26 @@ import java.util.stream.Collectors;
 /** One event that matches 1,000 subscriptions, each with its own webhook and secret: time until all have it. */
 final class FanOut {
 
+    record Result(double firstMs, double allMs) {
+    }
+
     static Section run(BenchContext ctx) throws Exception {
         int n = ctx.smoke ? 20 : 1000;
         Section s = new Section("fanout", "Fan-out: one event to " + n + " subscriptions");
+        Result r = measure(ctx, s, n, "fan-" + ctx.runId + "-");
+        s.line(ctx.repeats + " runs, each one `POST /api/pilots` whose `pilot.registered` event matches all " + n
+                + " subscriptions (owner Lørenskog, filter partnership HFS-AHUS and that type), each with its own "
+                + "webhook URL and secret on one local receiver that verifies every signature. Time from the "
+                + "request being sent; medians of the runs. Webhook concurrency is the production default (8).");
+        s.table(List.of("subscriptions", "first delivered (ms)", "all delivered (ms)", "deliveries per second"),
+                List.of(List.of(String.valueOf(n), Stats.f(r.firstMs()), Stats.f(r.allMs()),
+                        Stats.f(n / (r.allMs() / 1000)))));
+        return s;
+    }
+
+    /** Medians over {@code ctx.repeats} events, each to {@code n} new subscriptions (removed again afterwards). */
+    static Result measure(BenchContext ctx, Section s, int n, String prefix) throws Exception {
         List<String> subs = new ArrayList<>();
-        String prefix = "fan-" + ctx.runId + "-";
         try {
             for (int i = 0; i < n; i++) {
                 subs.add(ctx.subscribe(prefix + i, "{\"partnerships\":[\"HFS-AHUS\"],\"eventTypes\":[\"" + EventTypes.PILOT_REGISTERED.type() + "\"]}"));
@@ -37,18 +52,11 @@ final class FanOut {
                 s.require(dup == 0, "run " + r + ": " + dup + " duplicate deliveries");
                 System.out.printf("[bench] fan-out run %d: all %d delivered after %.0f ms%n", r, n, allMs.get(r));
             }
-            s.line(ctx.repeats + " runs, each one `POST /api/pilots` whose `pilot.registered` event matches all " + n
-                    + " subscriptions (owner Lørenskog, filter partnership HFS-AHUS and that type), each with its own "
-                    + "webhook URL and secret on one local receiver that verifies every signature. Time from the "
-                    + "request being sent; medians of the runs. Webhook concurrency is the production default (8).");
-            s.table(List.of("subscriptions", "first delivered (ms)", "all delivered (ms)", "deliveries per second"),
-                    List.of(List.of(String.valueOf(n), Stats.f(Stats.median(firstMs)), Stats.f(Stats.median(allMs)),
-                            Stats.f(n / (Stats.median(allMs) / 1000)))));
+            return new Result(Stats.median(firstMs), Stats.median(allMs));
         } finally {
             subs.forEach(ctx::unsubscribe);
             ctx.receiver.clear();
         }
-        return s;
     }
 
     private static Set<String> keysWith(BenchContext ctx, String pilot, String prefix) {

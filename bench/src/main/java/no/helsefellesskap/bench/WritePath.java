@@ -47,6 +47,8 @@ final class WritePath {
                 + "`CREATE TABLE ... (LIKE pilot_projects.<table> INCLUDING ALL)`, so the same indexes and constraints), "
                 + "one row each per transaction, values from a pilot just registered through REST; its rate is "
                 + "pgbench's own (tps without the initial connection time), its latencies from its per-transaction log.");
+        s.line("PostgreSQL ran with " + durability(ctx) + " for both (`./run-suite` is durable by default; "
+                + "`SUITE_POSTGRES_DURABLE=false bench/run write` measures both without fsync).");
         List<List<String>> rows = new ArrayList<>();
         for (int clients : List.of(1, 8)) {
             List<Run> rest = new ArrayList<>();
@@ -71,6 +73,15 @@ final class WritePath {
             st.execute("drop schema if exists bench_pgbench cascade");
         }
         return s;
+    }
+
+    /** The server's own durability settings, as it reports them. */
+    static String durability(BenchContext ctx) throws Exception {
+        try (Connection c = ctx.jdbc(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rs.next();
+            return "`fsync=" + rs.getString(1) + "`, `synchronous_commit=" + rs.getString(2) + "`";
+        }
     }
 
     static Run restRun(BenchContext ctx, int clients, double seconds, String label) throws InterruptedException {

@@ -132,6 +132,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "true");
         p.put("log.flush.interval.messages", "1");
+        // the topics are the history spread's read models are rebuilt from: kept, not aged out after Kafka's 7 days
+        p.put("log.retention.ms", "-1");
         // idle cost: the controller appends a no-op record every 500 ms by default
         p.put("metadata.max.idle.interval.ms", "5000");
         p.putAll(overrides);

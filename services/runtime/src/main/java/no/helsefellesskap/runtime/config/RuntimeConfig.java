@@ -51,5 +51,41 @@ public interface RuntimeConfig {
 
         @WithDefault("1")
         short replicationFactor();
+
+        /**
+         * {@code retention.ms} of the topics created here: -1 keeps every event, since the topics are the history
+         * read models are rebuilt from (Kafka's own default would drop events after 7 days).
+         */
+        @WithDefault("-1")
+        String retention();
+    }
+
+    Retention retention();
+
+    /** Removal of bookkeeping rows nobody will read again, so the tables do not grow forever. */
+    interface Retention {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often old rows are looked for. */
+        @WithDefault("5m")
+        Duration interval();
+
+        /** Outbox rows Kafka has acknowledged are kept this long (to see what was published), then removed. */
+        @WithDefault("1h")
+        Duration sentOutbox();
+
+        /**
+         * Inbox rows are kept this long. A redelivery comes from a consumer that stopped before committing its
+         * offset, seconds to minutes later; only a consumer group rewound further than this could apply an event
+         * twice, so raise it before such a rewind. (spread's rebuild does not depend on it: its feed items are unique
+         * per event id.)
+         */
+        @WithDefault("30d")
+        Duration inbox();
+
+        /** Rows removed per statement, so no removal holds locks or builds WAL for long. */
+        @WithDefault("5000")
+        int batchSize();
     }
 }

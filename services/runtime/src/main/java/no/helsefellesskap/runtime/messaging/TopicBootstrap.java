@@ -10,6 +10,7 @@ import no.helsefellesskap.runtime.config.RuntimeConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashSet;
@@ -54,7 +55,9 @@ public class TopicBootstrap {
                 return;
             }
             admin.createTopics(wanted.stream()
-                    .map(n -> new NewTopic(n, config.kafka().partitions(), config.kafka().replicationFactor())).toList())
+                    .map(n -> new NewTopic(n, config.kafka().partitions(), config.kafka().replicationFactor())
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, config.kafka().retention())))
+                    .toList())
                     .values().forEach((name, f) -> {
                         try {
                             f.get(30, TimeUnit.SECONDS);

@@ -30,6 +30,7 @@ public final class Worker {
     private final Thread thread;
     private volatile boolean running = true;
     private boolean woken;
+    private boolean firstRoundLater;
 
     private Worker(String name, Duration pollInterval, Duration maxBackoff, Round round) {
         this.name = name;
@@ -43,6 +44,14 @@ public final class Worker {
     /** Starts a worker that runs its first round at once. */
     public static Worker start(String name, Duration pollInterval, Duration maxBackoff, Round round) {
         Worker w = new Worker(name, pollInterval, maxBackoff, round);
+        w.thread.start();
+        return w;
+    }
+
+    /** Starts a worker whose first round comes after the poll interval (or a wake): work that can wait for the start. */
+    public static Worker startLater(String name, Duration pollInterval, Duration maxBackoff, Round round) {
+        Worker w = new Worker(name, pollInterval, maxBackoff, round);
+        w.firstRoundLater = true;
         w.thread.start();
         return w;
     }
@@ -69,6 +78,9 @@ public final class Worker {
     }
 
     private void loop() {
+        if (firstRoundLater && !awaitWake()) {
+            return;
+        }
         Duration backoff = FIRST_BACKOFF;
         boolean failing = false;
         while (running) {

@@ -21,7 +21,6 @@ import no.helsefellesskap.spread.data.Locks;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 
 import java.security.SecureRandom;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -102,25 +101,30 @@ public class FeedService {
     }
 
     /**
-     * One delivery per matching subscription; paused ones get theirs too and receive them when resumed. The matching
-     * subscriptions are locked against deletion until this transaction ends, and one deleted since it was read is
-     * skipped: a delivery inserted for it would break its foreign key and send a good event to the dead letters.
+     * One delivery per matching subscription, in one statement; paused ones get theirs too and receive them when
+     * resumed. The matching subscriptions are first locked against deletion and against a concurrent change of their
+     * queues ({@code DeliveryStore}) until this transaction ends; the insert, a later statement, then sees any such
+     * change committed, so a new delivery is marked ready exactly when it heads its queue. A subscription deleted
+     * since matching is skipped: a delivery for it would break its foreign key and send a good event to the dead
+     * letters.
      */
     void fanOut(long seq, String orderingKey, ItemAttributes a) {
         List<SubscriptionMatcher.Candidate> matching = matcher.matching(a);
         if (matching.isEmpty()) {
             return;
         }
-        Set<UUID> present = new HashSet<>(db.list("select id from subscription where id::text = any(?) for key share",
-                rs -> Db.uuid(rs, "id"), (Object) matching.stream().map(s -> s.id().toString()).toArray(String[]::new)));
-        for (SubscriptionMatcher.Candidate s : matching) {
-            if (present.contains(s.id())) {
-                db.update("""
-                        insert into delivery (subscription_id, item_seq, webhook_id, ordering_key, state, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict (subscription_id, item_seq) do nothing""",
-                        s.id(), seq, newWebhookId(), orderingKey, s.webhook() ? "PENDING" : "NONE", clock.now());
-            }
-        }
+        String[] ids = matching.stream().map(s -> s.id().toString()).toArray(String[]::new);
+        String[] webhookIds = matching.stream().map(s -> newWebhookId()).toArray(String[]::new);
+        db.list("select 1 from subscription where id::text = any(?) for key share", rs -> 1, (Object) ids);
+        db.update("""
+                insert into delivery (subscription_id, item_seq, webhook_id, ordering_key, state, next_attempt_at, ready)
+                select s.id, ?, m.webhook_id, ?, case when s.webhook_url is null then 'NONE' else 'PENDING' end, ?,
+                  s.status = 'ACTIVE' and s.webhook_url is not null and not exists (select 1 from delivery e
+                    where e.subscription_id = s.id and e.ordering_key = ? and e.state = 'PENDING')
+                from unnest(?::text[], ?::text[]) as m(subscription_id, webhook_id)
+                join subscription s on s.id = m.subscription_id::uuid
+                on conflict (subscription_id, item_seq) do nothing""",
+                seq, orderingKey, clock.now(), orderingKey, ids, webhookIds);
     }
 
     /** Standard Webhooks suggests a unique message id; the same id is reused for every retry of the delivery. */

@@ -11,6 +11,7 @@ import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 import no.helsefellesskap.spread.delivery.domain.Subscription;
 import no.helsefellesskap.spread.delivery.domain.SubscriptionFilters;
+import no.helsefellesskap.spread.delivery.webhook.DeliveryStore;
 import no.helsefellesskap.spread.delivery.webhook.WebhookDispatcher;
 import no.helsefellesskap.spread.delivery.webhook.WebhookSigner;
 
@@ -62,6 +63,9 @@ public class SubscriptionService {
     WebhookDispatcher dispatcher;
 
     @Inject
+    DeliveryStore deliveries;
+
+    @Inject
     SpreadConfig config;
 
     @Transactional
@@ -96,9 +100,13 @@ public class SubscriptionService {
         draftCheck.validate(d);
         Instant now = clock.now();
         String url = blankToNull(d.webhookUrl());
+        deliveries.lockSubscription(id);
         db.update("update subscription set name = ?, filters = ?::jsonb, webhook_url = ?, updated_at = ?, "
                 + "evaluation_error = null, evaluation_error_at = null where id = ?",
                 d.name().strip(), json.write(d.filters()), url, now, id);
+        if ((url == null) != (before.webhookUrl() == null)) {
+            deliveries.refreshQueues(id);
+        }
         String secret = null;
         if (url != null && before.webhookUrl() == null
                 && db.one("select 1 from subscription_secret where subscription_id = ?", rs -> 1, id).isEmpty()) {
@@ -130,8 +138,10 @@ public class SubscriptionService {
     public Subscription pause(String owner, UUID id) {
         get(owner, id);
         Instant now = clock.now();
+        deliveries.lockSubscription(id);
         db.update("update subscription set status = 'PAUSED', paused_reason = 'Paused by its owner', paused_at = ?, "
                 + "updated_at = ? where id = ?", now, now, id);
+        deliveries.refreshQueues(id);
         return get(owner, id);
     }
 
@@ -140,10 +150,12 @@ public class SubscriptionService {
     public Subscription resume(String owner, UUID id) {
         get(owner, id);
         Instant now = clock.now();
+        deliveries.lockSubscription(id);
         db.update("update subscription set status = 'ACTIVE', paused_reason = null, paused_at = null, updated_at = ? "
                 + "where id = ?", now, id);
         db.update("update delivery set next_attempt_at = ?, first_failure_at = null where subscription_id = ? "
                 + "and state = 'PENDING'", now, id);
+        deliveries.refreshQueues(id);
         dispatcher.wake();
         return get(owner, id);
     }
@@ -165,6 +177,7 @@ public class SubscriptionService {
                     + s.evaluationError() + "); save it again with valid filters first");
         }
         Instant now = clock.now();
+        deliveries.lockSubscription(id);
         int n = 0;
         List<Object[]> items = db.list("select seq, ordering_key, attributes::text a from feed_item "
                 + "where occurred_at >= ? order by seq", rs -> new Object[] {rs.getLong(1), rs.getString(2),
@@ -181,6 +194,7 @@ public class SubscriptionService {
                       next_attempt_at = excluded.next_attempt_at, first_failure_at = null, lease_until = null""",
                     id, i[0], FeedService.newWebhookId(), i[1], now);
         }
+        deliveries.refreshQueues(id);
         dispatcher.wake();
         return n;
     }

@@ -13,11 +13,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The delivery table's state changes, each in its own short transaction. */
+/**
+ * The delivery table's state changes, each in its own short transaction. A queue is one subscription's deliveries
+ * with one ordering key; its oldest pending delivery is sent first and the rest wait. {@code ready} marks the head of
+ * each queue of an active webhook subscription, so a claim reads due heads only, however long another receiver's
+ * backlog is. Whoever changes a queue or its subscription's status keeps {@code ready} right, holding the
+ * subscription row's lock, which the fan-out also takes (key share) before it adds deliveries.
+ */
 @ApplicationScoped
 public class DeliveryStore {
 
-    public record Claim(long id, UUID subscriptionId, String webhookId, int attempts, String url, String body) {
+    public record Claim(long id, UUID subscriptionId, String orderingKey, String webhookId, int attempts, String url,
+                        String body) {
     }
 
     @Inject
@@ -29,10 +36,7 @@ public class DeliveryStore {
     @Inject
     SpreadConfig config;
 
-    /**
-     * Leases due deliveries of active subscriptions. A delivery waits while an earlier one for the same pilot (or
-     * model, or adoption) to the same subscription is still undelivered, so each receiver gets those in order.
-     */
+    /** Leases due heads of queues of active webhook subscriptions, the longest due first. */
     @Transactional
     public List<Claim> claim(int limit) {
         Instant now = clock.now();
@@ -41,17 +45,39 @@ public class DeliveryStore {
         return db.list("""
                 with due as (
                   select d.id from delivery d join subscription s on s.id = d.subscription_id
-                  where d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null
-                    and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)
-                    and not exists (select 1 from delivery e where e.subscription_id = d.subscription_id
-                      and e.ordering_key = d.ordering_key and e.state = 'PENDING' and e.item_seq < d.item_seq)
-                  order by d.item_seq limit ? for update of d skip locked)
+                  where d.ready and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)
+                    and d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null
+                  order by d.next_attempt_at limit ? for update of d skip locked)
                 update delivery d set lease_until = ? from due, subscription s, feed_item f
                 where d.id = due.id and s.id = d.subscription_id and f.seq = d.item_seq
-                returning d.id, d.subscription_id, d.webhook_id, d.attempts, s.webhook_url, f.body::text body""",
-                rs -> new Claim(rs.getLong("id"), Db.uuid(rs, "subscription_id"), rs.getString("webhook_id"),
-                        rs.getInt("attempts"), rs.getString("webhook_url"), rs.getString("body")),
+                returning d.id, d.subscription_id, d.ordering_key, d.webhook_id, d.attempts, s.webhook_url,
+                  f.body::text body""",
+                rs -> new Claim(rs.getLong("id"), Db.uuid(rs, "subscription_id"), rs.getString("ordering_key"),
+                        rs.getString("webhook_id"), rs.getInt("attempts"), rs.getString("webhook_url"),
+                        rs.getString("body")),
                 now, now, limit, leaseUntil);
+    }
+
+    /**
+     * Takes the subscription's row lock for the rest of the transaction, before reading or changing its queues: a
+     * fan-out adding a delivery holds a key-share lock on it, so the two never both miss the other's change.
+     */
+    public void lockSubscription(UUID subscription) {
+        db.list("select 1 from subscription where id = ? for update", rs -> 1, subscription);
+    }
+
+    /**
+     * Marks the head of every queue of the subscription ready, and nothing else, from its current status: after a
+     * pause, a resume, a change of webhook, a replay. Costs the subscription's own backlog, once.
+     */
+    public void refreshQueues(UUID subscription) {
+        db.update("""
+                update delivery d set ready = q.ready from (
+                  select e.id, s.status = 'ACTIVE' and s.webhook_url is not null
+                    and row_number() over (partition by e.ordering_key order by e.item_seq) = 1 ready
+                  from delivery e join subscription s on s.id = e.subscription_id
+                  where e.subscription_id = ? and e.state = 'PENDING') q
+                where d.id = q.id and d.ready <> q.ready""", subscription);
     }
 
     /** Secrets to sign with: the current one and those of a rotation still in their overlap. */
@@ -62,16 +88,27 @@ public class DeliveryStore {
                 order by created_at desc""", rs -> rs.getString(1), subscription, clock.now());
     }
 
+    /** Delivered: the next delivery of its queue becomes the head. */
     @Transactional
     public void succeeded(Claim c, Instant at, int status, long latencyMs) {
+        lockSubscription(c.subscriptionId());
         attempt(c, at, status, latencyMs, null);
         db.update("""
-                update delivery set state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, last_status = ?,
-                  last_error = null, first_failure_at = null, lease_until = null where id = ?""", at, status, c.id());
+                update delivery set state = 'DELIVERED', ready = false, attempts = attempts + 1, delivered_at = ?,
+                  last_status = ?, last_error = null, first_failure_at = null, lease_until = null where id = ?""",
+                at, status, c.id());
+        db.update("""
+                update delivery set ready = true where id = (
+                  select e.id from delivery e join subscription s on s.id = e.subscription_id
+                  where e.subscription_id = ? and e.ordering_key = ? and e.state = 'PENDING'
+                    and s.status = 'ACTIVE' and s.webhook_url is not null
+                  order by e.item_seq limit 1)""", c.subscriptionId(), c.orderingKey());
     }
 
+    /** Not delivered: tried again after a back-off; a receiver that keeps failing, or answers 410, is paused. */
     @Transactional
     public void failed(Claim c, Instant at, Integer status, long latencyMs, String error) {
+        lockSubscription(c.subscriptionId());
         attempt(c, at, status, latencyMs, error);
         Instant next = at.plus(backoff(c.attempts() + 1));
         db.update("""
@@ -90,9 +127,9 @@ public class DeliveryStore {
                         + (status != null ? "HTTP " + status : error);
             }
         }
-        if (reason != null) {
-            db.update("update subscription set status = 'PAUSED', paused_reason = ?, paused_at = ?, updated_at = ? "
-                    + "where id = ? and status = 'ACTIVE'", reason, at, at, c.subscriptionId());
+        if (reason != null && db.update("update subscription set status = 'PAUSED', paused_reason = ?, paused_at = ?, "
+                + "updated_at = ? where id = ? and status = 'ACTIVE'", reason, at, at, c.subscriptionId()) > 0) {
+            refreshQueues(c.subscriptionId());
         }
     }
 
