@@ -44,7 +44,9 @@ final class Profile {
         Section s = new Section("profile", "Profile of the write path: where the CPU of a registration goes");
         double seconds = ctx.smoke ? 1 : 30;
         if (!ctx.smoke) {
-            WritePath.restRun(ctx, 8, 10, "warm-up"); // JIT, connection pools
+            // the optimising compiler's own work is CPU the profile would otherwise count (about half of it after a
+            // 10 s warm-up): a minute of the same load first
+            WritePath.restRun(ctx, 8, 60, "warm-up");
             ctx.settle();
         }
         Path dir = ctx.dataDir.resolve("profile");

@@ -118,7 +118,8 @@ public class FeedService {
         db.list("select 1 from subscription where id::text = any(?) for key share", rs -> 1, (Object) ids);
         db.update("""
                 insert into delivery (subscription_id, item_seq, webhook_id, ordering_key, state, next_attempt_at, ready)
-                select s.id, ?, m.webhook_id, ?, case when s.webhook_url is null then 'NONE' else 'PENDING' end, ?,
+                select s.id, ?, m.webhook_id, ?, case when s.webhook_url is null then 'NONE' else 'PENDING' end,
+                  greatest(cast(? as timestamptz), s.retry_after),
                   s.status = 'ACTIVE' and s.webhook_url is not null and not exists (select 1 from delivery e
                     where e.subscription_id = s.id and e.ordering_key = ? and e.state = 'PENDING')
                 from unnest(?::text[], ?::text[]) as m(subscription_id, webhook_id)

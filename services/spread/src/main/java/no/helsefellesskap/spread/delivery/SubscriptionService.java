@@ -151,8 +151,8 @@ public class SubscriptionService {
         get(owner, id);
         Instant now = clock.now();
         deliveries.lockSubscription(id);
-        db.update("update subscription set status = 'ACTIVE', paused_reason = null, paused_at = null, updated_at = ? "
-                + "where id = ?", now, id);
+        db.update("update subscription set status = 'ACTIVE', paused_reason = null, paused_at = null, retry_after = null, "
+                + "updated_at = ? where id = ?", now, id);
         db.update("update delivery set next_attempt_at = ?, first_failure_at = null where subscription_id = ? "
                 + "and state = 'PENDING'", now, id);
         deliveries.refreshQueues(id);

@@ -103,9 +103,18 @@ public class DeliveryStore {
                   where e.subscription_id = ? and e.ordering_key = ? and e.state = 'PENDING'
                     and s.status = 'ACTIVE' and s.webhook_url is not null
                   order by e.item_seq limit 1)""", c.subscriptionId(), c.orderingKey());
+        if (db.update("update subscription set retry_after = null where id = ? and retry_after is not null",
+                c.subscriptionId()) > 0) {
+            // the receiver is back: what waited for it is tried now
+            db.update("update delivery set next_attempt_at = ? where subscription_id = ? and ready and next_attempt_at > ?",
+                    at, c.subscriptionId(), at);
+        }
     }
 
-    /** Not delivered: tried again after a back-off; a receiver that keeps failing, or answers 410, is paused. */
+    /**
+     * Not delivered: tried again after a back-off, and until then the receiver is sent nothing else; one that keeps
+     * failing, or answers 410, is paused.
+     */
     @Transactional
     public void failed(Claim c, Instant at, Integer status, long latencyMs, String error) {
         lockSubscription(c.subscriptionId());
@@ -115,6 +124,10 @@ public class DeliveryStore {
                 update delivery set attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_error = ?,
                   first_failure_at = coalesce(first_failure_at, ?), lease_until = null where id = ?""",
                 next, status, error, at, c.id());
+        // the receiver gets nothing else before then: not the heads of its other queues, nor new deliveries
+        db.update("update subscription set retry_after = ? where id = ?", next, c.subscriptionId());
+        db.update("update delivery set next_attempt_at = ? where subscription_id = ? and ready and next_attempt_at < ?",
+                next, c.subscriptionId(), next);
         String reason = null;
         if (status != null && status == 410) {
             reason = "The receiver answered 410 Gone at " + at + ": it no longer accepts deliveries.";
