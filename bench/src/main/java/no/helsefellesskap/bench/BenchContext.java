@@ -46,7 +46,6 @@ public final class BenchContext implements AutoCloseable {
     public static final List<String> TOPICS = List.of("pilots", "evaluations", "model-evidence", "tasks", "models",
             "personnel-groups", "competences", "competence-profiles", "organisations", "partnerships", "adoptions");
 
-    public static final String SERVICE_JAVA_OPTS = "-Xmx512m -XX:+UseSerialGC";
     static final String SMOKE_JAVA_OPTS = Suite.QUICK_START_JAVA_OPTS
             + " -Dmp.messaging.connector.smallrye-kafka.auto.commit.interval.ms=100"
             + " -Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=2000"
@@ -78,6 +77,7 @@ public final class BenchContext implements AutoCloseable {
     /** The scenarios run in this suite so far, in order. */
     public final List<String> ran = new ArrayList<>();
     private final KafkaNode kafka;
+    private final Map<String, String> serviceEnv;
     private final Suite suite;
 
     public BenchContext(Path root, int portOffset, boolean smoke, int repeats) throws IOException {
@@ -103,10 +103,12 @@ public final class BenchContext implements AutoCloseable {
             env.put("SPREAD_WEBHOOK_INITIAL_BACKOFF", "300ms");
             // a throwaway database: no fsync (the write scenario's pgbench runs against the same server)
             env.put("SUITE_POSTGRES_DURABLE", "false");
-        } else {
-            // production-like JVMs: the full JIT (the launcher's default stops at C1 for a quick start on a laptop)
-            env.put("SUITE_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
+            env.put("SUITE_AOT", "false"); // no cache to write at every stop of a toy run
+        } else if (System.getenv("BENCH_SERVICE_JAVA_OPTS") != null) {
+            env.put("SUITE_SERVICE_JAVA_OPTS", System.getenv("BENCH_SERVICE_JAVA_OPTS"));
         }
+        // otherwise the run command's own JVMs and options: the goals hold for ./run-suite
+        this.serviceEnv = Map.copyOf(env);
         suite = new Suite(new Suite.Options(root, dataDir, portOffset, false, Duration.ofMinutes(5), env)); // dataDir was emptied above
         try {
             long t0 = System.nanoTime();
@@ -137,6 +139,16 @@ public final class BenchContext implements AutoCloseable {
 
     public Suite suite() {
         return suite;
+    }
+
+    /** The services' JVM, as the launcher chose it. */
+    public String serviceJvm() {
+        return Suite.serviceJvm(serviceEnv);
+    }
+
+    public String serviceJavaOpts() {
+        String opts = serviceEnv.get("SUITE_SERVICE_JAVA_OPTS");
+        return opts != null ? opts : Suite.QUICK_START_JAVA_OPTS + "` (the run command's default)`";
     }
 
     public KafkaNode kafka() {

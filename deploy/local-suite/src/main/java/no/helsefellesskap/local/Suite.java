@@ -34,8 +34,14 @@ public final class Suite implements AutoCloseable {
                           Map<String, String> environment) {
     }
 
-    /** The services' JVM options unless SUITE_SERVICE_JAVA_OPTS says otherwise: small, and C1 only for a quick start. */
-    public static final String QUICK_START_JAVA_OPTS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
+     * The services' JVM options unless SUITE_SERVICE_JAVA_OPTS says otherwise: C1 only, for a quick start, and small:
+     * a heap that starts small and is given back after a collection, one compiler thread, a smaller code cache and
+     * thread stacks, one Netty arena (measured in BENCHMARKS.md: idle RSS 237-270 MiB before, 188-204 after).
+     */
+    public static final String QUICK_START_JAVA_OPTS = "-Xmx256m -Xms32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:MinHeapFreeRatio=10"
+            + " -XX:MaxHeapFreeRatio=20 -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1";
 
     private final Options options;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -47,6 +53,19 @@ public final class Suite implements AutoCloseable {
     private String jdbcUrl;
     private String bootstrapServers;
     private DevKeys keys;
+    private volatile boolean training;
+
+    /** The settings with the services' AOT cache off: a test's suite starts once, so a cache would only be written. */
+    public static Map<String, String> withoutAotCache(Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SUITE_AOT", "false");
+        return env;
+    }
+
+    /** The JVM the services get with these settings, described for a reader. */
+    public static String serviceJvm(Map<String, String> environment) {
+        return ServiceJvm.choose(environment).describe();
+    }
 
     public Suite(Options options) {
         this.options = options;
@@ -63,6 +82,7 @@ public final class Suite implements AutoCloseable {
             startKafka();
             keys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
             writeTokens();
+            log("Services run on " + ServiceJvm.choose(options.environment()).describe());
             for (ServiceSpec s : ServiceSpec.ALL) {
                 startService(s);
             }
@@ -119,13 +139,20 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not built: " + jar + " (run ./mvnw -DskipTests package)");
         }
-        List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+        ServiceJvm jvm = ServiceJvm.choose(options.environment());
+        List<String> cmd = new ArrayList<>(List.of(jvm.java().toString()));
         // small and quick to start by default; SUITE_SERVICE_JAVA_OPTS replaces these (the bench uses the full JIT)
-        String opts = envOr("SUITE_SERVICE_JAVA_OPTS", QUICK_START_JAVA_OPTS);
+        String opts = envOr("SUITE_SERVICE_JAVA_OPTS", QUICK_START_JAVA_OPTS).replace("{service}", s.name());
         cmd.addAll(List.of(opts.trim().split("\\s+")));
+        cmd.addAll(jvm.startOptions(options.dataDir().resolve("aot"), s.name(), jar,
+                !"false".equalsIgnoreCase(envOr("SUITE_AOT", "true"))));
+        if (jvm.training()) {
+            training = true;
+        }
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // glibc's per-thread arenas are most of a JVM's native memory
         env.putAll(options.environment()); // the caller's settings reach the services (e.g. SPREAD_WEBHOOK_*)
         env.putAll(serviceEnvironment(port));
         Path log = options.dataDir().resolve("logs").resolve(s.name() + ".log");
@@ -230,6 +257,15 @@ public final class Suite implements AutoCloseable {
         p.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Stops a service as {@code ./run-suite stop} would (SIGTERM, its shutdown and, the first time, its AOT cache). */
+    public synchronized void stop(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroy();
+        if (!p.waitFor(training ? 90 : 20, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** Starts a stopped or killed service again and waits until it is ready. */
     public synchronized void restart(String service) throws IOException {
         Process old = processes.get(service);
@@ -281,9 +317,11 @@ public final class Suite implements AutoCloseable {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
+        // a JVM writing its AOT cache at exit (the first run on a new build) needs longer than a plain stop
+        int wait = training ? 90 : 20;
         for (Process p : processes.values()) {
             try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                if (!p.waitFor(wait, TimeUnit.SECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
@@ -311,10 +349,6 @@ public final class Suite implements AutoCloseable {
     private String envOr(String name, String fallback) {
         String v = env(name);
         return v == null ? fallback : v;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void log(String s) {

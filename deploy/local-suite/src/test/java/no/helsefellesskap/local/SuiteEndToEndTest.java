@@ -61,7 +61,7 @@ class SuiteEndToEndTest {
 
     private Suite start(boolean clean) {
         Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-        return new Suite(new Suite.Options(root, data, OFFSET, clean, Duration.ofMinutes(5), System.getenv())).start();
+        return new Suite(new Suite.Options(root, data, OFFSET, clean, Duration.ofMinutes(5), Suite.withoutAotCache(System.getenv()))).start();
     }
 
     @AfterAll
