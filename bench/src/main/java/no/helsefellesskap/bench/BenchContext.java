@@ -146,9 +146,10 @@ public final class BenchContext implements AutoCloseable {
         return Suite.serviceJvm(serviceEnv);
     }
 
+    /** The services' JVM options, in Markdown. */
     public String serviceJavaOpts() {
         String opts = serviceEnv.get("SUITE_SERVICE_JAVA_OPTS");
-        return opts != null ? opts : Suite.QUICK_START_JAVA_OPTS + "` (the run command's default)`";
+        return opts != null ? "`" + opts + "`" : "`" + Suite.QUICK_START_JAVA_OPTS + "` (the run command's default)";
     }
 
     public KafkaNode kafka() {

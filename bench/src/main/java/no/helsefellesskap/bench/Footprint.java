@@ -119,7 +119,7 @@ final class Footprint {
                 + (ctx.smoke ? 1 : ctx.repeats) + " restarts. Memory: resident set size (VmRSS) of each process "
                 + "after the idle-cost windows, before any restart. Each service is first stopped as `./run-suite stop` "
                 + "stops it (so a JVM recording its AOT cache writes it), then started and stopped again for each "
-                + "measured start. Services run on " + ctx.serviceJvm() + " with `" + ctx.serviceJavaOpts() + "`.");
+                + "measured start. Services run on " + ctx.serviceJvm() + " with " + ctx.serviceJavaOpts() + ".");
         s.table(List.of("process", "start to ready (s)", "idle RSS (MiB)"), rows);
         return s;
     }
