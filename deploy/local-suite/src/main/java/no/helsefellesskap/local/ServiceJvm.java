@@ -115,8 +115,8 @@ final class ServiceJvm {
         }
     }
 
-    String describe() {
-        return java() + " (Java " + feature + (feature >= AOT_FEATURE ? ", compact object headers, an AOT cache per "
-                + "service unless SUITE_AOT=false" : "") + ")";
+    String describe(boolean aot) {
+        return java() + " (Java " + feature + (feature < AOT_FEATURE ? "" : aot
+                ? ", compact object headers, an AOT cache per service" : ", compact object headers, no AOT cache") + ")";
     }
 }

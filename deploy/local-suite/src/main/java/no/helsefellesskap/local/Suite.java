@@ -54,6 +54,7 @@ public final class Suite implements AutoCloseable {
     private String bootstrapServers;
     private DevKeys keys;
     private volatile boolean training;
+    private ServiceJvm jvm;
 
     /** The settings with the services' AOT cache off: a test's suite starts once, so a cache would only be written. */
     public static Map<String, String> withoutAotCache(Map<String, String> environment) {
@@ -62,9 +63,14 @@ public final class Suite implements AutoCloseable {
         return env;
     }
 
+    /** Whether the services get an AOT cache (on a JDK that has them) unless {@code SUITE_AOT=false}. */
+    private static boolean aot(Map<String, String> environment) {
+        return !"false".equalsIgnoreCase(environment.getOrDefault("SUITE_AOT", "true").strip());
+    }
+
     /** The JVM the services get with these settings, described for a reader. */
     public static String serviceJvm(Map<String, String> environment) {
-        return ServiceJvm.choose(environment).describe();
+        return ServiceJvm.choose(environment).describe(aot(environment));
     }
 
     public Suite(Options options) {
@@ -82,7 +88,8 @@ public final class Suite implements AutoCloseable {
             startKafka();
             keys = DevKeys.loadOrCreate(options.dataDir().resolve("keys"));
             writeTokens();
-            log("Services run on " + ServiceJvm.choose(options.environment()).describe());
+            jvm = ServiceJvm.choose(options.environment()); // once: it may look through the installed JDKs
+            log("Services run on " + jvm.describe(aot(options.environment())));
             for (ServiceSpec s : ServiceSpec.ALL) {
                 startService(s);
             }
@@ -139,13 +146,12 @@ public final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Not built: " + jar + " (run ./mvnw -DskipTests package)");
         }
-        ServiceJvm jvm = ServiceJvm.choose(options.environment());
         List<String> cmd = new ArrayList<>(List.of(jvm.java().toString()));
         // small and quick to start by default; SUITE_SERVICE_JAVA_OPTS replaces these (the bench uses the full JIT)
         String opts = envOr("SUITE_SERVICE_JAVA_OPTS", QUICK_START_JAVA_OPTS).replace("{service}", s.name());
         cmd.addAll(List.of(opts.trim().split("\\s+")));
         cmd.addAll(jvm.startOptions(options.dataDir().resolve("aot"), s.name(), jar,
-                !"false".equalsIgnoreCase(envOr("SUITE_AOT", "true"))));
+                aot(options.environment())));
         if (jvm.training()) {
             training = true;
         }
