@@ -24,4 +24,22 @@ public class Inbox {
                         on conflict do nothing""", consumer, event.id(), event.type());
         return inserted == 1;
     }
+
+    /**
+     * {@link #firstDelivery} for many events in one statement (a replay).
+     *
+     * @return the ids of the events this consumer had not seen (an id twice in the list is returned once)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Set<String> firstDeliveries(String consumer, java.util.List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String[] ids = events.stream().map(IncomingEvent::id).toArray(String[]::new);
+        String[] types = events.stream().map(IncomingEvent::type).toArray(String[]::new);
+        return new java.util.HashSet<>(db.list("""
+                insert into inbox_event (consumer, event_id, event_type)
+                select ?, i, t from unnest(cast(? as text[]), cast(? as text[])) x(i, t)
+                on conflict do nothing returning event_id""", rs -> rs.getString(1), consumer, ids, types));
+    }
 }

@@ -113,12 +113,8 @@ public class Figures {
         m.put("median", medianAndCount[0] == null ? null : round(((Number) medianAndCount[0]).doubleValue(), 1));
         m.put("count", medianAndCount[1]);
         // completed pilots with published evaluations none of whose reports has a known date: not in the median
-        m.put("unknownDates", db.one("select count(*) from (" + FigureRows.pilotScope("""
-                select 'ALL' k, p.pilot_id::text id, p.owner_orgnr org, %s d, p.partnership ps from pilot p
-                where p.completed_on is not null and exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
-                  and e.published_at is not null) and not exists (select 1 from evaluation e where e.pilot_id = p.pilot_id
-                  and e.published_at is not null and e.report_published_on is not null)""", "p.completed_on") + ") u",
-                rs -> rs.getInt(1), FigureRows.params(f)).orElse(0));
+        // completed pilots with published evaluations none of whose reports has a known date: not in the median
+        m.put("unknownDates", rows.counts("medianMonthsToEvaluation.unknownDates", f).total());
         m.put("records", link("medianMonthsToEvaluation", null, f));
         return m;
     }
@@ -137,14 +133,13 @@ public class Figures {
         String scenario = config.dashboard().freedTimeScenario();
         record Sum(String scope, String basis, String scenario, long evaluations, double gross, double extra, double net) {
         }
-        List<Sum> sums = db.list(FigureRows.evaluationScope("""
-                select s.value->>'scope' scope, s.value->>'basis' basis, s.value->>'scenario' scenario,
-                  count(distinct e.evaluation_id) n, coalesce(sum((s.value->>'gross')::float8), 0) g,
-                  coalesce(sum((s.value->>'extra')::float8), 0) x, coalesce(sum((s.value->>'net')::float8), 0) t
-                from evaluation e left join pilot p on p.pilot_id = e.pilot_id
-                cross join jsonb_array_elements(e.freed_time) s
-                where true""") + " group by 1, 2, 3", rs -> new Sum(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)), FigureRows.params(f));
+        List<Sum> sums = db.list("select r.k, count(distinct r.id) n, coalesce(sum(r.v), 0) g,"
+                + " coalesce(sum(r.v2), 0) x, coalesce(sum(r.v3), 0) t from (" + FigureRows.STORED
+                + FigureRows.ROW_SCOPE + ") r group by r.k", rs -> {
+                    String[] k = rs.getString("k").split("\\|", -1);
+                    return new Sum(blankAsNull(k[0]), blankAsNull(k[1]), blankAsNull(k[2]), rs.getLong("n"),
+                            rs.getDouble("g"), rs.getDouble("x"), rs.getDouble("t"));
+                }, FigureRows.rowParams(f, "freedTime.values"));
         List<Map<String, Object>> groups = new ArrayList<>();
         List<List<String>> order = new ArrayList<>(FREED_TIME_GROUPS);
         order.add(java.util.Arrays.asList(null, null));
@@ -297,6 +292,10 @@ public class Figures {
 
     static YearMonth month(Instant i) {
         return YearMonth.from(i.atZone(OSLO));
+    }
+
+    private static String blankAsNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     private static double round(double v, int decimals) {

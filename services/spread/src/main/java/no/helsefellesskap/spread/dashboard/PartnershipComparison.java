@@ -51,10 +51,10 @@ public class PartnershipComparison {
                 rs -> new Partnership(rs.getString("code"), rs.getString("name"), rs.getString("region")));
         // each figure's own rows for every partnership at once, counted per partnership
         Filter any = new Filter(null, f.from(), f.to(), f.includeSandbox());
-        Map<String, Map<String, Long>> status = byPartnership("pilotsByStatus", any, PILOT_PARTNERSHIP);
-        Map<String, Map<String, Long>> evaluated = byPartnership("evaluatedShare", any, PILOT_PARTNERSHIP);
-        Map<String, Map<String, Long>> overdue = byPartnership("overdueEvaluations", any, PILOT_PARTNERSHIP);
-        Map<String, Map<String, Long>> adopted = byPartnership("provenAdoptions", any, ADOPTER_PARTNERSHIP);
+        Map<String, Map<String, Long>> status = byPartnership("pilotsByStatus", any);
+        Map<String, Map<String, Long>> evaluated = byPartnership("evaluatedShare", any);
+        Map<String, Map<String, Long>> overdue = byPartnership("overdueEvaluations", any);
+        Map<String, Map<String, Long>> adopted = byPartnership("provenAdoptions", any);
         Map<String, double[]> freed = measuredFreedTime(any);
         List<Row> out = new ArrayList<>();
         for (Partnership p : all) {
@@ -101,29 +101,27 @@ public class PartnershipComparison {
 
     static final String TOTAL = "";
 
-    /** A pilot counts for its own partnership. */
-    private static final String PILOT_PARTNERSHIP = "select r.ps";
-
-    /** An adoption counts for every partnership its adopter is a member of, as the adoption scope has it. */
-    private static final String ADOPTER_PARTNERSHIP = "select ps.code from partnership ps join organisation o"
-            + " on o.orgnr = r.org where ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))";
+    /** A pilot (and its evaluation) counts for its own partnership, an adoption for every one its adopter is in. */
+    private static final String PARTNERSHIPS_OF_ROW = """
+            select r.ps where r.source <> 'adoption'
+            union select m.code from partnership m join organisation o
+              on m.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))
+            where r.source = 'adoption' and o.orgnr = r.scope_org""";
 
     /**
-     * A figure's distinct records per partnership and key (and in all under {@link #TOTAL}), counted over the very
-     * rows the figure counts: {@code partnershipOf} selects the partnerships a row {@code r} counts for.
+     * A figure's records per partnership and key (and in all under {@link #TOTAL}), counted over the very rows the
+     * figure counts; each of these figures counts a record under one key, so the total is the sum of the keys.
      */
-    private Map<String, Map<String, Long>> byPartnership(String figure, Filter any, String partnershipOf) {
+    private Map<String, Map<String, Long>> byPartnership(String figure, Filter any) {
         Map<String, Map<String, Long>> out = new HashMap<>();
         for (FigureRows.Query q : rows.queries(figure, any)) {
-            String sql = "select x.ps, x.k, count(distinct x.rec) n from (select r.k, r.kind || '/' || r.id rec, ps.code ps"
-                    + " from (" + q.sql() + ") r cross join lateral (select unnest(array(" + partnershipOf + ")) code) ps) x"
-                    + " where x.ps is not null group by grouping sets ((x.ps, x.k), (x.ps))";
-            db.list(sql, rs -> {
-                String key = rs.getString("k");
-                out.computeIfAbsent(rs.getString("ps"), k -> new HashMap<>())
-                        .merge(key == null ? TOTAL : key, rs.getLong("n"), Long::sum);
-                return 1;
-            }, q.params());
+            db.list("select ps.code ps, r.k, count(*) n from (" + q.sql() + ") r cross join lateral ("
+                    + PARTNERSHIPS_OF_ROW + ") ps(code) where ps.code is not null group by ps.code, r.k", rs -> {
+                        Map<String, Long> counts = out.computeIfAbsent(rs.getString("ps"), k -> new HashMap<>());
+                        counts.merge(rs.getString("k"), rs.getLong("n"), Long::sum);
+                        counts.merge(TOTAL, rs.getLong("n"), Long::sum);
+                        return 1;
+                    }, q.params());
         }
         return out;
     }
@@ -131,14 +129,10 @@ public class PartnershipComparison {
     /** Net freed time measured at the pilots' own sites in the configured scenario per partnership, and how many evaluations gave it. */
     private Map<String, double[]> measuredFreedTime(Filter any) {
         Map<String, double[]> out = new HashMap<>();
-        db.list(FigureRows.evaluationScope("""
-                select p.partnership ps, coalesce(sum((s.value->>'net')::float8), 0) net, count(distinct e.evaluation_id) n
-                from evaluation e left join pilot p on p.pilot_id = e.pilot_id
-                cross join jsonb_array_elements(e.freed_time) s
-                where s.value->>'scope' = 'PILOT_SITES' and s.value->>'basis' = 'MEASURED'
-                  and s.value->>'scenario' = ?""") + " group by p.partnership",
+        db.list("select r.ps, coalesce(sum(r.v3), 0) net, count(distinct r.id) n from (" + FigureRows.STORED
+                + FigureRows.ROW_SCOPE + ") r where r.k = 'PILOT_SITES|MEASURED|' || cast(? as varchar) group by r.ps",
                 rs -> out.put(rs.getString("ps"), new double[] {rs.getDouble("net"), rs.getLong("n")}),
-                FigureRows.params(any, config.dashboard().freedTimeScenario()));
+                FigureRows.rowParams(any, "freedTime.values", config.dashboard().freedTimeScenario()));
         return out;
     }
 

@@ -9,6 +9,9 @@ public final class Locks {
     /** Held from a feed item's insert to its commit, so sequence order is commit order (readers never skip one). */
     public static final long FEED = 0x5350524541444601L;
 
+    /** With a record's id (two-key form, its own key space): one transaction at a time recomputes its figure rows. */
+    public static final int FIGURE_ROWS = 0x46494752;
+
     private Locks() {
     }
 }

@@ -2,6 +2,11 @@ package no.helsefellesskap.spread.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.inbox.Inbox;
@@ -9,6 +14,7 @@ import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
+import no.helsefellesskap.spread.data.RecordsChanged;
 import no.helsefellesskap.spread.data.Locks;
 
 /**
@@ -30,6 +36,9 @@ public class EventApplier {
     Event<EventApplied> announce;
 
     @Inject
+    Event<RecordsChanged> recordsChanged;
+
+    @Inject
     Db db;
 
     public static String consumerName(String topic) {
@@ -42,25 +51,61 @@ public class EventApplier {
         if (!inbox.firstDelivery(consumerName(topic), event)) {
             return;
         }
-        if (projector.apply(event)) {
+        projector.apply(event).ifPresent(changed -> {
             projector.counted(1, event.time());
-        }
+            recordsChanged.fire(changed);
+        });
         announce.fire(new EventApplied(event));
     }
 
+    /** What a replay of some records applied. */
+    public record Replayed(long events, long counted, long poison, java.time.Instant latest) {
+    }
+
     /**
-     * Applies the event whether or not it was seen before: the read models were emptied. The feed is not: an event
-     * the inbox already holds was put in the feed when it was first applied, so only a new one is published.
-     *
-     * @return whether the event counts as applied to the read models (the rebuild adds the total once)
+     * Applies the events whether or not they were seen before: the read models were emptied. Their statements are
+     * sent in batches ({@link StatementBatch}), their inbox rows in one statement. The feed is not emptied: an event
+     * the inbox already holds was put in the feed when it was first applied, so only a new one is published, after
+     * the statements before it are sent (the feed reads what they wrote). The dashboard's rows are recomputed once
+     * at the end of the rebuild, not per event.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
-    public boolean replay(String topic, IncomingEvent event) {
-        boolean first = inbox.firstDelivery(consumerName(topic), event);
-        boolean applied = projector.apply(event);
-        if (first) {
-            announce.fire(new EventApplied(event));
+    public Replayed replay(String topic, List<ConsumerRecord<String, String>> records) {
+        List<IncomingEvent> events = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        long poison = 0;
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                events.add(IncomingEvent.of(r));
+                keys.add(r.key());
+            } catch (PoisonEventException e) {
+                poison++; // went to the dead-letter topic when it was consumed live
+            }
         }
-        return applied;
+        Set<String> fresh = new HashSet<>(inbox.firstDeliveries(consumerName(topic), events));
+        StatementBatch batch = new StatementBatch();
+        long applied = 0;
+        long counted = 0;
+        java.time.Instant latest = null;
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent event = events.get(i);
+            try {
+                if (projector.apply(event, batch.forKey(keys.get(i))).isPresent()) {
+                    counted++;
+                    latest = latest == null || (event.time() != null && event.time().isAfter(latest))
+                            ? event.time() : latest;
+                }
+                applied++;
+            } catch (PoisonEventException e) {
+                poison++;
+                continue;
+            }
+            if (fresh.remove(event.id())) {
+                batch.flush(db);
+                announce.fire(new EventApplied(event));
+            }
+        }
+        batch.flush(db);
+        return new Replayed(applied, counted, poison, latest);
     }
 }

@@ -11,6 +11,7 @@ import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.Locks;
+import no.helsefellesskap.spread.data.RecordsChanged;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,6 +65,9 @@ public class RebuildService {
     @Inject
     KafkaClients clients;
 
+    @Inject
+    jakarta.enterprise.event.Event<RecordsChanged> recordsChanged;
+
     public Result rebuild() {
         long start = System.nanoTime();
         try {
@@ -109,21 +113,18 @@ public class RebuildService {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 long n = 0;
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        if (r.offset() >= end.get(new TopicPartition(r.topic(), r.partition()))) {
-                            continue; // arrived after the rebuild began: the live consumer applies it
+                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                            records.add(r); // a later one arrived after the rebuild began: the live consumer applies it
                         }
-                        try {
-                            IncomingEvent event = IncomingEvent.of(r);
-                            if (applier.replay(topic, event)) {
-                                counted++;
-                                latest = latest == null || (event.time() != null && event.time().isAfter(latest))
-                                        ? event.time() : latest;
-                            }
-                            n++;
-                        } catch (PoisonEventException e) {
-                            poison++; // went to the dead-letter topic when it was consumed live
-                        }
+                    }
+                    EventApplier.Replayed replayed = applier.replay(topic, records);
+                    n += replayed.events();
+                    counted += replayed.counted();
+                    poison += replayed.poison();
+                    if (replayed.latest() != null && (latest == null || replayed.latest().isAfter(latest))) {
+                        latest = replayed.latest();
                     }
                 }
                 perTopic.put(topic, n);
@@ -131,6 +132,7 @@ public class RebuildService {
             }
         }
         projector.counted(counted, latest);
+        recordsChanged.fire(RecordsChanged.EVERYTHING);
         return new Result(perTopic, applied, poison, (System.nanoTime() - start) / 1_000_000, Instant.now());
     }
 
