@@ -29,6 +29,9 @@ class SecurityAndProblemTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    no.helsefellesskap.runtime.security.VerifiedTokens verifiedTokens;
+
     @Test
     void noTokenIs401ProblemJson() {
         given().contentType(ContentType.JSON).body(BODY)
@@ -47,6 +50,30 @@ class SecurityAndProblemTest {
                 .contentType(ContentType.JSON).body(BODY)
                 .when().post("/api/widgets")
                 .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    /**
+     * A verified token is held until it expires (no second signature check per request), and not a moment longer:
+     * the same token is accepted again and refused once past its expiry; a token differing in one character is not.
+     */
+    @Test
+    void aHeldTokenIsRefusedOnceExpiredAndAnAlteredOneIsVerifiedAgain() {
+        String token = TestTokens.expiringAt(java.time.Instant.now().plusSeconds(3), AHUS, "registrar");
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(BODY)
+                    .when().post("/api/widgets").then().statusCode(201);
+            org.junit.jupiter.api.Assertions.assertTrue(verifiedTokens.holds(token), "held after request " + i);
+        }
+        String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "B" : "A")
+                + token.charAt(token.length() - 1);
+        given().header("Authorization", "Bearer " + altered).contentType(ContentType.JSON).body(BODY)
+                .when().post("/api/widgets").then().statusCode(401);
+        org.junit.jupiter.api.Assertions.assertFalse(verifiedTokens.holds(altered));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(250)).untilAsserted(() ->
+                        given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(BODY)
+                                .when().post("/api/widgets").then().statusCode(401)
+                                .contentType("application/problem+json"));
     }
 
     @Test

@@ -28,6 +28,12 @@ public final class TestTokens {
                 past, past.plus(Duration.ofMinutes(30)));
     }
 
+    /** A valid token that expires at {@code expiresAt} (issued a minute ago). */
+    public static String expiringAt(Instant expiresAt, String orgnr, String... roles) {
+        return Tokens.sign(SuiteTestInfrastructure.keys().privateKey(), "test-client", orgnr, List.of(roles),
+                Instant.now().minus(Duration.ofMinutes(1)), expiresAt);
+    }
+
     /** Signed by the trusted key for the trusted issuer, but for another API (or none): refused. */
     public static String forAudience(String audience, String orgnr, String... roles) {
         Instant now = Instant.now();
