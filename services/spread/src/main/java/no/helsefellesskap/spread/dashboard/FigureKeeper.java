@@ -41,14 +41,19 @@ public class FigureKeeper {
     }
 
     /** Rows of pilots ({@code p}) and of their published evaluations ({@code e}), for the anchors given (all if null). */
+    private static String pilotRows(boolean all) {
+        return PILOT_ROWS.replace("%11$s", all ? "true" : "p.pilot_id = any(anchors.ids)")
+                .replace("%12$s", all ? "true" : "(e.pilot_id = any(anchors.ids)"
+                        + " or (e.pilot_id is null and e.evaluation_id = any(anchors.ids)))");
+    }
+
     private static final String PILOT_ROWS = """
             with anchors as (select cast(? as uuid[]) ids),
-            p as (select p.* from pilot p, anchors where anchors.ids is null or p.pilot_id = any(anchors.ids)),
+            p as (select p.* from pilot p, anchors where %11$s),
             e as (select e.*, coalesce(e.pilot_id, e.evaluation_id) anchor, pp.title pilot_title,
                     pp.owner_orgnr pilot_owner, pp.partnership pilot_partnership
                   from evaluation e left join pilot pp on pp.pilot_id = e.pilot_id, anchors
-                  where e.published_at is not null
-                    and (anchors.ids is null or coalesce(e.pilot_id, e.evaluation_id) = any(anchors.ids)))
+                  where e.published_at is not null and %12$s)
             insert into figure_row (%1$s)
             select 'pilotsByStatus', 'pilot', p.pilot_id, p.status, 'pilot', p.pilot_id::text, p.title, p.owner_orgnr,
               p.owner_orgnr, %2$s, 'DAY', p.partnership, null::float8, null::float8, null::float8
@@ -135,14 +140,14 @@ public class FigureKeeper {
             where jsonb_typeof(s.value) = 'object'
             """.formatted(COLUMNS, REGISTERED, array("p.priority_groups"), array("p.from_groups"),
             array("p.to_groups"), array("t.sharing_directions"), array("p.partner_orgnrs"), PUBLISHED,
-            array("e.outcome_dimensions"), array("e.freed_time"));
+            array("e.outcome_dimensions"), array("e.freed_time"), "%11$s", "%12$s");
 
     /** Rows of adoptions ({@code a}), for the anchors given (all if null). */
     private static final String ADOPTION_ROWS = """
             with anchors as (select cast(? as uuid[]) ids),
             a as (select a.*, (a.declared_at at time zone 'Europe/Oslo')::date declared_on,
                     (select max(name) from model_version mv where mv.model_id = a.model_id) model_name
-                  from adoption a, anchors where anchors.ids is null or a.adoption_id = any(anchors.ids))
+                  from adoption a, anchors where %2$s)
             insert into figure_row (%1$s)
             select 'spreadCurves', 'adoption', a.adoption_id, a.model_id::text, 'adoption', a.adoption_id::text,
               a.model_name, a.adopter_orgnr, a.adopter_orgnr, a.declared_on, 'DAY', null, null::float8, null::float8,
@@ -163,7 +168,11 @@ public class FigureKeeper {
             select 'activeOrganisations', 'adoption', a.adoption_id, null, 'organisation', a.adopter_orgnr, null,
               a.adopter_orgnr, a.adopter_orgnr, a.declared_on, 'DAY', null, null, null, null
             from a where a.declared_at is not null and a.adopter_orgnr is not null
-            """.formatted(COLUMNS);
+            """.formatted(COLUMNS, "%2$s");
+
+    private static String adoptionRows(boolean all) {
+        return ADOPTION_ROWS.replace("%2$s", all ? "true" : "a.adoption_id = any(anchors.ids)");
+    }
 
     @Inject
     Db db;
@@ -185,11 +194,11 @@ public class FigureKeeper {
     }
 
     private void pilots(UUID... ids) {
-        refresh(PILOT_ROWS, ids);
+        refresh(pilotRows(false), ids);
     }
 
     private void adoptions(UUID... ids) {
-        refresh(ADOPTION_ROWS, ids);
+        refresh(adoptionRows(false), ids);
     }
 
     /**
@@ -211,8 +220,8 @@ public class FigureKeeper {
     /** Every row again, from the read models as they are (a rebuild, or a new definition). */
     public void all() {
         db.update("delete from figure_row");
-        db.update(PILOT_ROWS, (Object) null);
-        db.update(ADOPTION_ROWS, (Object) null);
+        db.update(pilotRows(true), (Object) null);
+        db.update(adoptionRows(true), (Object) null);
         db.update("update read_model_state set figure_rows_version = ? where id = 1", VERSION);
     }
 

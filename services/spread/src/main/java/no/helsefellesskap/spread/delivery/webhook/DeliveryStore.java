@@ -23,8 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class DeliveryStore {
 
+    /** {@code secrets}: to sign with, the current one first and those of a rotation still in their overlap. */
     public record Claim(long id, UUID subscriptionId, String orderingKey, String webhookId, int attempts, String url,
-                        String body) {
+                        String body, List<String> secrets) {
     }
 
     @Inject
@@ -51,11 +52,13 @@ public class DeliveryStore {
                 update delivery d set lease_until = ? from due, subscription s, feed_item f
                 where d.id = due.id and s.id = d.subscription_id and f.seq = d.item_seq
                 returning d.id, d.subscription_id, d.ordering_key, d.webhook_id, d.attempts, s.webhook_url,
-                  f.body::text body""",
+                  f.body::text body, array(select k.secret from subscription_secret k
+                    where k.subscription_id = d.subscription_id and (k.expires_at is null or k.expires_at > ?)
+                    order by k.created_at desc) secrets""",
                 rs -> new Claim(rs.getLong("id"), Db.uuid(rs, "subscription_id"), rs.getString("ordering_key"),
                         rs.getString("webhook_id"), rs.getInt("attempts"), rs.getString("webhook_url"),
-                        rs.getString("body")),
-                now, now, limit, leaseUntil);
+                        rs.getString("body"), List.of((String[]) rs.getArray("secrets").getArray())),
+                now, now, limit, leaseUntil, now);
     }
 
     /**
@@ -80,31 +83,33 @@ public class DeliveryStore {
                 where d.id = q.id and d.ready <> q.ready""", subscription);
     }
 
-    /** Secrets to sign with: the current one and those of a rotation still in their overlap. */
-    @Transactional
-    public List<String> secrets(UUID subscription) {
-        return db.list("""
-                select secret from subscription_secret where subscription_id = ? and (expires_at is null or expires_at > ?)
-                order by created_at desc""", rs -> rs.getString(1), subscription, clock.now());
-    }
-
-    /** Delivered: the next delivery of its queue becomes the head. */
+    /** Delivered: the next delivery of its queue becomes the head; a receiver that was failing is tried again now. */
     @Transactional
     public void succeeded(Claim c, Instant at, int status, long latencyMs) {
         lockSubscription(c.subscriptionId());
-        attempt(c, at, status, latencyMs, null);
-        db.update("""
-                update delivery set state = 'DELIVERED', ready = false, attempts = attempts + 1, delivered_at = ?,
-                  last_status = ?, last_error = null, first_failure_at = null, lease_until = null where id = ?""",
-                at, status, c.id());
-        db.update("""
-                update delivery set ready = true where id = (
-                  select e.id from delivery e join subscription s on s.id = e.subscription_id
-                  where e.subscription_id = ? and e.ordering_key = ? and e.state = 'PENDING'
-                    and s.status = 'ACTIVE' and s.webhook_url is not null
-                  order by e.item_seq limit 1)""", c.subscriptionId(), c.orderingKey());
-        if (db.update("update subscription set retry_after = null where id = ? and retry_after is not null",
-                c.subscriptionId()) > 0) {
+        // one statement (each part sees the rows as they were before it): the attempt, this delivery done, the next
+        // of its queue (not this one) the head, and the subscription's back-off cleared
+        boolean wasFailing = db.one("""
+                with attempt as (
+                  insert into delivery_attempt (delivery_id, subscription_id, attempt, attempted_at, status_code,
+                    latency_ms, error) values (?, ?, ?, ?, ?, ?, null)),
+                done as (
+                  update delivery set state = 'DELIVERED', ready = false, attempts = attempts + 1, delivered_at = ?,
+                    last_status = ?, last_error = null, first_failure_at = null, lease_until = null where id = ?),
+                head as (
+                  update delivery set ready = true where id = (
+                    select e.id from delivery e join subscription s on s.id = e.subscription_id
+                    where e.subscription_id = ? and e.ordering_key = ? and e.state = 'PENDING' and e.id <> ?
+                      and s.status = 'ACTIVE' and s.webhook_url is not null
+                    order by e.item_seq limit 1)),
+                back as (
+                  update subscription set retry_after = null where id = ? and retry_after is not null returning id)
+                select count(*) > 0 from back""", rs -> rs.getBoolean(1),
+                c.id(), c.subscriptionId(), c.attempts() + 1, at, status, (int) latencyMs,
+                at, status, c.id(),
+                c.subscriptionId(), c.orderingKey(), c.id(),
+                c.subscriptionId()).orElse(false);
+        if (wasFailing) {
             // the receiver is back: what waited for it is tried now
             db.update("update delivery set next_attempt_at = ? where subscription_id = ? and ready and next_attempt_at > ?",
                     at, c.subscriptionId(), at);

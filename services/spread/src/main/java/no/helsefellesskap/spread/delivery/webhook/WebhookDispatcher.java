@@ -171,7 +171,7 @@ public class WebhookDispatcher {
                 .putHeader("webhook-id", c.webhookId())
                 .putHeader("webhook-timestamp", Long.toString(ts))
                 .putHeader("webhook-signature",
-                        WebhookSigner.signatureHeader(store.secrets(c.subscriptionId()), c.webhookId(), ts, c.body()));
+                        WebhookSigner.signatureHeader(c.secrets(), c.webhookId(), ts, c.body()));
         try {
             return http.request(o)
                     .compose(req -> req.send(Buffer.buffer(c.body()))
