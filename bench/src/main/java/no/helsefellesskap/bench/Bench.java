@@ -44,6 +44,7 @@ public class Bench implements Callable<Integer> {
         SCENARIOS.put("latency", EventLatency::run);
         SCENARIOS.put("fanout", FanOut::run);
         SCENARIOS.put("dead-endpoint", DeadEndpoint::run);
+        SCENARIOS.put("old-rows", OldRows::run);
         SCENARIOS.put("profile", Profile::run);
         SCENARIOS.put("idle", Footprint::idle);
         SCENARIOS.put("start-memory", Footprint::startAndMemory);
@@ -58,7 +59,7 @@ public class Bench implements Callable<Integer> {
     }
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO",
-            description = "all (default), report (BENCHMARKS.md from the section files), suite-start, or any of: authz hostile write latency fanout idle start-memory "
+            description = "all (default), report (BENCHMARKS.md from the section files), suite-start, or any of: authz hostile write latency fanout dead-endpoint old-rows profile idle start-memory "
                     + "survival-kafka survival-consumer survival-webhook survival-poison survival-postgres scale personal-data")
     List<String> scenarios = new ArrayList<>();
 

@@ -36,24 +36,48 @@ final class EventLatency {
                 + "request is sent (`POST /api/evaluations/{id}/publish`, answered 200). Webhook: the receiver "
                 + "(a local HTTP server, verifying each signature with the Standard Webhooks library) has the request. "
                 + "SSE: a client of `/api/subscriptions/{id}/events` has the event. Kafka: a record produced with "
-                + "acks=all to a one-partition topic until a consumer polled it, same count and rate.");
+                + "acks=all to a one-partition topic until a consumer polled it, same count and rate. Then the same "
+                + "runs again under the 8-client write load.");
         String pilot = completedPilot(ctx, "Bench latency " + ctx.runId);
         String sub = ctx.subscribe("latency-" + ctx.runId,
                 "{\"partnerships\":[\"HFS-AHUS\"],\"eventTypes\":[\"" + EventTypes.EVALUATION_PUBLISHED.type() + "\"]}");
-        Map<String, List<Double>> p = Map.of("webhook p50", new ArrayList<>(), "webhook p95", new ArrayList<>(),
-                "webhook p99", new ArrayList<>(), "sse p50", new ArrayList<>(), "sse p95", new ArrayList<>(),
-                "sse p99", new ArrayList<>(), "kafka p50", new ArrayList<>(), "kafka p95", new ArrayList<>(),
-                "kafka p99", new ArrayList<>());
+        Map<String, List<Double>> p = new java.util.HashMap<>();
+        for (String path : List.of("webhook", "sse", "kafka", "loaded webhook", "loaded sse")) {
+            for (String q : List.of(" p50", " p95", " p99")) {
+                p.put(path + q, new ArrayList<>());
+            }
+        }
+        p.put("load rate", new ArrayList<>());
         try (SseClient sse = new SseClient(ctx.url("spread", "/api/subscriptions/" + sub + "/events"), ctx.lorenskog(), null)) {
             if (sse.status != 200) {
                 throw new IllegalStateException("SSE answered " + sse.status);
             }
-            for (int r = 0; r < ctx.repeats; r++) {
+            for (int r = 0; r < ctx.repeats * 2; r++) {
+                boolean loaded = r >= ctx.repeats;
+                String prefix = loaded ? "loaded " : "";
                 List<String> drafts = new ArrayList<>();
                 for (int i = 0; i < events; i++) {
                     drafts.add(draft(ctx, pilot));
                 }
                 Map<String, Long> sent = new ConcurrentHashMap<>();
+                // under load: 8 clients register pilots back to back for the whole run, as the write path's 8 do
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+                List<Thread> writers = new ArrayList<>();
+                for (int c = 0; loaded && c < 8; c++) {
+                    int client = c;
+                    Thread t = new Thread(() -> {
+                        for (int i = 0; !stop.get(); i++) {
+                            if (ctx.registerPilot("Bench latency load " + ctx.runId + " c" + client + " #" + i)
+                                    .status() == 201) {
+                                written.incrementAndGet();
+                            }
+                        }
+                    });
+                    t.start();
+                    writers.add(t);
+                }
+                long loadStart = System.nanoTime();
                 long start = System.nanoTime();
                 for (int i = 0; i < events; i++) {
                     long due = start + i * 1_000_000_000L / rate;
@@ -67,6 +91,11 @@ final class EventLatency {
                     s.require(rep.status() == 200, "publish answered " + rep.status());
                     sent.put(id, t0);
                 }
+                stop.set(true);
+                for (Thread t : writers) {
+                    t.join();
+                }
+                double loadRate = written.get() / ((System.nanoTime() - loadStart) / 1e9);
                 boolean all = BenchContext.await(Duration.ofMinutes(3), () ->
                         arrived(ctx.receiver.accepted().stream().map(d -> d.body().path("subject").asText()).toList(), sent) == events
                                 && arrived(sse.events.stream().map(e -> subject(ctx, e.data())).toList(), sent) == events);
@@ -85,12 +114,17 @@ final class EventLatency {
                         stream.add((e.arrivedNanos() - t0) / 1e6);
                     }
                 });
-                List<Double> kafka = kafkaEndToEnd(ctx, events, rate);
-                add(p, "webhook", hook);
-                add(p, "sse", stream);
-                add(p, "kafka", kafka);
-                System.out.printf("[bench] latency run %d: webhook p50 %.1f ms, sse p50 %.1f ms, kafka p50 %.1f ms%n", r,
-                        Stats.percentile(hook, 50), Stats.percentile(stream, 50), Stats.percentile(kafka, 50));
+                add(p, prefix + "webhook", hook);
+                add(p, prefix + "sse", stream);
+                if (loaded) {
+                    p.get("load rate").add(loadRate);
+                } else {
+                    add(p, "kafka", kafkaEndToEnd(ctx, events, rate));
+                }
+                System.out.printf("[bench] latency run %d%s: webhook p50 %.1f p99 %.1f ms, sse p50 %.1f ms%s%n", r,
+                        loaded ? " under " + Stats.f(loadRate) + " registrations/s" : "", Stats.percentile(hook, 50),
+                        Stats.percentile(hook, 99), Stats.percentile(stream, 50), "");
+                ctx.settle(); // the load's backlog drains before the next run
                 s.require(hook.size() == events, "webhook deliveries verified: " + hook.size() + " of " + events);
                 ctx.receiver.clear();
                 sse.events.clear();
@@ -99,15 +133,20 @@ final class EventLatency {
             ctx.unsubscribe(sub);
         }
         List<List<String>> rows = new ArrayList<>();
-        for (String path : List.of("webhook", "sse", "kafka")) {
+        for (String path : List.of("webhook", "sse", "loaded webhook", "loaded sse", "kafka")) {
             rows.add(List.of(switch (path) {
                 case "webhook" -> "publish → signed webhook received";
                 case "sse" -> "publish → SSE client has it";
+                case "loaded webhook" -> "publish → signed webhook received, under the 8-client write load";
+                case "loaded sse" -> "publish → SSE client has it, under the 8-client write load";
                 default -> "Kafka alone: produce (acks=all) → consumed";
             }, Stats.f(Stats.median(p.get(path + " p50"))), Stats.f(Stats.median(p.get(path + " p95"))),
                     Stats.f(Stats.median(p.get(path + " p99")))));
         }
         s.table(List.of("path", "p50 ms", "p95 ms", "p99 ms"), rows);
+        s.line("Under load: 8 clients register pilots back to back through `POST /api/pilots` for the whole run (as "
+                + "the write path's 8 clients do), " + Stats.f(Stats.median(p.get("load rate")))
+                + " registrations/s (median of the runs), while the evaluations are published at the same steady rate.");
         return s;
     }
 
