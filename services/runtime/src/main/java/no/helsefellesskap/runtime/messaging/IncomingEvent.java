@@ -84,7 +84,9 @@ public final class IncomingEvent {
             @SuppressWarnings("unchecked")
             T t = (T) value;
             return t;
-        } catch (Exception e) {
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
             throw new PoisonEventException("data of " + type + " " + id + " does not match its contract: "
                     + e.getMessage(), e);
         }
@@ -101,14 +103,14 @@ public final class IncomingEvent {
     }
 
     /** Every component not marked {@link Nullable} must be present and non-null, recursively into nested records. */
-    private static void requireNonNullComponents(Object value) throws ReflectiveOperationException {
+    private static void requireNonNullComponents(Object value) throws Throwable {
         if (value == null || !value.getClass().isRecord()) {
             return;
         }
-        for (RecordComponent c : value.getClass().getRecordComponents()) {
-            Object v = c.getAccessor().invoke(value);
-            if (v == null && !c.isAnnotationPresent(Nullable.class)) {
-                throw new IllegalArgumentException("'" + c.getName() + "' is required");
+        for (Component c : COMPONENTS.get(value.getClass())) {
+            Object v = c.accessor().invoke(value);
+            if (v == null && !c.nullable()) {
+                throw new IllegalArgumentException("'" + c.name() + "' is required");
             }
             if (v instanceof List<?> list) {
                 for (Object item : list) {
@@ -119,6 +121,24 @@ public final class IncomingEvent {
             }
         }
     }
+
+    private record Component(String name, boolean nullable, java.lang.reflect.Method accessor) {
+    }
+
+    /**
+     * A record's components, read by reflection once per class: reading them per event (new component objects,
+     * their generic signatures and annotations parsed again) was most of a replay's CPU.
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getRecordComponents()).map(c -> {
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.trySetAccessible();
+                return new Component(c.getName(), c.isAnnotationPresent(Nullable.class), accessor);
+            }).toList();
+        }
+    };
 
     public String id() {
         return id;
