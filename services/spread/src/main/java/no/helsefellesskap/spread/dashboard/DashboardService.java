@@ -144,7 +144,7 @@ public class DashboardService {
         Map<String, List<String>> sources = new HashMap<>();
         String[] pilots = ids(unique, "pilot");
         if (pilots.length > 0) {
-            db.list("select pilot_id::text, sources::text from pilot where pilot_id::text = any(?)",
+            db.list("select pilot_id::text, sources::text from pilot where pilot_id = any(cast(? as uuid[]))",
                     rs -> sources.put(rs.getString(1), json.strings(rs.getString(2))), (Object) pilots);
             for (String id : pilots) {
                 hrefs.put("pilot/" + id, "/pilot.html?id=" + id);
@@ -152,13 +152,14 @@ public class DashboardService {
         }
         String[] evaluations = ids(unique, "evaluation");
         if (evaluations.length > 0) {
-            db.list("select evaluation_id::text, pilot_id::text from evaluation where evaluation_id::text = any(?)",
+            db.list("select evaluation_id::text, pilot_id::text from evaluation"
+                    + " where evaluation_id = any(cast(? as uuid[]))",
                     rs -> hrefs.put("evaluation/" + rs.getString(1), "/pilot.html?id=" + rs.getString(2)),
                     (Object) evaluations);
         }
         String[] adoptions = ids(unique, "adoption");
         if (adoptions.length > 0) {
-            db.list("select adoption_id::text, model_id::text from adoption where adoption_id::text = any(?)",
+            db.list("select adoption_id::text, model_id::text from adoption where adoption_id = any(cast(? as uuid[]))",
                     rs -> hrefs.put("adoption/" + rs.getString(1), "/model.html?id=" + rs.getString(2)),
                     (Object) adoptions);
         }

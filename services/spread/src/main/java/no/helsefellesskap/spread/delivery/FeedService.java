@@ -115,7 +115,7 @@ public class FeedService {
         }
         String[] ids = matching.stream().map(s -> s.id().toString()).toArray(String[]::new);
         String[] webhookIds = matching.stream().map(s -> newWebhookId()).toArray(String[]::new);
-        db.list("select 1 from subscription where id::text = any(?) for key share", rs -> 1, (Object) ids);
+        db.list("select 1 from subscription where id = any(cast(? as uuid[])) for key share", rs -> 1, (Object) ids);
         db.update("""
                 insert into delivery (subscription_id, item_seq, webhook_id, ordering_key, state, next_attempt_at, ready)
                 select s.id, ?, m.webhook_id, ?, case when s.webhook_url is null then 'NONE' else 'PENDING' end,
