@@ -27,7 +27,7 @@ public class FigureKeeper {
     private static final Logger LOG = Logger.getLogger(FigureKeeper.class);
 
     /** The stored rows' definition; a service whose definition differs from the stored one recomputes all at start. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final String COLUMNS = "figure, source, anchor, k, kind, id, title, org, scope_org, d, dp, ps, v, v2, v3";
 
@@ -40,20 +40,51 @@ public class FigureKeeper {
         return "(case when jsonb_typeof(" + column + ") = 'array' then " + column + " else '[]'::jsonb end)";
     }
 
-    /** Rows of pilots ({@code p}) and of their published evaluations ({@code e}), for the anchors given (all if null). */
+    /** Rows of pilots ({@code p}), for the anchors given (all if null). */
     private static String pilotRows(boolean all) {
-        return PILOT_ROWS.replace("%11$s", all ? "true" : "p.pilot_id = any(anchors.ids)")
-                .replace("%12$s", all ? "true" : "(e.pilot_id = any(anchors.ids)"
-                        + " or (e.pilot_id is null and e.evaluation_id = any(anchors.ids)))");
+        return PILOT_ROWS.replace("%11$s", all ? "true" : "p.pilot_id = any(anchors.ids)");
+    }
+
+    private static final String EVALUATION_SELECTS = """
+            select distinct 'outcomeDimensions', 'evaluation', e.anchor, dim.value, 'evaluation', e.evaluation_id::text,
+              e.pilot_title, e.evaluator_orgnr, e.pilot_owner, %1$s, 'DAY', e.pilot_partnership,
+              null::float8, null::float8, null::float8
+            from e cross join jsonb_array_elements_text(%2$s) dim
+            union all
+            select 'publishedOutcomes', 'evaluation', e.anchor, 'ALL', 'evaluation', e.evaluation_id::text,
+              e.pilot_title, e.evaluator_orgnr, e.pilot_owner, %1$s, 'DAY', e.pilot_partnership, null, null, null
+            from e
+            union all
+            select 'freedTime', 'evaluation', e.anchor, 'ALL', 'evaluation', e.evaluation_id::text, e.pilot_title,
+              e.evaluator_orgnr, e.pilot_owner, %1$s, 'DAY', e.pilot_partnership, null, null, null
+            from e where jsonb_array_length(%3$s) > 0
+            union all
+            -- each freed-time figure of an evaluation: key scope|basis|scenario (empty where not recorded)
+            select 'freedTime.values', 'evaluation', e.anchor, coalesce(s.value->>'scope', '') || '|'
+                || coalesce(s.value->>'basis', '') || '|' || coalesce(s.value->>'scenario', ''), 'evaluation',
+              e.evaluation_id::text, e.pilot_title, e.evaluator_orgnr, e.pilot_owner, %1$s, 'DAY', e.pilot_partnership,
+              (s.value->>'gross')::float8, (s.value->>'extra')::float8, (s.value->>'net')::float8
+            from e cross join jsonb_array_elements(%3$s) s
+            where jsonb_typeof(s.value) = 'object'
+            """.formatted(PUBLISHED, array("e.outcome_dimensions"), array("e.freed_time"));
+
+    /** Rows of published evaluations ({@code e}), each its own anchor, for the anchors given (all if null). */
+    private static final String EVALUATION_ROWS = """
+            with anchors as (select cast(? as uuid[]) ids),
+            e as (select e.*, e.evaluation_id anchor, pp.title pilot_title, pp.owner_orgnr pilot_owner,
+                    pp.partnership pilot_partnership
+                  from evaluation e left join pilot pp on pp.pilot_id = e.pilot_id, anchors
+                  where e.published_at is not null and %2$s)
+            insert into figure_row (%1$s)
+            """.formatted(COLUMNS, "%2$s") + EVALUATION_SELECTS;
+
+    private static String evaluationRows(boolean all) {
+        return EVALUATION_ROWS.replace("%2$s", all ? "true" : "e.evaluation_id = any(anchors.ids)");
     }
 
     private static final String PILOT_ROWS = """
             with anchors as (select cast(? as uuid[]) ids),
-            p as (select p.* from pilot p, anchors where %11$s),
-            e as (select e.*, coalesce(e.pilot_id, e.evaluation_id) anchor, pp.title pilot_title,
-                    pp.owner_orgnr pilot_owner, pp.partnership pilot_partnership
-                  from evaluation e left join pilot pp on pp.pilot_id = e.pilot_id, anchors
-                  where e.published_at is not null and %12$s)
+            p as (select p.* from pilot p, anchors where %11$s)
             insert into figure_row (%1$s)
             select 'pilotsByStatus', 'pilot', p.pilot_id, p.status, 'pilot', p.pilot_id::text, p.title, p.owner_orgnr,
               p.owner_orgnr, %2$s, 'DAY', p.partnership, null::float8, null::float8, null::float8
@@ -117,30 +148,9 @@ public class FigureKeeper {
             from p cross join lateral (select p.owner_orgnr::text orgnr
               union select jsonb_array_elements_text(%7$s)) x
             where p.registered_at is not null and x.orgnr is not null
-            union all
-            select distinct 'outcomeDimensions', 'evaluation', e.anchor, dim.value, 'evaluation', e.evaluation_id::text,
-              e.pilot_title, e.evaluator_orgnr, e.pilot_owner, %8$s, 'DAY', e.pilot_partnership,
-              null::float8, null::float8, null::float8
-            from e cross join jsonb_array_elements_text(%9$s) dim
-            union all
-            select 'publishedOutcomes', 'evaluation', e.anchor, 'ALL', 'evaluation', e.evaluation_id::text,
-              e.pilot_title, e.evaluator_orgnr, e.pilot_owner, %8$s, 'DAY', e.pilot_partnership, null, null, null
-            from e
-            union all
-            select 'freedTime', 'evaluation', e.anchor, 'ALL', 'evaluation', e.evaluation_id::text, e.pilot_title,
-              e.evaluator_orgnr, e.pilot_owner, %8$s, 'DAY', e.pilot_partnership, null, null, null
-            from e where jsonb_array_length(%10$s) > 0
-            union all
-            -- each freed-time figure of an evaluation: key scope|basis|scenario (empty where not recorded)
-            select 'freedTime.values', 'evaluation', e.anchor, coalesce(s.value->>'scope', '') || '|'
-                || coalesce(s.value->>'basis', '') || '|' || coalesce(s.value->>'scenario', ''), 'evaluation',
-              e.evaluation_id::text, e.pilot_title, e.evaluator_orgnr, e.pilot_owner, %8$s, 'DAY', e.pilot_partnership,
-              (s.value->>'gross')::float8, (s.value->>'extra')::float8, (s.value->>'net')::float8
-            from e cross join jsonb_array_elements(%10$s) s
-            where jsonb_typeof(s.value) = 'object'
+
             """.formatted(COLUMNS, REGISTERED, array("p.priority_groups"), array("p.from_groups"),
-            array("p.to_groups"), array("t.sharing_directions"), array("p.partner_orgnrs"), PUBLISHED,
-            array("e.outcome_dimensions"), array("e.freed_time"), "%11$s", "%12$s");
+            array("p.to_groups"), array("t.sharing_directions"), array("p.partner_orgnrs"), "", "", "", "%11$s");
 
     /** Rows of adoptions ({@code a}), for the anchors given (all if null). */
     private static final String ADOPTION_ROWS = """
@@ -177,42 +187,71 @@ public class FigureKeeper {
     @Inject
     Db db;
 
-    /** Same transaction as the change; nothing to do for reference data, which is read where it is used. */
+    /**
+     * Same transaction as the change; nothing to do for reference data, which is read where it is used. A pilot and
+     * its evaluations are changed under the pilot's lock (one lock per change, so two changes never wait on each
+     * other in opposite orders); an evaluation's rows are its own, so a pilot with many evaluations costs each new
+     * one only its own rows and the pilot's.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void onChanged(@Observes RecordsChanged changed) {
         switch (changed.kind()) {
-            case PILOT -> pilots(changed.id());
-            case ADOPTION -> adoptions(changed.id());
-            case MODEL -> adoptions(db.list("select adoption_id from adoption where model_id = ?",
-                    rs -> Db.uuid(rs, "adoption_id"), changed.id()).toArray(UUID[]::new));
-            case TASK -> pilots(db.list("select pilot_id from pilot where task_ids @> to_jsonb(cast(? as text))",
-                    rs -> Db.uuid(rs, "pilot_id"), changed.id().toString()).toArray(UUID[]::new));
+            case PILOT -> {
+                lock(changed.id());
+                refresh(pilotRows(false), changed.id());
+                // their rows carry the pilot's title, owner and partnership
+                refresh(evaluationRows(false), db.list("select evaluation_id from evaluation where pilot_id = ?",
+                        rs -> Db.uuid(rs, "evaluation_id"), changed.id()).toArray(UUID[]::new));
+            }
+            case EVALUATION -> {
+                UUID pilot = db.one("select pilot_id from evaluation where evaluation_id = ?",
+                        rs -> Db.uuid(rs, "pilot_id"), changed.id()).orElse(null);
+                lock(pilot != null ? pilot : changed.id());
+                refresh(evaluationRows(false), changed.id());
+                if (pilot != null) {
+                    refresh(pilotRows(false), pilot);
+                }
+            }
+            case ADOPTION -> {
+                lock(changed.id());
+                refresh(adoptionRows(false), changed.id());
+            }
+            case MODEL -> {
+                UUID[] adoptions = db.list("select adoption_id from adoption where model_id = ? order by adoption_id",
+                        rs -> Db.uuid(rs, "adoption_id"), changed.id()).toArray(UUID[]::new);
+                for (UUID a : adoptions) {
+                    lock(a);
+                }
+                refresh(adoptionRows(false), adoptions);
+            }
+            case TASK -> {
+                UUID[] pilots = db.list("select pilot_id from pilot where task_ids @> to_jsonb(cast(? as text))"
+                        + " order by pilot_id", rs -> Db.uuid(rs, "pilot_id"), changed.id().toString())
+                        .toArray(UUID[]::new);
+                for (UUID p : pilots) {
+                    lock(p);
+                }
+                refresh(pilotRows(false), pilots);
+            }
             case ALL -> all();
             case REFERENCE -> {
             }
         }
     }
 
-    private void pilots(UUID... ids) {
-        refresh(pilotRows(false), ids);
+    /** One transaction at a time recomputes the rows of a pilot (with its evaluations) or an adoption. */
+    private void lock(UUID anchor) {
+        db.list("select pg_advisory_xact_lock(" + Locks.FIGURE_ROWS + ", hashtext(cast(? as text)))", rs -> 1,
+                anchor.toString());
     }
 
-    private void adoptions(UUID... ids) {
-        refresh(adoptionRows(false), ids);
-    }
-
-    /**
-     * Recomputes the anchors' rows under a lock per anchor (taken in order), so two consumers changing one pilot at
-     * once (its pilot event and an evaluation) cannot both delete and then both insert: the second waits and reads
-     * the first's committed change.
-     */
+    /** Recomputes the rows of these anchors (under their lock): the stored ones go, the definition's come. */
     private void refresh(String rows, UUID... ids) {
         if (ids.length == 0) {
             return;
         }
-        String[] anchors = Arrays.stream(ids).map(UUID::toString).sorted().distinct().toArray(String[]::new);
-        db.list("select pg_advisory_xact_lock(" + Locks.FIGURE_ROWS + ", hashtext(a)) from (select a"
-                + " from unnest(cast(? as text[])) a order by a) s", rs -> 1, (Object) anchors);
+        String[] anchors = Arrays.stream(ids).map(UUID::toString).distinct().toArray(String[]::new);
+        // a pilot's rows are anchored to it, an evaluation's to the evaluation, an adoption's to the adoption
         db.update("delete from figure_row where anchor = any(cast(? as uuid[]))", (Object) anchors);
         db.update(rows, (Object) anchors);
     }
@@ -221,6 +260,7 @@ public class FigureKeeper {
     public void all() {
         db.update("delete from figure_row");
         db.update(pilotRows(true), (Object) null);
+        db.update(evaluationRows(true), (Object) null);
         db.update(adoptionRows(true), (Object) null);
         db.update("update read_model_state set figure_rows_version = ? where id = 1", VERSION);
     }

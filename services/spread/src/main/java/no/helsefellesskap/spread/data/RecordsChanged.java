@@ -6,14 +6,13 @@ import java.util.UUID;
  * Projection changed a read model's record, in the transaction that changed it: what depends on it (the dashboard's
  * figure rows) is brought up to date in the same transaction. Fired by projection, observed by the dashboard.
  *
- * @param kind what changed: a pilot (or an evaluation of it), an adoption, a model (its adoptions), a task (the
- *             pilots that share it), reference data (read where it is used, nothing to update), or everything (a
- *             rebuild)
+ * @param kind what changed: a pilot, an evaluation, an adoption, a model (its adoptions), a task (the pilots that
+ *             share it), reference data (read where it is used, nothing to update), or everything (a rebuild)
  * @param id   the record's id (null for {@link Kind#REFERENCE} and {@link Kind#ALL})
  */
 public record RecordsChanged(Kind kind, UUID id) {
 
-    public enum Kind { PILOT, ADOPTION, MODEL, TASK, REFERENCE, ALL }
+    public enum Kind { PILOT, EVALUATION, ADOPTION, MODEL, TASK, REFERENCE, ALL }
 
     public static RecordsChanged of(Kind kind, UUID id) {
         return new RecordsChanged(kind, id);

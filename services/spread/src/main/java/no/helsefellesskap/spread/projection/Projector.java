@@ -290,7 +290,7 @@ public class Projector {
                 on conflict (evaluation_id) do update set pilot_id = excluded.pilot_id,
                   evaluator_orgnr = excluded.evaluator_orgnr, design = excluded.design, drafted_at = excluded.drafted_at""",
                 d.evaluationId(), d.pilotId(), d.evaluatorOrgnr(), d.design(), d.draftedAt());
-        return RecordsChanged.of(Kind.PILOT, d.pilotId() != null ? d.pilotId() : d.evaluationId());
+        return RecordsChanged.of(Kind.EVALUATION, d.evaluationId());
     }
 
     private RecordsChanged published(EvaluationPublished p, Statements sql) {
@@ -311,7 +311,7 @@ public class Projector {
                 text.write(p.freedTime() == null ? List.of() : p.freedTime()),
                 text.write(p.outcomes() == null ? List.of() : p.outcomes()), p.reportPublishedOn(),
                 p.reportPublishedPrecision(), p.reportPublishedSource());
-        return RecordsChanged.of(Kind.PILOT, p.pilotId() != null ? p.pilotId() : p.evaluationId());
+        return RecordsChanged.of(Kind.EVALUATION, p.evaluationId());
     }
 
     private RecordsChanged adoption(AdoptionChanged a, Statements sql) {
