@@ -63,16 +63,8 @@ final class DeadEndpoint {
         // (the database still busy with what they wrote), whichever phase it was in
         ctx.settle();
         FanOut.Result f = FanOut.measure(ctx, s, subscribers, "dead-" + ctx.runId + "-" + rows.size() + "-");
-        List<Double> one = new ArrayList<>();
-        List<Double> eight = new ArrayList<>();
-        for (int r = 0; r < ctx.repeats; r++) {
-            WritePath.Run a = WritePath.restRun(ctx, 1, seconds, label + " run " + r);
-            WritePath.Run b = WritePath.restRun(ctx, 8, seconds, label + " run " + r);
-            s.require(a.errors() == 0 && b.errors() == 0, label + ": REST errors");
-            one.add(a.perSecond());
-            eight.add(b.perSecond());
-        }
-        double[] m = {Stats.median(one), Stats.median(eight), f.allMs()};
+        double[] rates = WritePath.medianRates(ctx, s, label, seconds);
+        double[] m = {rates[0], rates[1], f.allMs()};
         rows.add(List.of(label, Stats.f(m[0]), Stats.f(m[1]), Stats.f(m[2])));
         return m;
     }

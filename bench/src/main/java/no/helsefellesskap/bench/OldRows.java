@@ -75,16 +75,7 @@ final class OldRows {
     private static double[] measure(BenchContext ctx, Section s, String label, double seconds, List<List<String>> table)
             throws Exception {
         ctx.settle();
-        List<Double> one = new ArrayList<>();
-        List<Double> eight = new ArrayList<>();
-        for (int r = 0; r < ctx.repeats; r++) {
-            WritePath.Run a = WritePath.restRun(ctx, 1, seconds, label + " run " + r);
-            WritePath.Run b = WritePath.restRun(ctx, 8, seconds, label + " run " + r);
-            s.require(a.errors() == 0 && b.errors() == 0, label + ": REST errors");
-            one.add(a.perSecond());
-            eight.add(b.perSecond());
-        }
-        double[] m = {Stats.median(one), Stats.median(eight)};
+        double[] m = WritePath.medianRates(ctx, s, label, seconds);
         table.add(List.of(label, Stats.f(m[0]), Stats.f(m[1])));
         System.out.printf("[bench] old-rows %s: %.1f and %.1f req/s%n", label, m[0], m[1]);
         return m;

@@ -84,6 +84,20 @@ final class WritePath {
         }
     }
 
+    /** Median requests per second at 1 and at 8 clients over the context's repeats, each run free of errors. */
+    static double[] medianRates(BenchContext ctx, Section s, String label, double seconds) throws InterruptedException {
+        List<Double> one = new ArrayList<>();
+        List<Double> eight = new ArrayList<>();
+        for (int r = 0; r < ctx.repeats; r++) {
+            Run a = restRun(ctx, 1, seconds, label + " run " + r);
+            Run b = restRun(ctx, 8, seconds, label + " run " + r);
+            s.require(a.errors() == 0 && b.errors() == 0, label + ": REST errors");
+            one.add(a.perSecond());
+            eight.add(b.perSecond());
+        }
+        return new double[] {Stats.median(one), Stats.median(eight)};
+    }
+
     static Run restRun(BenchContext ctx, int clients, double seconds, String label) throws InterruptedException {
         List<List<Double>> lat = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
