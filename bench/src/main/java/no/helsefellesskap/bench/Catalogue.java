@@ -82,14 +82,14 @@ final class Catalogue {
     }
 
     /**
-     * A fixture's request; a 422 saying another service's record is not known yet is asked again for up to 60 s:
+     * A fixture's request; a 422 saying another service's record is not yet known to the service ("not known to", "is known to") is asked again for up to 60 s:
      * a consumer not yet given its partitions has no committed offset, so the harness's zero-lag wait cannot see
      * that it has not read the record yet.
      */
     private Http.Reply post(String service, String path, String token, String body) {
         Http.Reply r = ctx.http.send("POST", ctx.url(service, path), token, body);
         long until = System.nanoTime() + 60_000_000_000L;
-        while (r.status() == 422 && r.body() != null && r.body().contains("not known") && System.nanoTime() < until) {
+        while (r.status() == 422 && r.body() != null && r.body().contains("known to") && System.nanoTime() < until) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
