@@ -55,6 +55,11 @@ class InboxAndDeadLetterTest {
         TopicReader.write(EventTypes.TOPIC_PILOTS, key, "{ this is not json", headers(badId));
         String noHeadersValue = "{\"missing\":\"headers\",\"n\":\"" + UUID.randomUUID() + "\"}";
         TopicReader.write(EventTypes.TOPIC_PILOTS, key, noHeadersValue);
+        // a malformed CloudEvents time header: the connector's own CloudEvents reading failed the channel on it
+        String badTimeId = UUID.randomUUID().toString();
+        String[] badTime = headers(badTimeId);
+        badTime[9] = "not a time";
+        TopicReader.write(EventTypes.TOPIC_PILOTS, key, pilotJson(UUID.randomUUID(), "bad time"), badTime);
         UUID good = UUID.randomUUID();
         TopicReader.write(EventTypes.TOPIC_PILOTS, key, pilotJson(good, "good pilot after poison"),
                 headers(UUID.randomUUID().toString()));
@@ -63,8 +68,9 @@ class InboxAndDeadLetterTest {
         assertEquals("good pilot after poison", seen(good).title);
 
         List<ConsumerRecord<String, String>> dead = TopicReader.read(EventTypes.PILOT_REGISTERED.deadLetterTopic(),
-                r -> key.equals(r.key()), 2, Duration.ofSeconds(30));
-        assertEquals(2, dead.size(), "both poison records dead-lettered");
+                r -> key.equals(r.key()), 3, Duration.ofSeconds(30));
+        assertEquals(3, dead.size(), "every poison record dead-lettered");
+        assertTrue(dead.stream().anyMatch(r -> badTimeId.equals(TopicReader.header(r, "ce_id"))));
         ConsumerRecord<String, String> malformed = dead.stream()
                 .filter(r -> r.value().startsWith("{ this is not json")).findFirst().orElseThrow();
         String reason = TopicReader.header(malformed, "dead-letter-reason");

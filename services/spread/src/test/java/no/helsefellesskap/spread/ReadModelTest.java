@@ -89,4 +89,65 @@ class ReadModelTest {
                     .body("errors[0].field", equalTo(bad.substring(0, bad.indexOf('='))));
         }
     }
+
+    /**
+     * A poll's records are applied in one transaction; a poison record among them (one that cannot be read, one that
+     * would put personal data in the feed) must cost only itself: it goes to the dead letters, every other record of
+     * the poll is applied once. The records are sent together (one producer batch, one key), so they arrive in one poll.
+     */
+    @Test
+    void aPoisonRecordInAPollGoesToTheDeadLettersAndTheRestOfThePollIsApplied() throws Exception {
+        String partnership = "POLL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String key = UUID.randomUUID().toString();
+        java.util.List<UUID> good = new java.util.ArrayList<>();
+        UUID personal = UUID.randomUUID();
+        java.util.List<String> poisonIds = new java.util.ArrayList<>();
+        java.util.Map<String, Object> cfg = java.util.Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                no.helsefellesskap.infra.test.TestInfra.kafkaBootstrapServers(),
+                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all",
+                org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 200);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(cfg,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                UUID id = i == 8 ? personal : UUID.randomUUID();
+                String title = i == 8 ? "Pilot for 01017012345" : "Poll " + i;
+                String ceId = UUID.randomUUID().toString();
+                var r = new org.apache.kafka.clients.producer.ProducerRecord<>(EventTypes.TOPIC_PILOTS, key,
+                        Events.JSON.writeValueAsString(new no.helsefellesskap.model.events.PilotRegistered(id, title,
+                                DashboardData.HF, "PLANNED", Instant.now(), null, null, java.util.List.of(),
+                                java.util.List.of(), java.util.List.of(), partnership, java.util.List.of(),
+                                java.util.List.of(), java.util.List.of(), null, null, null)));
+                java.util.Map<String, String> h = new java.util.LinkedHashMap<>(java.util.Map.of("ce_specversion", "1.0",
+                        "ce_id", ceId, "ce_type", EventTypes.PILOT_REGISTERED.type(), "ce_source", "/pilot-projects",
+                        "ce_time", i == 4 ? "not a time" : Instant.now().toString()));
+                h.forEach((n, v) -> r.headers().add(n, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (i == 4 || i == 8) {
+                    poisonIds.add(ceId);
+                } else {
+                    good.add(id);
+                }
+                sent.add(producer.send(r));
+            }
+            producer.flush();
+            for (var f : sent) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        String reader = TestTokens.bearer("842566142", "subscriber");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", reader)
+                .get("/api/pilots?partnership=" + partnership).then().statusCode(200).body("$", hasSize(10)));
+        java.util.List<String> dead = TopicReader.read(EventTypes.TOPIC_PILOTS + ".dlq",
+                r -> poisonIds.contains(TopicReader.header(r, "ce_id")), 2, Duration.ofSeconds(30))
+                .stream().map(r -> TopicReader.header(r, "ce_id")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(poisonIds.stream().sorted().toList(), dead.stream().sorted().toList(),
+                "each poison record once in the dead letters");
+        given().header("Authorization", reader).get("/api/pilots/" + personal).then().statusCode(404);
+        java.util.List<String> listed = given().header("Authorization", reader)
+                .get("/api/pilots?partnership=" + partnership).jsonPath().getList("pilotId");
+        org.junit.jupiter.api.Assertions.assertEquals(good.stream().map(UUID::toString).sorted().toList(),
+                listed.stream().sorted().toList(), "every good record of the poll applied once");
+    }
 }

@@ -22,6 +22,9 @@ public interface RuntimeConfig {
     interface Consumer {
         /** The topics this service consumes: a channel of each name, set up by ConsumerChannels. */
         Optional<List<String>> topics();
+
+        /** When set, each channel hands over up to this many records of a poll at once (a {@code KafkaRecordBatch}). */
+        Optional<Integer> batchSize();
     }
 
     interface Outbox {

@@ -15,6 +15,8 @@ import java.util.Map;
  * ({@code suite.consumer.topics=models,tasks}). For each, a channel of that name reads the topic from the earliest
  * offset in consumer group {@code <service>.<topic>}, and sends a record it cannot handle to {@code <topic>.dlq}. A
  * service's own {@code mp.messaging.incoming.<topic>.*} properties still win (this source ranks below them).
+ * With {@code suite.consumer.batch-size=N} each channel hands its consumer up to N records per poll at once (the
+ * method takes a {@code KafkaRecordBatch}), so they can be applied in one transaction.
  */
 public class ConsumerChannels implements ConfigSourceFactory {
 
@@ -27,6 +29,8 @@ public class ConsumerChannels implements ConfigSourceFactory {
         if (topics == null || topics.getValue() == null || topics.getValue().isBlank()) {
             return List.of();
         }
+        ConfigValue batch = context.getValue("suite.consumer.batch-size");
+        String batchSize = batch == null || batch.getValue() == null || batch.getValue().isBlank() ? null : batch.getValue().strip();
         String app = service == null || service.getValue() == null ? "suite" : service.getValue();
         Map<String, String> p = new HashMap<>();
         for (String raw : topics.getValue().split(",")) {
@@ -41,6 +45,13 @@ public class ConsumerChannels implements ConfigSourceFactory {
             p.put(channel + "auto.offset.reset", "earliest");
             p.put(channel + "failure-strategy", "dead-letter-queue");
             p.put(channel + "dead-letter-queue.topic", topic + ".dlq");
+            // IncomingEvent reads the CloudEvent headers; the connector's own reading threw on a malformed ce_time
+            // before any handler ran, and failed the channel for good instead of sending the record to the DLQ
+            p.put(channel + "cloud-events", "false");
+            if (batchSize != null) {
+                p.put(channel + "batch", "true");
+                p.put(channel + "max.poll.records", batchSize);
+            }
         }
         return List.of(new PropertiesConfigSource(p, "suite consumer channels", ORDINAL));
     }

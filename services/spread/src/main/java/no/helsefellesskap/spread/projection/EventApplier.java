@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,6 +57,39 @@ public class EventApplier {
             recordsChanged.fire(changed);
         });
         announce.fire(new EventApplied(event));
+    }
+
+    /**
+     * A poll's events of one topic in one transaction, in their order: one statement for their inbox rows, one commit
+     * for all. The dashboard's rows are brought up to date once per record the events changed, at the end and in a
+     * fixed order (fewer recomputations, and two such transactions take their locks in the same order). Any failure
+     * rolls all of it back; the caller then applies the events one by one ({@link #live(String, IncomingEvent)}), so
+     * that only a poison event goes to the dead letters.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void live(String topic, List<IncomingEvent> events) {
+        db.lockShared(Locks.REBUILD);
+        Set<String> fresh = new HashSet<>(inbox.firstDeliveries(consumerName(topic), events));
+        Set<RecordsChanged> changes = new java.util.TreeSet<>(java.util.Comparator
+                .comparing(RecordsChanged::kind).thenComparing(c -> String.valueOf(c.id())));
+        long counted = 0;
+        java.time.Instant latest = null;
+        for (IncomingEvent event : events) {
+            if (!fresh.remove(event.id())) {
+                continue;
+            }
+            Optional<RecordsChanged> changed = projector.apply(event);
+            if (changed.isPresent()) {
+                changes.add(changed.get());
+                counted++;
+                latest = latest == null || (event.time() != null && event.time().isAfter(latest)) ? event.time() : latest;
+            }
+            announce.fire(new EventApplied(event));
+        }
+        if (counted > 0) {
+            projector.counted(counted, latest);
+        }
+        changes.forEach(recordsChanged::fire);
     }
 
     /** What a replay of some records applied. */
