@@ -48,6 +48,8 @@ final class EventLatency {
             }
         }
         p.put("load rate", new ArrayList<>());
+        p.put("hop relay", new ArrayList<>());
+        p.put("hop spread", new ArrayList<>());
         try (SseClient sse = new SseClient(ctx.url("spread", "/api/subscriptions/" + sub + "/events"), ctx.lorenskog(), null)) {
             if (sse.status != 200) {
                 throw new IllegalStateException("SSE answered " + sse.status);
@@ -60,6 +62,7 @@ final class EventLatency {
                     drafts.add(draft(ctx, pilot));
                 }
                 Map<String, Long> sent = new ConcurrentHashMap<>();
+                Map<String, Long> sentWall = new ConcurrentHashMap<>();
                 // under load: 8 clients register pilots back to back for the whole run, as the write path's 8 do
                 java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
                 java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
@@ -86,6 +89,7 @@ final class EventLatency {
                     }
                     String id = drafts.get(i);
                     long t0 = System.nanoTime();
+                    sentWall.put(id, System.currentTimeMillis());
                     Http.Reply rep = ctx.http.send("POST", ctx.url("evaluations", "/api/evaluations/" + id + "/publish"),
                             ctx.ahus(), null);
                     s.require(rep.status() == 200, "publish answered " + rep.status());
@@ -118,6 +122,7 @@ final class EventLatency {
                 add(p, prefix + "sse", stream);
                 if (loaded) {
                     p.get("load rate").add(loadRate);
+                    hops(ctx, sentWall, p);
                 } else {
                     add(p, "kafka", kafkaEndToEnd(ctx, events, rate));
                 }
@@ -146,8 +151,53 @@ final class EventLatency {
         s.table(List.of("path", "p50 ms", "p95 ms", "p99 ms"), rows);
         s.line("Under load: 8 clients register pilots back to back through `POST /api/pilots` for the whole run (as "
                 + "the write path's 8 clients do), " + Stats.f(Stats.median(p.get("load rate")))
-                + " registrations/s (median of the runs), while the evaluations are published at the same steady rate.");
+                + " registrations/s (median of the runs), while the evaluations are published at the same steady rate. "
+                + "Where the time went under load (p50 of each run, median of the runs, from the services' own "
+                + "timestamps): publish → the evaluations service's relay had the event acknowledged by Kafka "
+                + Stats.f(Stats.median(p.get("hop relay"))) + " ms; publish → spread's transaction that applied it began "
+                + Stats.f(Stats.median(p.get("hop spread"))) + " ms.");
         return s;
+    }
+
+    /** Where a loaded run's time went: the relay's acknowledgement and spread's applying transaction, per event. */
+    private static void hops(BenchContext ctx, Map<String, Long> sentWall, Map<String, List<Double>> p) {
+        Map<String, Long> wallByEvent = new java.util.HashMap<>();
+        ctx.receiver.accepted().forEach(d -> {
+            Long w = sentWall.get(d.body().path("subject").asText());
+            if (w != null) {
+                wallByEvent.put(d.body().path("eventId").asText(), w);
+            }
+        });
+        String[] ids = wallByEvent.keySet().toArray(String[]::new);
+        List<Double> relay = new ArrayList<>();
+        List<Double> spread = new ArrayList<>();
+        try (java.sql.Connection c = ctx.jdbc()) {
+            try (java.sql.PreparedStatement st = c.prepareStatement("select id::text, extract(epoch from sent_at) * 1000 "
+                    + "from evaluations.outbox_event where id = any(cast(? as uuid[])) and sent_at is not null")) {
+                st.setArray(1, c.createArrayOf("text", ids));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        relay.add(rs.getDouble(2) - wallByEvent.get(rs.getString(1)));
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement st = c.prepareStatement("select event_id, extract(epoch from processed_at) * 1000 "
+                    + "from spread.inbox_event where consumer = 'spread.evaluations' and event_id = any(?)")) {
+                st.setArray(1, c.createArrayOf("text", ids));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        spread.add(rs.getDouble(2) - wallByEvent.get(rs.getString(1)));
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("reading the services' timestamps: " + e.getMessage(), e);
+        }
+        p.get("hop relay").add(Stats.percentile(relay, 50));
+        p.get("hop spread").add(Stats.percentile(spread, 50));
+        System.out.printf("[bench] where the time went (p50): relay acknowledged %.1f ms (%d events), spread began "
+                + "applying %.1f ms (%d)%n", Stats.percentile(relay, 50), relay.size(), Stats.percentile(spread, 50),
+                spread.size());
     }
 
     private static void add(Map<String, List<Double>> p, String path, List<Double> values) {
@@ -166,7 +216,11 @@ final class EventLatency {
 
     /** A pilot of Ahus, started and completed, that the evaluations service knows. */
     static String completedPilot(BenchContext ctx, String title) {
-        String id = ctx.tree(ctx.registerPilot(title).body()).path("id").asText();
+        Http.Reply registered = ctx.registerPilot(title);
+        if (registered.status() != 201) {
+            throw new IllegalStateException("register: " + registered.status() + " " + registered.body());
+        }
+        String id = ctx.tree(registered.body()).path("id").asText();
         for (String step : List.of("start", "complete")) {
             Http.Reply r = ctx.http.send("POST", ctx.url("pilot-projects", "/api/pilots/" + id + "/" + step), ctx.ahus(),
                     "{\"date\":\"2026-0" + (step.equals("start") ? "1" : "6") + "-01\"}");

@@ -16,6 +16,7 @@ import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
+import no.helsefellesskap.spread.data.EventsApplied;
 import no.helsefellesskap.runtime.json.JsonText;
 import no.helsefellesskap.spread.data.Locks;
 import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
@@ -56,15 +57,27 @@ public class FeedService {
     SubscriptionMatcher matcher;
 
     @Inject
+    PendingFeed pending;
+
+    @Inject
     Event<FeedItemAdded> added;
 
     public static boolean isFeedType(String type) {
         return FEED_TYPES.stream().anyMatch(t -> t.type().equals(type));
     }
 
+    /** A feed item made ready from its event and the read models as they were when it was applied. */
+    record Prepared(IncomingEvent event, Context context, ObjectNode body) {
+    }
+
     /** @return the new item's sequence number, or empty when the event is not for subscribers or already in the feed */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public Optional<Long> publish(IncomingEvent e) {
+        return prepare(e).flatMap(this::insert);
+    }
+
+    /** The item's body and context, read now; nothing is written and no lock is taken. */
+    Optional<Prepared> prepare(IncomingEvent e) {
         if (!isFeedType(e.type())) {
             return Optional.empty();
         }
@@ -81,12 +94,19 @@ public class FeedService {
         if (!findings.isEmpty()) {
             throw new PoisonEventException("event " + e.id() + " would put personal data in the feed: " + findings);
         }
+        return Optional.of(new Prepared(e, c, body));
+    }
+
+    /** The item and its deliveries; from here to the commit the feed's lock is held. */
+    private Optional<Long> insert(Prepared p) {
+        IncomingEvent e = p.event();
+        Context c = p.context();
         db.lockExclusive(Locks.FEED);
         Optional<Long> seq = db.one("""
                 insert into feed_item (event_id, type, subject, ordering_key, occurred_at, attributes, body)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict (event_id) do nothing returning seq""",
                 rs -> rs.getLong(1), e.id(), e.type(), e.subject(), c.orderingKey(),
-                e.time() == null ? clock.now() : e.time(), text.write(c.attributes()), text.write(body));
+                e.time() == null ? clock.now() : e.time(), text.write(c.attributes()), text.write(p.body()));
         seq.ifPresent(s -> {
             fanOut(s, c.orderingKey(), c.attributes());
             added.fire(new FeedItemAdded(s));
@@ -94,10 +114,19 @@ public class FeedService {
         return seq;
     }
 
-    /** An event projection has applied for the first time: a feed event becomes an item in the same transaction. */
+    /**
+     * An event projection has applied for the first time: its item is made ready now (its context is the read
+     * models' state after this event) and written when the transaction's events are all applied ({@link
+     * EventsApplied}), so the feed's lock, which orders items by commit, is held only for the writing.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     void onApplied(@Observes EventApplied applied) {
-        publish(applied.event());
+        prepare(applied.event()).ifPresent(pending::add);
+    }
+
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
+    void onAllApplied(@Observes EventsApplied done) {
+        pending.drain().forEach(this::insert);
     }
 
     /**

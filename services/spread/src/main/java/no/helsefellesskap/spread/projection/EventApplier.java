@@ -15,6 +15,7 @@ import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
+import no.helsefellesskap.spread.data.EventsApplied;
 import no.helsefellesskap.spread.data.RecordsChanged;
 import no.helsefellesskap.spread.data.Locks;
 
@@ -40,6 +41,9 @@ public class EventApplier {
     Event<RecordsChanged> recordsChanged;
 
     @Inject
+    Event<EventsApplied> allApplied;
+
+    @Inject
     Db db;
 
     public static String consumerName(String topic) {
@@ -57,6 +61,7 @@ public class EventApplier {
             recordsChanged.fire(changed);
         });
         announce.fire(new EventApplied(event));
+        allApplied.fire(EventsApplied.NOW);
     }
 
     /**
@@ -90,6 +95,7 @@ public class EventApplier {
             projector.counted(counted, latest);
         }
         changes.forEach(recordsChanged::fire);
+        allApplied.fire(EventsApplied.NOW);
     }
 
     /** What a replay of some records applied. */
@@ -140,6 +146,7 @@ public class EventApplier {
             }
         }
         batch.flush(db);
+        allApplied.fire(EventsApplied.NOW);
         return new Replayed(applied, counted, poison, latest);
     }
 }
