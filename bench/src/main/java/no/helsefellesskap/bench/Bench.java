@@ -139,9 +139,11 @@ public class Bench implements Callable<Integer> {
                 for (String name : chosen) {
                     System.out.println("[bench] === " + name + " ===");
                     // each scenario starts on a quiet suite: a backlog left by the one before (the write path's
-                    // thousands of pilots) would otherwise be fanned out to the subscriptions this one makes
+                    // thousands of pilots) would otherwise be fanned out to the subscriptions this one makes, and
+                    // webhooks still due from it would be sent before this one's (the fan-out took 11 s after write)
                     Instant quiet = Instant.now();
-                    boolean settled = ctx.settle(Duration.ofMinutes(10));
+                    boolean settled = ctx.settle(Duration.ofMinutes(10))
+                            && BenchContext.await(Duration.ofMinutes(10), () -> ctx.dueDeliveries() == 0);
                     double waited = Duration.between(quiet, Instant.now()).toMillis() / 1000.0;
                     settling += waited;
                     System.out.printf("[bench] %s after %.1f s%n", settled ? "quiet" : "still not quiet", waited);

@@ -218,8 +218,26 @@ public final class BenchContext implements AutoCloseable {
             }
             task = tree(r.body()).path("id").asText();
             settle();
+            // a consumer not yet given its partitions has no committed offset, so a zero-lag wait can pass before it
+            // has read the record (pilot-projects' group joined 8 s after the task was sent in one run): ask its table
+            String id = task;
+            if (!await(Duration.ofSeconds(60), () -> knownToPilotProjects(id))) {
+                throw new IllegalStateException("pilot-projects did not learn the bench's task within 60 s");
+            }
         }
         return task;
+    }
+
+    private boolean knownToPilotProjects(String taskId) {
+        try (Connection c = jdbc(); java.sql.PreparedStatement st = c.prepareStatement(
+                "select 1 from pilot_projects.known_task where task_id = cast(? as uuid)")) {
+            st.setString(1, taskId);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     public String pilotBody(String title) {
@@ -284,6 +302,18 @@ public final class BenchContext implements AutoCloseable {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Webhook deliveries spread would send now (a queue's head, due): what a scenario's own would wait behind. */
+    public long dueDeliveries() {
+        try (Connection c = jdbc(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select count(*) from spread.delivery "
+                     + "where state = 'PENDING' and ready and next_attempt_at <= now()")) {
+            rs.next();
+            return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -32,6 +32,7 @@ final class Footprint {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true).start();
             boolean ready = false;
+            java.util.Deque<String> last = new java.util.ArrayDeque<>();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -39,12 +40,21 @@ final class Footprint {
                         ready = true;
                         break;
                     }
+                    last.addLast(line);
+                    if (last.size() > 5) {
+                        last.removeFirst();
+                    }
                 }
                 seconds.add((System.nanoTime() - t0) / 1e9);
+                List<ProcessHandle> family = p.descendants().toList();
                 p.destroy(); // SIGTERM: the launcher stops everything it started
-                p.waitFor(90, TimeUnit.SECONDS);
+                // the next run starts only when every process of this one is gone: the first run's JVMs write their
+                // AOT caches as they stop, on the same two cores, and once took over 90 s, so the next launcher
+                // found this one still running and refused to start
+                p.waitFor(5, TimeUnit.MINUTES);
+                BenchContext.await(java.time.Duration.ofMinutes(5), () -> family.stream().noneMatch(ProcessHandle::isAlive));
             }
-            s.require(ready, "run " + r + ": the suite did not report ready");
+            s.require(ready, "run " + r + ": the suite did not report ready: " + String.join(" | ", last));
             System.out.printf("[bench] run command to all ready: %.1f s%n", seconds.get(r));
         }
         s.line("`java -jar deploy/local-suite/target/local-suite.jar --no-demo-data --clean` (what `./run-suite` runs "

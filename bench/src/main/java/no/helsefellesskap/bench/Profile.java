@@ -56,20 +56,18 @@ final class Profile {
             jvms.put(spec.name(), ctx.suite().process(spec.name()));
         }
         jvms.put("Kafka broker", ctx.kafka().handle());
-        List<ProcessHandle> postgres = Processes.postgres(ctx.dataDir.resolve("pg"));
         for (var e : jvms.entrySet()) {
             jcmd(e.getValue(), "JFR.start", "name=bench", "settings=profile",
                     "filename=" + dir.resolve(e.getKey().replace(' ', '-') + ".jfr"));
         }
         Map<String, Double> cpuBefore = new LinkedHashMap<>();
         jvms.forEach((k, p) -> cpuBefore.put(k, Processes.cpuSeconds(p)));
-        cpuBefore.put("PostgreSQL", Processes.cpuSeconds(postgres));
+        cpuBefore.put("PostgreSQL", Processes.postgresCpuSeconds(ctx.dataDir.resolve("pg")));
         WritePath.Run run = WritePath.restRun(ctx, 8, seconds, "profile");
         ctx.settle(); // what the registrations caused downstream belongs to them
         Map<String, Double> cpu = new LinkedHashMap<>();
         jvms.forEach((k, p) -> cpu.put(k, Processes.cpuSeconds(p) - cpuBefore.get(k)));
-        cpu.put("PostgreSQL", Processes.cpuSeconds(Processes.postgres(ctx.dataDir.resolve("pg")))
-                - cpuBefore.get("PostgreSQL"));
+        cpu.put("PostgreSQL", Processes.postgresCpuSeconds(ctx.dataDir.resolve("pg")) - cpuBefore.get("PostgreSQL"));
         for (var e : jvms.entrySet()) {
             jcmd(e.getValue(), "JFR.stop", "name=bench");
         }
