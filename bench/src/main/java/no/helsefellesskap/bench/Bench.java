@@ -129,7 +129,7 @@ public class Bench implements Callable<Integer> {
         chosen.remove("suite-start");
         if (!chosen.isEmpty()) {
             Instant suiteStarting = Instant.now();
-            try (BenchContext ctx = new BenchContext(root, portOffset, smoke, reps)) {
+            try (BenchContext ctx = new BenchContext(root, portOffset, smoke, reps, chosen.contains("old-rows"))) {
                 timings.put("suite start", tenths(suiteStarting));
                 ctx.scalePilots = scalePilots;
                 ctx.rebuildRuns = rebuildRuns;

@@ -96,7 +96,9 @@ final class Footprint {
                 String.format("%.2f %%", 100 * Stats.median(v) / seconds))));
         s.line(ctx.repeats + " windows of " + seconds + " s with no requests, after the consumers had caught up "
                 + "(consumer lag 0) and 10 s of quiet. CPU = user + system time from /proc/<pid>/stat of each "
-                + "process and its children; median of the windows. Share = of one core.");
+                + "process and its children; median of the windows. Share = of one core. The services' retention "
+                + "looked for old rows every " + ctx.retentionInterval() + " (the run command's default: 5 min; "
+                + "10 s only when `old-rows` is in the same run, which times the retention's work).");
         s.table(List.of("process", "CPU s per " + seconds + " s", "share of one core"), rows);
         return s;
     }
