@@ -67,7 +67,8 @@ public class EventApplier {
     /**
      * A poll's events of one topic in one transaction, in their order: one statement for their inbox rows, one commit
      * for all. The dashboard's rows are brought up to date once per record the events changed, at the end and in a
-     * fixed order (fewer recomputations, and two such transactions take their locks in the same order). Any failure
+     * fixed order (fewer recomputations; two channels' polls that still meet in opposite lock order are a deadlock
+     * PostgreSQL breaks, and the poll is applied again, as while the database is unavailable). Any failure
      * rolls all of it back; the caller then applies the events one by one ({@link #live(String, IncomingEvent)}), so
      * that only a poison event goes to the dead letters.
      */
