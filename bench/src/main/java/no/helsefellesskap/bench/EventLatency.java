@@ -168,28 +168,13 @@ final class EventLatency {
                 wallByEvent.put(d.body().path("eventId").asText(), w);
             }
         });
-        String[] ids = wallByEvent.keySet().toArray(String[]::new);
-        List<Double> relay = new ArrayList<>();
-        List<Double> spread = new ArrayList<>();
+        List<Double> relay;
+        List<Double> spread;
         try (java.sql.Connection c = ctx.jdbc()) {
-            try (java.sql.PreparedStatement st = c.prepareStatement("select id::text, extract(epoch from sent_at) * 1000 "
-                    + "from evaluations.outbox_event where id = any(cast(? as uuid[])) and sent_at is not null")) {
-                st.setArray(1, c.createArrayOf("text", ids));
-                try (java.sql.ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        relay.add(rs.getDouble(2) - wallByEvent.get(rs.getString(1)));
-                    }
-                }
-            }
-            try (java.sql.PreparedStatement st = c.prepareStatement("select event_id, extract(epoch from processed_at) * 1000 "
-                    + "from spread.inbox_event where consumer = 'spread.evaluations' and event_id = any(?)")) {
-                st.setArray(1, c.createArrayOf("text", ids));
-                try (java.sql.ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        spread.add(rs.getDouble(2) - wallByEvent.get(rs.getString(1)));
-                    }
-                }
-            }
+            relay = sinceSent(c, "select id::text, extract(epoch from sent_at) * 1000 from evaluations.outbox_event "
+                    + "where id = any(cast(? as uuid[])) and sent_at is not null", wallByEvent);
+            spread = sinceSent(c, "select event_id, extract(epoch from processed_at) * 1000 from spread.inbox_event "
+                    + "where consumer = 'spread.evaluations' and event_id = any(?)", wallByEvent);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("reading the services' timestamps: " + e.getMessage(), e);
         }
@@ -198,6 +183,21 @@ final class EventLatency {
         System.out.printf("[bench] where the time went (p50): relay acknowledged %.1f ms (%d events), spread began "
                 + "applying %.1f ms (%d)%n", Stats.percentile(relay, 50), relay.size(), Stats.percentile(spread, 50),
                 spread.size());
+    }
+
+    /** Per event: a timestamp the query gives (event id, epoch ms) minus the wall-clock time its publish was sent. */
+    private static List<Double> sinceSent(java.sql.Connection c, String sql, Map<String, Long> wallByEvent)
+            throws java.sql.SQLException {
+        List<Double> out = new ArrayList<>();
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("text", wallByEvent.keySet().toArray(String[]::new)));
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getDouble(2) - wallByEvent.get(rs.getString(1)));
+                }
+            }
+        }
+        return out;
     }
 
     private static void add(Map<String, List<Double>> p, String path, List<Double> values) {
