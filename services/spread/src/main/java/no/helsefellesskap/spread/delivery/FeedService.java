@@ -70,12 +70,6 @@ public class FeedService {
     record Prepared(IncomingEvent event, Context context, ObjectNode body) {
     }
 
-    /** @return the new item's sequence number, or empty when the event is not for subscribers or already in the feed */
-    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
-    public Optional<Long> publish(IncomingEvent e) {
-        return prepare(e).flatMap(this::insert);
-    }
-
     /** The item's body and context, read now; nothing is written and no lock is taken. */
     Optional<Prepared> prepare(IncomingEvent e) {
         if (!isFeedType(e.type())) {
@@ -97,7 +91,11 @@ public class FeedService {
         return Optional.of(new Prepared(e, c, body));
     }
 
-    /** The item and its deliveries; from here to the commit the feed's lock is held. */
+    /**
+     * The item and its deliveries; from here to the commit the feed's lock is held.
+     *
+     * @return the new item's sequence number, or empty when the event is already in the feed
+     */
     private Optional<Long> insert(Prepared p) {
         IncomingEvent e = p.event();
         Context c = p.context();
