@@ -54,9 +54,26 @@ final class Scale {
             }
         }
         Bench.progress("scale", "templates ready", began);
-        List<String> partnerships = new ArrayList<>();
+        // each partnership's members with an organisation number: the generated pilots' owners
+        Map<String, String> orgnrs = new LinkedHashMap<>();
+        ctx.tree(ctx.http.send("GET", ctx.url("pilot-projects", "/api/organisations"), ctx.ahus(), null).body())
+                .forEach(o -> {
+                    if (o.hasNonNull("orgnr")) {
+                        orgnrs.put(o.path("code").asText(), o.path("orgnr").asText());
+                    }
+                });
+        Map<String, List<String>> partnerships = new LinkedHashMap<>();
         ctx.tree(ctx.http.send("GET", ctx.url("pilot-projects", "/api/partnerships"), ctx.ahus(), null).body())
-                .forEach(p -> partnerships.add(p.path("code").asText()));
+                .forEach(p -> {
+                    List<String> members = new ArrayList<>();
+                    p.path("members").forEach(m -> {
+                        String orgnr = orgnrs.get(m.path("organisation").asText());
+                        if (orgnr != null) {
+                            members.add(orgnr);
+                        }
+                    });
+                    partnerships.put(p.path("code").asText(), members.isEmpty() ? List.of(BenchContext.AHUS) : members);
+                });
 
         long t0 = System.nanoTime();
         long produced = generate(ctx, sizes, templates, partnerships);
@@ -70,7 +87,8 @@ final class Scale {
                 + " published evaluations with " + sizes.outcomesPerEvaluation() + " outcomes each ("
                 + (long) sizes.evaluations() * sizes.outcomesPerEvaluation() + " outcome rows), " + produced
                 + " events in all, each a copy of a real event of its type with new ids, spread over the "
-                + partnerships.size() + " partnerships; written to Kafka in " + Stats.f(produceSeconds)
+                + partnerships.size() + " partnerships, their member organisations and the years " + FIRST_DAY.getYear()
+                + " to " + LAST_DAY.getYear() + "; written to Kafka in " + Stats.f(produceSeconds)
                 + " s. spread applied them live (read models, feed) in " + Stats.f(consumeSeconds) + " s from the "
                 + "first write: " + Stats.f(produced / consumeSeconds) + " events/s.");
 
@@ -228,9 +246,15 @@ final class Scale {
         return e;
     }
 
+    /** The generated pilots are registered between these days, owned by a member of their partnership. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2016, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 30);
+
     /** Writes the generated events; returns how many. */
     static long generate(BenchContext ctx, Sizes sizes, Map<String, ConsumerRecord<String, String>> templates,
-                         List<String> partnerships) throws Exception {
+                         Map<String, List<String>> members) throws Exception {
+        List<String> partnerships = new ArrayList<>(members.keySet());
+        long days = java.time.temporal.ChronoUnit.DAYS.between(FIRST_DAY, LAST_DAY) + 1;
         Properties p = ctx.kafkaProps();
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
@@ -240,31 +264,43 @@ final class Scale {
         Random random = new Random(42);
         long count = 0;
         List<String> completed = new ArrayList<>();
+        Map<String, LocalDate> completedOn = new java.util.HashMap<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             for (int i = 0; i < sizes.pilots(); i++) {
                 String id = UUID.randomUUID().toString();
                 String partnership = partnerships.get(random.nextInt(partnerships.size()));
+                List<String> owners = members.get(partnership);
+                String owner = owners.get(random.nextInt(owners.size()));
                 String title = "Generated pilot " + i;
+                LocalDate registered = FIRST_DAY.plusDays(random.nextInt((int) days));
                 send(ctx, producer, templates, EventTypes.PILOT_REGISTERED, id, data -> {
                     data.put("title", title);
                     data.put("partnership", partnership);
+                    data.put("ownerOrgnr", owner);
+                    data.put("registeredAt", at(registered).toString());
                 });
                 count++;
                 if (random.nextDouble() < 0.6) {
-                    send(ctx, producer, templates, EventTypes.PILOT_STARTED, id, data -> { });
+                    LocalDate started = atMost(registered.plusDays(random.nextInt(180)));
+                    send(ctx, producer, templates, EventTypes.PILOT_STARTED, id, data -> status(data, owner, started));
                     count++;
                     if (random.nextDouble() < 0.4) {
-                        send(ctx, producer, templates, EventTypes.PILOT_COMPLETED, id, data -> { });
+                        LocalDate done = atMost(started.plusDays(30 + random.nextInt(690)));
+                        send(ctx, producer, templates, EventTypes.PILOT_COMPLETED, id, data -> status(data, owner, done));
                         count++;
                         completed.add(id);
+                        completedOn.put(id, done);
                     }
                 }
             }
             for (int i = 0; i < sizes.evaluations(); i++) {
                 String pilotId = completed.get(i % completed.size());
                 String id = UUID.randomUUID().toString();
+                LocalDate published = atMost(completedOn.get(pilotId).plusDays(30 + random.nextInt(510)));
                 send(ctx, producer, templates, EventTypes.EVALUATION_PUBLISHED, id, data -> {
                     data.put("pilotId", pilotId);
+                    data.put("publishedAt", at(published).toString());
+                    data.put("reportPublishedOn", published.toString());
                     JsonNode one = data.path("outcomes").path(0);
                     ArrayNode outcomes = data.putArray("outcomes");
                     for (int k = 0; k < sizes.outcomesPerEvaluation(); k++) {
@@ -279,6 +315,21 @@ final class Scale {
             producer.flush();
         }
         return count;
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static LocalDate atMost(LocalDate day) {
+        return day.isAfter(LAST_DAY) ? LAST_DAY : day;
+    }
+
+    /** A status change's owner, day and time, as the pilot's own events carry them. */
+    private static void status(ObjectNode data, String owner, LocalDate day) {
+        data.put("ownerOrgnr", owner);
+        data.put("date", day.toString());
+        data.put("changedAt", at(day).toString());
     }
 
     interface Edit {

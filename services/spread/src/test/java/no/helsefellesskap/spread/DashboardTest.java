@@ -24,9 +24,39 @@ class DashboardTest {
     @jakarta.inject.Inject
     no.helsefellesskap.runtime.data.Db db;
 
+    @jakarta.inject.Inject
+    no.helsefellesskap.spread.dashboard.FigureCounts counts;
+
     private java.util.List<String> figureRows() {
         return db.list("select concat_ws(' ', figure, source, anchor, k, kind, id, title, org, scope_org, d, dp, ps, v, v2,"
                 + " v3) from figure_row order by 1", rs -> rs.getString(1));
+    }
+
+    /**
+     * Groups where the kept counts (compacted and not) differ from a count of the rows themselves, and rows whose
+     * sandbox flag differs from the register: both written here again from the README's rules, not taken from the
+     * service.
+     */
+    private java.util.List<String> countsApartFromRows() {
+        java.util.List<String> out = new java.util.ArrayList<>(db.list("""
+                with kept as (select figure, k, ps, adopter, sb, m, sum(n) n
+                    from (select * from figure_count union all select * from figure_count_delta) c
+                    group by figure, k, ps, adopter, sb, m),
+                counted as (select figure, case when figure = 'activeOrganisations' then id else k end k, ps,
+                    case when source = 'adoption' then scope_org end adopter, sb,
+                    make_date(extract(year from d)::int, extract(month from d)::int, 1) m, count(*) n
+                    from figure_row group by 1, 2, 3, 4, 5, 6)
+                select concat_ws(' ', coalesce(a.figure, b.figure), coalesce(a.k, b.k), coalesce(a.ps, b.ps),
+                  coalesce(a.m, b.m), 'kept', coalesce(a.n, 0), 'rows', coalesce(b.n, 0))
+                from kept a full join counted b on a.figure = b.figure and a.k is not distinct from b.k
+                  and a.ps is not distinct from b.ps and a.adopter is not distinct from b.adopter and a.sb = b.sb
+                  and a.m is not distinct from b.m
+                where coalesce(a.n, 0) <> coalesce(b.n, 0)""", rs -> rs.getString(1)));
+        out.addAll(db.list("""
+                select concat_ws(' ', 'sandbox flag', figure, id, sb) from figure_row r
+                where sb <> exists (select 1 from organisation o where o.sandbox and o.orgnr = r.scope_org)""",
+                rs -> rs.getString(1)));
+        return out;
     }
 
     static String admin() {
@@ -279,11 +309,55 @@ class DashboardTest {
         Object before = dashboard(p).get("figures");
         Object beforeAll = dashboard(null).get("figures");
         java.util.List<String> rowsBefore = figureRows();
+        assertEquals(java.util.List.of(), countsApartFromRows());
         given().header("Authorization", admin()).post("/api/admin/read-models/rebuild").then().statusCode(200)
                 .body("applied", greaterThanOrEqualTo(20)); // DashboardData writes 20 events; other tests may add more
         assertEquals(before, dashboard(p).get("figures"));
         assertEquals(beforeAll, dashboard(null).get("figures"));
         assertEquals(rowsBefore, figureRows());
+        assertEquals(java.util.List.of(), countsApartFromRows());
+    }
+
+    /**
+     * The counts are kept beside the rows; when an organisation becomes a test or probe (sandbox) organisation, its
+     * pilots leave the counts and the records behind them together (and come back when it stops being one), and
+     * the counts stay equal to the rows, also after the deltas are added up.
+     */
+    @Test
+    void anOrganisationThatBecomesASandboxLeavesCountsAndRecordsTogether() throws Exception {
+        String p = WebhookDeliveryTest.partnership();
+        String orgnr = SubscriptionMatchingPropertyTest.orgnr(new java.util.Random());
+        String code = "PROBE-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        java.util.function.Consumer<Boolean> organisation = sandbox -> Events.publish(
+                no.helsefellesskap.model.events.EventTypes.ORGANISATION_CHANGED, code,
+                new no.helsefellesskap.model.events.OrganisationChanged(code, "HF", "Prøveorganisasjon", orgnr, null,
+                        null, null, null, null, sandbox));
+        organisation.accept(false);
+        java.util.UUID pilot = java.util.UUID.randomUUID();
+        Events.publish(no.helsefellesskap.model.events.EventTypes.PILOT_REGISTERED, pilot,
+                new no.helsefellesskap.model.events.PilotRegistered(pilot, "Prøvepilot", orgnr, "PLANNED",
+                        java.time.Instant.now(), null, null, java.util.List.of(), java.util.List.of(),
+                        java.util.List.of(), p, java.util.List.of(), java.util.List.of(), java.util.List.of(), null,
+                        null, null, java.util.List.of(), null, null, null, null, null, null, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(p).getInt("figures.pilotsByStatus.total") == 1);
+        organisation.accept(true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(p).getInt("figures.pilotsByStatus.total") == 0);
+        JsonPath withSandbox = given().header("Authorization", admin()).queryParam("partnership", p)
+                .queryParam("includeSandbox", true).get("/api/dashboard").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, withSandbox.getInt("figures.pilotsByStatus.total"));
+        assertEquals(1, withSandbox.getInt("figures.activeOrganisations.buckets.find { it.key == 'HF' }.count"));
+        given().header("Authorization", admin()).queryParam("figure", "pilotsByStatus").queryParam("partnership", p)
+                .get("/api/dashboard/records").then().statusCode(200).body("count", equalTo(0));
+        given().header("Authorization", admin()).queryParam("figure", "pilotsByStatus").queryParam("partnership", p)
+                .queryParam("includeSandbox", true).get("/api/dashboard/records").then().statusCode(200)
+                .body("count", equalTo(1)).body("records[0].id", equalTo(pilot.toString()));
+        assertEquals(java.util.List.of(), countsApartFromRows());
+        organisation.accept(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard(p).getInt("figures.pilotsByStatus.total") == 1);
+        assertEquals(java.util.List.of(), countsApartFromRows());
+        counts.compact();
+        assertEquals(java.util.List.of(), countsApartFromRows());
+        assertEquals(1, dashboard(p).getInt("figures.pilotsByStatus.total"));
     }
 
     @Test

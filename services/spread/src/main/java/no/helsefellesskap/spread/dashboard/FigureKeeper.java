@@ -27,9 +27,19 @@ public class FigureKeeper {
     private static final Logger LOG = Logger.getLogger(FigureKeeper.class);
 
     /** The stored rows' definition; a service whose definition differs from the stored one recomputes all at start. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final String COLUMNS = "figure, source, anchor, k, kind, id, title, org, scope_org, d, dp, ps, v, v2, v3";
+
+    /**
+     * Inserts the rows a definition selects, each flagged when its organisation is a sandbox (test or probe) one as
+     * the register has it now; the trigger on {@code organisation} keeps the flag right when the register changes.
+     */
+    private static String insert(String selects) {
+        return "insert into figure_row (" + COLUMNS + ", sb)\nselect x.*, coalesce(x.scope_org = any(array("
+                + "select orgnr::text from organisation where sandbox)), false) from (\n" + selects + ") x ("
+                + COLUMNS + ")\n";
+    }
 
     private static final String REGISTERED = "(p.registered_at at time zone 'Europe/Oslo')::date";
 
@@ -75,8 +85,7 @@ public class FigureKeeper {
                     pp.partnership pilot_partnership
                   from evaluation e left join pilot pp on pp.pilot_id = e.pilot_id, anchors
                   where e.published_at is not null and %2$s)
-            insert into figure_row (%1$s)
-            """.formatted(COLUMNS, "%2$s") + EVALUATION_SELECTS;
+            """ + insert(EVALUATION_SELECTS);
 
     private static String evaluationRows(boolean all) {
         return EVALUATION_ROWS.replace("%2$s", all ? "true" : "e.evaluation_id = any(anchors.ids)");
@@ -85,7 +94,7 @@ public class FigureKeeper {
     private static final String PILOT_ROWS = """
             with anchors as (select cast(? as uuid[]) ids),
             p as (select p.* from pilot p, anchors where %11$s)
-            insert into figure_row (%1$s)
+            """ + insert("""
             select 'pilotsByStatus', 'pilot', p.pilot_id, p.status, 'pilot', p.pilot_id::text, p.title, p.owner_orgnr,
               p.owner_orgnr, %2$s, 'DAY', p.partnership, null::float8, null::float8, null::float8
             from p where p.registered_at is not null
@@ -148,9 +157,8 @@ public class FigureKeeper {
             from p cross join lateral (select p.owner_orgnr::text orgnr
               union select jsonb_array_elements_text(%7$s)) x
             where p.registered_at is not null and x.orgnr is not null
-
             """.formatted(COLUMNS, REGISTERED, array("p.priority_groups"), array("p.from_groups"),
-            array("p.to_groups"), array("t.sharing_directions"), array("p.partner_orgnrs"), "", "", "", "%11$s");
+            array("p.to_groups"), array("t.sharing_directions"), array("p.partner_orgnrs"), "", "", "", "%11$s"));
 
     /** Rows of adoptions ({@code a}), for the anchors given (all if null). */
     private static final String ADOPTION_ROWS = """
@@ -158,7 +166,7 @@ public class FigureKeeper {
             a as (select a.*, (a.declared_at at time zone 'Europe/Oslo')::date declared_on,
                     (select max(name) from model_version mv where mv.model_id = a.model_id) model_name
                   from adoption a, anchors where %2$s)
-            insert into figure_row (%1$s)
+            """ + insert("""
             select 'spreadCurves', 'adoption', a.adoption_id, a.model_id::text, 'adoption', a.adoption_id::text,
               a.model_name, a.adopter_orgnr, a.adopter_orgnr, a.declared_on, 'DAY', null, null::float8, null::float8,
               null::float8
@@ -178,7 +186,7 @@ public class FigureKeeper {
             select 'activeOrganisations', 'adoption', a.adoption_id, null, 'organisation', a.adopter_orgnr, null,
               a.adopter_orgnr, a.adopter_orgnr, a.declared_on, 'DAY', null, null, null, null
             from a where a.declared_at is not null and a.adopter_orgnr is not null
-            """.formatted(COLUMNS, "%2$s");
+            """);
 
     private static String adoptionRows(boolean all) {
         return ADOPTION_ROWS.replace("%2$s", all ? "true" : "a.adoption_id = any(anchors.ids)");
@@ -234,6 +242,8 @@ public class FigureKeeper {
                 refresh(pilotRows(false), pilots);
             }
             case ALL -> all();
+            // rows and counts are all recomputed at the end; the sandbox flags need not follow the register meanwhile
+            case ALL_TO_FOLLOW -> deferCounts(true);
             case REFERENCE -> {
             }
         }
@@ -256,13 +266,27 @@ public class FigureKeeper {
         db.update(rows, (Object) anchors);
     }
 
-    /** Every row again, from the read models as they are (a rebuild, or a new definition). */
+    /**
+     * Every row again, from the read models as they are (a rebuild, or a new definition), and then every count from
+     * the rows at once (the triggers that keep the counts row by row stand aside meanwhile).
+     */
     public void all() {
+        deferCounts(true);
         db.update("delete from figure_row");
         db.update(pilotRows(true), (Object) null);
         db.update(evaluationRows(true), (Object) null);
         db.update(adoptionRows(true), (Object) null);
+        FigureCounts.recount(db);
+        deferCounts(false);
         db.update("update read_model_state set figure_rows_version = ? where id = 1", VERSION);
+    }
+
+    /**
+     * Whether this transaction keeps the counts (and the rows' sandbox flags) as it goes, or leaves them to an
+     * {@link #all()} at its end: a rebuild, whose every row is recomputed then anyway.
+     */
+    public void deferCounts(boolean deferred) {
+        db.list("select set_config('spread.figure_rows_deferred', ?, true)", rs -> 1, deferred ? "on" : "off");
     }
 
     /** Rows stored by an older definition are recomputed before the service serves (live consumers wait). */

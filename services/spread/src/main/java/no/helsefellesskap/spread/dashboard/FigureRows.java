@@ -39,6 +39,9 @@ public class FigureRows {
     @ConfigProperty(name = EvaluationOverdue.SETTING, defaultValue = "12")
     int overdueAfterMonths;
 
+    @Inject
+    FigureCounts kept;
+
 
     /** A figure's rows as SQL with its parameters: the one definition its counts and its records both use. */
     record Query(String sql, Object[] params) {
@@ -58,18 +61,34 @@ public class FigureRows {
 
     /**
      * A figure's records per key, and in all: the stored rows hold each record once per key (FigureKeeper), so a
-     * count is a count of rows, grouped.
+     * count is a count of rows, grouped, read from the counts kept of them ({@link FigureCounts}). Active
+     * organisations: each organisation with a row in scope once, under its kind as the register has it now.
      */
     Counts counts(String figure, Filter f) {
         Map<String, Long> byKey = new LinkedHashMap<>();
-        for (Query q : queries(figure, f)) {
-            db.list("select k, count(*) n from (" + q.sql() + ") q group by k order by k",
-                    rs -> byKey.merge(rs.getString("k"), rs.getLong("n"), Long::sum), q.params());
-        }
+        FigureCounts.Counted c = counted(figure, f, false);
+        String sql = figure.equals("activeOrganisations") ? """
+                select coalesce(o.kind, 'UNKNOWN') k, count(*) n
+                from (select c.k id from (%s) c group by c.k having sum(c.n) > 0) x
+                left join (select distinct on (orgnr) orgnr::text orgnr, kind from organisation
+                  order by orgnr, (parent is null) desc, code) o on o.orgnr = x.id
+                group by 1 order by 1""".formatted(c.sql())
+                : "select c.k, sum(c.n) n from (" + c.sql() + ") c group by c.k having sum(c.n) > 0 order by c.k";
+        db.list(sql, rs -> byKey.put(rs.getString("k"), rs.getLong("n")), c.params());
         if (!ONE_KEY_PER_RECORD.contains(figure)) {
             return new Counts(-1, byKey);
         }
         return new Counts(byKey.values().stream().mapToLong(Long::longValue).sum(), byKey);
+    }
+
+    /** A figure's counted rows in the filter's scope ({@link FigureCounts#counted}); overdue ones by today's rule. */
+    FigureCounts.Counted counted(String figure, Filter f, boolean byPartnership) {
+        return kept.counted(figure, f, figure.equals("overdueEvaluations") ? overdueBefore() : null, byPartnership);
+    }
+
+    /** Completed before this day and still without a published evaluation: overdue (the shared rule). */
+    private LocalDate overdueBefore() {
+        return new EvaluationOverdue(overdueAfterMonths).completedBefore(clock.today());
     }
 
     static Object[] append(Object[] params, Object... more) {
@@ -83,7 +102,7 @@ public class FigureRows {
         return switch (figure) {
             // the shared rule, applied to spread's copy of the same facts: no wait for the hourly announcement
             case "overdueEvaluations" -> List.of(new Query(STORED + ROW_SCOPE + " and r.d < cast(? as date)", rowParams(f,
-                    figure, new EvaluationOverdue(overdueAfterMonths).completedBefore(clock.today()))));
+                    figure, overdueBefore())));
             // one record per organisation, its kind and name as the register has them now (its main unit first)
             case "activeOrganisations" -> List.of(new Query("""
                     select coalesce(o.kind, 'UNKNOWN') k, 'organisation' kind, x.id, o.name title, x.id org, x.d,
@@ -110,13 +129,11 @@ public class FigureRows {
      */
     static final String ROW_SCOPE = """
              and (cast(? as varchar) is null or (r.source <> 'adoption' and r.ps = cast(? as varchar))
-               or (r.source = 'adoption' and r.scope_org = any(array(select o.orgnr::text from partnership ps
-                 join organisation o on ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))
-                 where ps.code = cast(? as varchar)))))
+               or (r.source = 'adoption' and r.scope_org in (select mo.orgnr from (""" + FigureCounts.MEMBERS + """
+                 ) mo where mo.code = cast(? as varchar))))
              and (cast(? as date) is null or r.d >= cast(? as date))
              and (cast(? as date) is null or r.d <= cast(? as date))
-             and (cast(? as boolean)
-               or not coalesce(r.scope_org = any(array(select orgnr::text from organisation where sandbox)), false))""";
+             and (cast(? as boolean) or not r.sb)""";
 
     /** The figure, then {@link #ROW_SCOPE}'s parameters, then the query's own. */
     static Object[] rowParams(Filter f, String figure, Object... after) {
@@ -136,8 +153,10 @@ public class FigureRows {
     static String evaluationScope(String select) {
         return select + " and e.published_at is not null"
                 + " and (cast(? as varchar) is null or p.partnership = cast(? as varchar))"
-                + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date >= cast(? as date))"
-                + " and (cast(? as date) is null or (e.published_at at time zone 'Europe/Oslo')::date <= cast(? as date))"
+                // the days in Oslo, as bounds on the instant itself (so the index on it serves the newest first)
+                + " and (cast(? as date) is null or e.published_at >= cast(? as date)::timestamp at time zone 'Europe/Oslo')"
+                + " and (cast(? as date) is null"
+                + " or e.published_at < (cast(? as date) + 1)::timestamp at time zone 'Europe/Oslo')"
                 + notSandbox("p.owner_orgnr");
     }
 
@@ -149,9 +168,8 @@ public class FigureRows {
     static String adoptionScope(String select, String at) {
         String day = "(" + at + " at time zone 'Europe/Oslo')::date";
         return select
-                + " and (cast(? as varchar) is null or exists (select 1 from partnership ps join organisation o"
-                + " on o.orgnr = a.adopter_orgnr where ps.code = cast(? as varchar)"
-                + " and ps.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))))"
+                + " and (cast(? as varchar) is null or a.adopter_orgnr::text in (select mo.orgnr from ("
+                + FigureCounts.MEMBERS + ") mo where mo.code = cast(? as varchar)))"
                 + " and (cast(? as date) is null or " + day + " >= cast(? as date))"
                 + " and (cast(? as date) is null or " + day + " <= cast(? as date))" + notSandbox("a.adopter_orgnr");
     }

@@ -199,11 +199,15 @@ public class Figures {
                 + " and (cast(? as varchar) is null or p.title ilike cast(? as varchar)"
                 + " or e.outcomes::text ilike cast(? as varchar))";
         Object[] params = FigureRows.append(FigureRows.params(f), query, query, query);
-        long total = db.one("select count(*) " + where, rs -> rs.getLong(1), params).orElse(0L);
+        // without a search, the published evaluations in scope are the figure's own rows, counted from their counts
+        long total = query == null ? rows.counts("publishedOutcomes", f).total()
+                : db.one("select count(*) " + where, rs -> rs.getLong(1), params).orElse(0L);
         List<Map<String, Object>> items = db.list("""
-                select e.evaluation_id, e.pilot_id, p.title, p.owner_orgnr, e.evaluator_orgnr, e.recommendation,
-                  e.published_at, e.outcomes::text outcomes""" + " " + where
-                + " order by e.published_at desc, e.evaluation_id limit ? offset ?", rs -> {
+                select x.*, (select o.outcomes::text from evaluation o where o.evaluation_id = x.evaluation_id) outcomes
+                from (select e.evaluation_id, e.pilot_id, p.title, p.owner_orgnr, e.evaluator_orgnr, e.recommendation,
+                  e.published_at""" + " " + where + " order by e.published_at desc, e.evaluation_id limit ? offset ?) x"
+                // the outcomes (large JSON) are read for the page's rows only, not for every row the sort sees
+                + " order by x.published_at desc, x.evaluation_id", rs -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("evaluationId", rs.getString("evaluation_id"));
             m.put("pilotId", rs.getString("pilot_id"));

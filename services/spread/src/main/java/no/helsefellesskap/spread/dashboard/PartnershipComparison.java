@@ -101,28 +101,23 @@ public class PartnershipComparison {
 
     static final String TOTAL = "";
 
-    /** A pilot (and its evaluation) counts for its own partnership, an adoption for every one its adopter is in. */
-    private static final String PARTNERSHIPS_OF_ROW = """
-            select r.ps where r.source <> 'adoption'
-            union select m.code from partnership m join organisation o
-              on m.members @> jsonb_build_array(jsonb_build_object('organisation', o.code))
-            where r.source = 'adoption' and o.orgnr = r.scope_org""";
-
     /**
-     * A figure's records per partnership and key (and in all under {@link #TOTAL}), counted over the very rows the
-     * figure counts; each of these figures counts a record under one key, so the total is the sum of the keys.
+     * A figure's records per partnership and key (and in all under {@link #TOTAL}), from the counts kept of the very
+     * rows the figure counts; each of these figures counts a record under one key, so the total is the sum of the keys.
      */
     private Map<String, Map<String, Long>> byPartnership(String figure, Filter any) {
         Map<String, Map<String, Long>> out = new HashMap<>();
-        for (FigureRows.Query q : rows.queries(figure, any)) {
-            db.list("select ps.code ps, r.k, count(*) n from (" + q.sql() + ") r cross join lateral ("
-                    + PARTNERSHIPS_OF_ROW + ") ps(code) where ps.code is not null group by ps.code, r.k", rs -> {
-                        Map<String, Long> counts = out.computeIfAbsent(rs.getString("ps"), k -> new HashMap<>());
-                        counts.merge(rs.getString("k"), rs.getLong("n"), Long::sum);
-                        counts.merge(TOTAL, rs.getLong("n"), Long::sum);
-                        return 1;
-                    }, q.params());
-        }
+        FigureCounts.Counted c = rows.counted(figure, any, true);
+        // a pilot (and its evaluation) counts for its own partnership, an adoption for every one its adopter is in
+        db.list("select coalesce(mo.code, case when c.adopter is null then c.ps end) ps, c.k, sum(c.n) n from ("
+                + c.sql() + ") c left join (" + FigureCounts.MEMBERS + ") mo on mo.orgnr = c.adopter"
+                + " group by 1, 2 having sum(c.n) > 0 and coalesce(mo.code, case when c.adopter is null then c.ps end)"
+                + " is not null", rs -> {
+                    Map<String, Long> counts = out.computeIfAbsent(rs.getString("ps"), k -> new HashMap<>());
+                    counts.merge(rs.getString("k"), rs.getLong("n"), Long::sum);
+                    counts.merge(TOTAL, rs.getLong("n"), Long::sum);
+                    return 1;
+                }, c.params());
         return out;
     }
 

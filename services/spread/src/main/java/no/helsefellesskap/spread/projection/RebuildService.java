@@ -95,6 +95,7 @@ public class RebuildService {
     private Result replayAll(long start) {
         db.lockExclusive(Locks.REBUILD);
         db.lockExclusive(Locks.FEED);
+        recordsChanged.fire(RecordsChanged.EVERYTHING_TO_FOLLOW);
         for (String table : READ_MODELS) {
             db.update("delete from " + table);
         }

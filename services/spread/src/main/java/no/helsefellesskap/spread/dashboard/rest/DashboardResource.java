@@ -122,10 +122,15 @@ public class DashboardResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(value.strip());
+            d = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date (yyyy-mm-dd)");
         }
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            throw ProblemException.invalid(field, "must be a date in the years 1 to 9999");
+        }
+        return d;
     }
 }
