@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.Locks;
+import no.helsefellesskap.spread.data.EventsApplied;
 import no.helsefellesskap.spread.data.RecordsChanged;
 import org.jboss.logging.Logger;
 
@@ -195,52 +196,18 @@ public class FigureKeeper {
     @Inject
     Db db;
 
+    @Inject
+    PendingFigures pending;
+
     /**
-     * Same transaction as the change; nothing to do for reference data, which is read where it is used. A pilot and
-     * its evaluations are changed under the pilot's lock (one lock per change, so two changes never wait on each
-     * other in opposite orders); an evaluation's rows are its own, so a pilot with many evaluations costs each new
-     * one only its own rows and the pilot's.
+     * Same transaction as the change: the records are noted and their rows recomputed together once the
+     * transaction's events are applied ({@link #onApplied}); nothing to do for reference data, which is read where
+     * it is used. A rebuild recomputes everything at its end.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void onChanged(@Observes RecordsChanged changed) {
         switch (changed.kind()) {
-            case PILOT -> {
-                lock(changed.id());
-                refresh(pilotRows(false), changed.id());
-                // their rows carry the pilot's title, owner and partnership
-                refresh(evaluationRows(false), db.list("select evaluation_id from evaluation where pilot_id = ?",
-                        rs -> Db.uuid(rs, "evaluation_id"), changed.id()).toArray(UUID[]::new));
-            }
-            case EVALUATION -> {
-                UUID pilot = db.one("select pilot_id from evaluation where evaluation_id = ?",
-                        rs -> Db.uuid(rs, "pilot_id"), changed.id()).orElse(null);
-                lock(pilot != null ? pilot : changed.id());
-                refresh(evaluationRows(false), changed.id());
-                if (pilot != null) {
-                    refresh(pilotRows(false), pilot);
-                }
-            }
-            case ADOPTION -> {
-                lock(changed.id());
-                refresh(adoptionRows(false), changed.id());
-            }
-            case MODEL -> {
-                UUID[] adoptions = db.list("select adoption_id from adoption where model_id = ? order by adoption_id",
-                        rs -> Db.uuid(rs, "adoption_id"), changed.id()).toArray(UUID[]::new);
-                for (UUID a : adoptions) {
-                    lock(a);
-                }
-                refresh(adoptionRows(false), adoptions);
-            }
-            case TASK -> {
-                UUID[] pilots = db.list("select pilot_id from pilot where task_ids @> to_jsonb(cast(? as text))"
-                        + " order by pilot_id", rs -> Db.uuid(rs, "pilot_id"), changed.id().toString())
-                        .toArray(UUID[]::new);
-                for (UUID p : pilots) {
-                    lock(p);
-                }
-                refresh(pilotRows(false), pilots);
-            }
+            case PILOT, EVALUATION, ADOPTION, MODEL, TASK -> pending.add(changed);
             case ALL -> all();
             // rows and counts are all recomputed at the end; the sandbox flags need not follow the register meanwhile
             case ALL_TO_FOLLOW -> deferCounts(true);
@@ -249,10 +216,69 @@ public class FigureKeeper {
         }
     }
 
-    /** One transaction at a time recomputes the rows of a pilot (with its evaluations) or an adoption. */
-    private void lock(UUID anchor) {
-        db.list("select pg_advisory_xact_lock(" + Locks.FIGURE_ROWS + ", hashtext(cast(? as text)))", rs -> 1,
-                anchor.toString());
+    /**
+     * The rows of every record the transaction's events changed, recomputed in three statement pairs (pilots,
+     * evaluations, adoptions) instead of a pair per record: a pilot's rows with its evaluations' (they carry its
+     * title, owner and partnership), an evaluation's own and its pilot's, an adoption's, a model's adoptions', and
+     * the pilots that share a task. Each record is recomputed under its lock (a pilot's covers its evaluations), all
+     * taken at once in one order, so two transactions never wait on each other's in opposite orders.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onApplied(@Observes EventsApplied applied) {
+        java.util.Map<RecordsChanged.Kind, java.util.Set<UUID>> changed = pending.drain();
+        if (changed.isEmpty()) {
+            return;
+        }
+        java.util.Set<UUID> pilots = new java.util.TreeSet<>(changed.getOrDefault(RecordsChanged.Kind.PILOT, java.util.Set.of()));
+        java.util.Set<UUID> evaluations = new java.util.TreeSet<>(
+                changed.getOrDefault(RecordsChanged.Kind.EVALUATION, java.util.Set.of()));
+        java.util.Set<UUID> adoptions = new java.util.TreeSet<>(
+                changed.getOrDefault(RecordsChanged.Kind.ADOPTION, java.util.Set.of()));
+        java.util.Set<UUID> locks = new java.util.TreeSet<>(pilots);
+        if (!evaluations.isEmpty()) {
+            // an evaluation is recomputed under its pilot's lock, or its own when its pilot is not known here
+            java.util.Map<UUID, UUID> pilotOf = new java.util.HashMap<>();
+            db.list("select evaluation_id, pilot_id from evaluation where evaluation_id = any(?)", rs -> pilotOf.put(
+                    Db.uuid(rs, "evaluation_id"), Db.uuid(rs, "pilot_id")), (Object) ids(evaluations));
+            for (UUID e : evaluations) {
+                UUID pilot = pilotOf.get(e);
+                locks.add(pilot != null ? pilot : e);
+                if (pilot != null) {
+                    pilots.add(pilot);
+                }
+            }
+        }
+        java.util.Set<UUID> pilotsWithTheirEvaluations = new java.util.TreeSet<>(
+                changed.getOrDefault(RecordsChanged.Kind.PILOT, java.util.Set.of()));
+        for (UUID task : changed.getOrDefault(RecordsChanged.Kind.TASK, java.util.Set.of())) {
+            db.list("select pilot_id from pilot where task_ids @> to_jsonb(cast(? as text))",
+                    rs -> pilots.add(Db.uuid(rs, "pilot_id")), task.toString());
+        }
+        for (UUID model : changed.getOrDefault(RecordsChanged.Kind.MODEL, java.util.Set.of())) {
+            db.list("select adoption_id from adoption where model_id = ?", rs -> adoptions.add(Db.uuid(rs, "adoption_id")),
+                    model);
+        }
+        locks.addAll(pilots);
+        locks.addAll(adoptions);
+        lock(locks);
+        if (!pilotsWithTheirEvaluations.isEmpty()) {
+            db.list("select evaluation_id from evaluation where pilot_id = any(?)",
+                    rs -> evaluations.add(Db.uuid(rs, "evaluation_id")), (Object) ids(pilotsWithTheirEvaluations));
+        }
+        refresh(pilotRows(false), pilots.toArray(UUID[]::new));
+        refresh(evaluationRows(false), evaluations.toArray(UUID[]::new));
+        refresh(adoptionRows(false), adoptions.toArray(UUID[]::new));
+    }
+
+    private static UUID[] ids(java.util.Set<UUID> ids) {
+        return ids.toArray(UUID[]::new);
+    }
+
+    /** One transaction at a time recomputes the rows of a pilot (with its evaluations) or an adoption: all in one go. */
+    private void lock(java.util.Set<UUID> anchors) {
+        db.list("select pg_advisory_xact_lock(" + Locks.FIGURE_ROWS + ", k) from (select distinct hashtext(x) k"
+                + " from unnest(cast(? as text[])) x order by 1) s", rs -> 1,
+                (Object) anchors.stream().map(UUID::toString).toArray(String[]::new));
     }
 
     /** Recomputes the rows of these anchors (under their lock): the stored ones go, the definition's come. */
