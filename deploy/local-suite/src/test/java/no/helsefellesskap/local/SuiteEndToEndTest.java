@@ -90,6 +90,41 @@ class SuiteEndToEndTest {
         assertTrue(Files.exists(data.resolve("tokens/programme-admin.jwt")));
     }
 
+    /** Redocly CLI, pinned; fetched from the npm registry by npx on first use (.ci/run installs Node and npm). */
+    static final String REDOCLY = "@redocly/cli@2.77.0";
+
+    /**
+     * Every service's OpenAPI document, as a generated client or Swagger UI reads it, passes Redocly's recommended
+     * rules (deploy/openapi/redocly.yaml): operation ids, security on every operation, described error responses.
+     */
+    @Test
+    @Order(2)
+    void everyApiDocumentPassesRedoclysRecommendedRules() throws Exception {
+        Path dir = Path.of("target", "openapi");
+        Files.createDirectories(dir);
+        List<String> command = new ArrayList<>(List.of("npx", "--yes", REDOCLY, "lint", "--config",
+                Path.of("").toAbsolutePath().resolve("../openapi/redocly.yaml").normalize().toString()));
+        for (String name : suite.ports().keySet()) {
+            Path doc = dir.resolve(name + ".json");
+            Files.writeString(doc, given().queryParam("format", "json").get(url(name, "/q/openapi")).then()
+                    .statusCode(200).extract().asString());
+            command.add(doc.toString());
+        }
+        ProcessBuilder lint = new ProcessBuilder(command).redirectErrorStream(true);
+        lint.environment().put("REDOCLY_TELEMETRY", "off");
+        lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+        Process p;
+        try {
+            p = lint.start();
+        } catch (IOException e) {
+            throw new AssertionError("npx (Node and npm) is needed to lint the API documents: " + e.getMessage(), e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        System.out.println(out);
+        assertEquals(0, exit, "Redocly lint failed:\n" + out);
+    }
+
     @Test
     @Order(2)
     void aPilotPostedToOneServiceTravelsAsACloudEventToTheOthers() throws IOException {

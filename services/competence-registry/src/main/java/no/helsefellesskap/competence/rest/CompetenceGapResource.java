@@ -1,5 +1,6 @@
 package no.helsefellesskap.competence.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ public class CompetenceGapResource {
     CompetenceGapService gaps;
 
     /** What an organisation lacks to run a model version, and the sign-off schemes that close each gap. */
+    @Operation(operationId = "getCompetenceGap", summary = "An organisation's competence gap for a model version, from aggregate counts")
     @GET
     public CompetenceGapService.Report report(@QueryParam("modelId") @NotNull UUID modelId,
                                               @QueryParam("version") @NotNull @Min(1) Integer version,

@@ -1,5 +1,8 @@
 package no.helsefellesskap.competence.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -52,6 +55,9 @@ public class CompetenceProfileResource {
     Caller caller;
 
     /** A registrar records an aggregate count for its own organisation. */
+    @Operation(operationId = "recordCompetenceProfile", summary = "Record the caller's aggregate headcounts per personnel group and competence (never per person)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "201", description = "Recorded")
     @POST
     public Response record(@NotNull @Valid NewCount body) {
         caller.requireRole("registrar");
@@ -61,6 +67,7 @@ public class CompetenceProfileResource {
         return Response.status(201).entity(CountView.of(p)).build();
     }
 
+    @Operation(operationId = "listCompetenceProfiles", summary = "An organisation's aggregate competence headcounts")
     @GET
     public List<CountView> list(@QueryParam("orgnr") @NotNull @Orgnr String orgnr) {
         return profiles.forOrganisation(orgnr).stream().map(CountView::of).toList();

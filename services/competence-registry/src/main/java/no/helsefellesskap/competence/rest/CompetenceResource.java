@@ -1,5 +1,6 @@
 package no.helsefellesskap.competence.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -26,25 +27,28 @@ public class CompetenceResource {
 
     @Inject
     CompetenceCatalogue catalogue;
-
+    @Operation(operationId = "listCompetences", summary = "Competences (role-level requirements)")
     @GET
     @Path("competences")
     public CompetenceList competences() {
         return new CompetenceList(catalogue.competenceVersion(), catalogue.competences());
     }
 
+    @Operation(operationId = "getCompetence", summary = "One competence")
     @GET
     @Path("competences/{code}")
     public Competence competence(@PathParam("code") String code) {
         return catalogue.competence(code).orElseThrow(() -> ProblemException.notFound("Competence", code));
     }
 
+    @Operation(operationId = "listSignOffSchemes", summary = "Sign-off schemes (how a competence is approved)")
     @GET
     @Path("sign-off-schemes")
     public SchemeList schemes() {
         return new SchemeList(catalogue.schemeVersion(), catalogue.schemes());
     }
 
+    @Operation(operationId = "getSignOffScheme", summary = "One sign-off scheme")
     @GET
     @Path("sign-off-schemes/{code}")
     public SignOffScheme scheme(@PathParam("code") String code) {

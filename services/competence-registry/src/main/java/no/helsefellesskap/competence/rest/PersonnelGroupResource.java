@@ -1,5 +1,6 @@
 package no.helsefellesskap.competence.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -22,12 +23,13 @@ public class PersonnelGroupResource {
 
     @Inject
     PersonnelGroups groups;
-
+    @Operation(operationId = "listPersonnelGroups", summary = "Personnel groups (HPR 9060 where authorised)")
     @GET
     public CodeList list() {
         return new CodeList(groups.version(), groups.all());
     }
 
+    @Operation(operationId = "getPersonnelGroup", summary = "One personnel group")
     @GET
     @Path("{code}")
     public PersonnelGroup get(@PathParam("code") String code) {

@@ -1,5 +1,8 @@
 package no.helsefellesskap.evaluations.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -84,6 +87,9 @@ public class EvaluationResource {
     Caller caller;
 
     /** An evaluator of the owner, a partner or a commissioned organisation opens a draft. */
+    @Operation(operationId = "draftEvaluation", summary = "Draft an evaluation of a pilot the caller's organisation owns, partners in or was commissioned for")
+    @SecurityRequirement(name = "jwt", scopes = "evaluator")
+    @APIResponse(responseCode = "201", description = "Drafted; Location names the evaluation")
     @POST
     @Path("evaluations")
     public Response draft(@NotNull @Valid EvaluationBody body, @Context UriInfo uri) {
@@ -96,6 +102,8 @@ public class EvaluationResource {
                 .entity(EvaluationView.of(e)).build();
     }
 
+    @Operation(operationId = "updateEvaluation", summary = "Change a draft evaluation (its author organisation only)")
+    @SecurityRequirement(name = "jwt", scopes = "evaluator")
     @PUT
     @Path("evaluations/{id}")
     public EvaluationView update(@PathParam("id") UUID id, @NotNull @Valid EvaluationBody body) {
@@ -103,6 +111,8 @@ public class EvaluationResource {
         return EvaluationView.of(evaluations.update(id, body.content(), caller.requireOrgnr()));
     }
 
+    @Operation(operationId = "publishEvaluation", summary = "Publish a draft evaluation (its author organisation only)")
+    @SecurityRequirement(name = "jwt", scopes = "evaluator")
     @POST
     @Path("evaluations/{id}/publish")
     public EvaluationView publish(@PathParam("id") UUID id) {
@@ -110,12 +120,14 @@ public class EvaluationResource {
         return EvaluationView.of(evaluations.publish(id, caller.requireOrgnr()));
     }
 
+    @Operation(operationId = "getEvaluation", summary = "One evaluation (a draft only for its author organisation)")
     @GET
     @Path("evaluations/{id}")
     public EvaluationView get(@PathParam("id") UUID id) {
         return EvaluationView.of(evaluations.get(id, caller.orgnr().orElse(null)));
     }
 
+    @Operation(operationId = "listEvaluationsOfPilot", summary = "A pilot's published evaluations (and the caller's own drafts)")
     @GET
     @Path("evaluations")
     public List<EvaluationView> ofPilot(@QueryParam("pilotId") @NotNull UUID pilotId) {
@@ -123,12 +135,16 @@ public class EvaluationResource {
     }
 
     /** The pilots this service can evaluate, as learnt from pilot events. */
+    @Operation(operationId = "getPilot", summary = "A pilot as this service knows it (from pilot events)")
     @GET
     @Path("pilots/{id}")
     public PilotView pilot(@PathParam("id") UUID id) {
         return PilotView.of(evaluations.pilot(id));
     }
 
+    @Operation(operationId = "commissionEvaluation", summary = "Commission another organisation to evaluate a pilot (the pilot's owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "204", description = "Commissioned")
     @POST
     @Path("pilots/{id}/commissions")
     public Response commission(@PathParam("id") UUID id, @NotNull @Valid Commission body) {
@@ -138,6 +154,7 @@ public class EvaluationResource {
     }
 
     /** Pilots completed more than the configured months ago with no published evaluation. */
+    @Operation(operationId = "listOverdueEvaluations", summary = "Completed pilots whose evaluation is overdue")
     @GET
     @Path("overdue-evaluations")
     public OverdueView overdue() {

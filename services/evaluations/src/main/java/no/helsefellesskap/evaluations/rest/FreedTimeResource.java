@@ -1,5 +1,6 @@
 package no.helsefellesskap.evaluations.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -41,13 +42,14 @@ public class FreedTimeResource {
 
     @Inject
     Parameters parameters;
-
+    @Operation(operationId = "getFreedTimeParameters", summary = "The parameters the freed-time calculator uses, with their sources")
     @GET
     @Path("parameters")
     public Parameters parameters() {
         return parameters;
     }
 
+    @Operation(operationId = "calculateFreedTime", summary = "Calculate freed time (årsverk) for task lines")
     @POST
     @Path("calculations")
     public FreedTimeCalculator.Calculation calculate(@NotNull @Valid CalculationBody body) {

@@ -1,5 +1,8 @@
 package no.helsefellesskap.pilots.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.ws.rs.Produces;
 import no.helsefellesskap.pilots.service.PilotService;
@@ -53,6 +56,9 @@ public class AdoptionResource {
     PilotMapper mapper;
 
     /** The caller's organisation declares that it adopts a model version. */
+    @Operation(operationId = "declareAdoption", summary = "Declare that the caller's organisation adopts a model version")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "201", description = "Declared")
     @POST
     @Path("adoptions")
     public Response declare(@NotNull @Valid NewAdoption b) {
@@ -62,12 +68,15 @@ public class AdoptionResource {
                 caller.requireOrgnr())).build();
     }
 
+    @Operation(operationId = "getAdoption", summary = "One adoption")
     @GET
     @Path("adoptions/{id}")
     public Adoption get(@PathParam("id") UUID id) {
         return adoptions.get(id);
     }
 
+    @Operation(operationId = "completeAdoption", summary = "Complete an adoption (the adopter only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("adoptions/{id}/complete")
     public Adoption complete(@PathParam("id") UUID id) {
@@ -76,6 +85,8 @@ public class AdoptionResource {
         return adoptions.complete(id, new Dated(null, null, null), caller.requireOrgnr());
     }
 
+    @Operation(operationId = "abandonAdoption", summary = "Abandon an adoption, with the reason (the adopter only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("adoptions/{id}/abandon")
     public Adoption abandon(@PathParam("id") UUID id, @NotNull @Valid AbandonAdoption b) {
@@ -85,6 +96,7 @@ public class AdoptionResource {
     }
 
     /** The spread of a model: pilots that followed it and the adoptions that cite it. */
+    @Operation(operationId = "getModelLineage", summary = "The pilots that followed a model and the adoptions that cite it")
     @GET
     @Path("models/{id}/lineage")
     public LineageView lineage(@PathParam("id") UUID id) {

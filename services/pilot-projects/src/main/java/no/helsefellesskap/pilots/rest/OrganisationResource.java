@@ -1,5 +1,8 @@
 package no.helsefellesskap.pilots.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -49,13 +52,14 @@ public class OrganisationResource {
 
     @Inject
     Caller caller;
-
+    @Operation(operationId = "listOrganisations", summary = "Organisations in force today (hospital trusts, municipalities and others)")
     @GET
     @Path("organisations")
     public List<OrganisationService.Org> organisations(@QueryParam("kind") String kind) {
         return organisations.all(kind);
     }
 
+    @Operation(operationId = "getOrganisation", summary = "One organisation with its history")
     @GET
     @Path("organisations/{code}")
     public OrganisationView organisation(@PathParam("code") String code) {
@@ -68,6 +72,9 @@ public class OrganisationResource {
     }
 
     /** A programme administrator registers an organisation the reference files lack, naming the source. */
+    @Operation(operationId = "registerOrganisation", summary = "Register an organisation")
+    @SecurityRequirement(name = "jwt", scopes = "programme-admin")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the organisation")
     @POST
     @Path("organisations")
     public Response register(@NotNull @Valid NewOrganisation b, @Context UriInfo uri) {
@@ -78,6 +85,8 @@ public class OrganisationResource {
     }
 
     /** A programme administrator records a change (new name, number or parent) from a date. */
+    @Operation(operationId = "changeOrganisation", summary = "Record a new version of an organisation from a date")
+    @SecurityRequirement(name = "jwt", scopes = "programme-admin")
     @PUT
     @Path("organisations/{code}")
     public OrganisationView change(@PathParam("code") String code, @NotNull @Valid OrganisationChange b) {
@@ -86,12 +95,14 @@ public class OrganisationResource {
         return organisation(code);
     }
 
+    @Operation(operationId = "listPartnerships", summary = "The 19 health partnerships (helsefellesskap) with their members")
     @GET
     @Path("partnerships")
     public List<OrganisationService.Partnership> partnerships() {
         return organisations.partnerships();
     }
 
+    @Operation(operationId = "getPartnership", summary = "One health partnership")
     @GET
     @Path("partnerships/{code}")
     public OrganisationService.Partnership partnership(@PathParam("code") String code) {
@@ -99,6 +110,8 @@ public class OrganisationResource {
     }
 
     /** A programme administrator records that an organisation belongs to a partnership from a date. */
+    @Operation(operationId = "addPartnershipMember", summary = "Add a member to a partnership from a date")
+    @SecurityRequirement(name = "jwt", scopes = "programme-admin")
     @POST
     @Path("partnerships/{code}/members")
     public OrganisationService.Partnership join(@PathParam("code") String code, @NotNull @Valid MembershipChange b) {

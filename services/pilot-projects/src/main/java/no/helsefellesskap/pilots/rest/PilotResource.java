@@ -1,5 +1,8 @@
 package no.helsefellesskap.pilots.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import no.helsefellesskap.pilots.domain.Dated;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -85,6 +88,9 @@ public class PilotResource {
     Caller caller;
 
     /** A registrar of the owner organisation (hospital trust or municipality) registers a pilot. */
+    @Operation(operationId = "registerPilot", summary = "Register a pilot owned by the caller's organisation")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the pilot")
     @POST
     public Response register(@NotNull @Valid PilotPlan plan, @Context UriInfo uri) {
         caller.requireActingFor(plan.ownerOrgnr(), "registrar");
@@ -92,12 +98,15 @@ public class PilotResource {
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).entity(view(p)).build();
     }
 
+    @Operation(operationId = "getPilot", summary = "One pilot")
     @GET
     @Path("{id}")
     public PilotView get(@PathParam("id") UUID id) {
         return view(pilots.get(id));
     }
 
+    @Operation(operationId = "startPilot", summary = "Start a planned pilot (the owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("{id}/start")
     public PilotView start(@PathParam("id") UUID id, @NotNull @Valid DateBody b) {
@@ -105,6 +114,8 @@ public class PilotResource {
         return view(pilots.start(id, b.known(), caller.requireOrgnr()));
     }
 
+    @Operation(operationId = "completePilot", summary = "Complete a running pilot (the owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("{id}/complete")
     public PilotView complete(@PathParam("id") UUID id, @NotNull @Valid DateBody b) {
@@ -112,6 +123,8 @@ public class PilotResource {
         return view(pilots.complete(id, b.known(), caller.requireOrgnr()));
     }
 
+    @Operation(operationId = "abandonPilot", summary = "Abandon a pilot, with the reason (the owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("{id}/abandon")
     public PilotView abandon(@PathParam("id") UUID id, @NotNull @Valid Abandonment b) {
@@ -122,6 +135,8 @@ public class PilotResource {
     }
 
     /** A partner confirms its own participation. */
+    @Operation(operationId = "confirmPartnership", summary = "A partner organisation confirms its part in a pilot (for itself only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("{id}/partners/{orgnr}/confirm")
     public PartnerView confirm(@PathParam("id") UUID id, @PathParam("orgnr") String orgnr, @Valid Answer b) {
@@ -129,6 +144,8 @@ public class PilotResource {
         return mapper.partner(pilots.answer(id, orgnr, true, b == null ? null : b.comment(), caller.requireOrgnr()));
     }
 
+    @Operation(operationId = "declinePartnership", summary = "A partner organisation declines its part in a pilot (for itself only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("{id}/partners/{orgnr}/decline")
     public PartnerView decline(@PathParam("id") UUID id, @PathParam("orgnr") String orgnr, @Valid Answer b) {
@@ -140,6 +157,7 @@ public class PilotResource {
      * {@code ?mine=true} (my organisation's pilots), {@code ?myPartnership=true}, {@code ?noMunicipalPartner=true},
      * and filters by owner, partnership, model, task, personnel group, status, priority group and period.
      */
+    @Operation(operationId = "listPilots", summary = "Pilots, filtered by owner, partnership, status or the caller's own")
     @GET
     public List<PilotView> list(@QueryParam("mine") Boolean mine, @QueryParam("myPartnership") Boolean myPartnership,
                                 @QueryParam("owner") String owner, @QueryParam("partnership") String partnership,

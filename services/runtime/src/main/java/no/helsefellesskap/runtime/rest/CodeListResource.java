@@ -1,5 +1,6 @@
 package no.helsefellesskap.runtime.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,7 +46,7 @@ public class CodeListResource {
 
     @Inject
     CompetenceCatalogue competences;
-
+    @Operation(operationId = "listCodeLists", summary = "The code lists this service validates against, with their versions")
     @GET
     public Index all() {
         List<CodeList> lists = new ArrayList<>();
@@ -58,6 +59,7 @@ public class CodeListResource {
         return new Index(lists);
     }
 
+    @Operation(operationId = "getCodeList", summary = "One code list: its codes with Norwegian and English names")
     @GET
     @Path("{name}")
     public CodeList one(@PathParam("name") String name) {

@@ -1,5 +1,8 @@
 package no.helsefellesskap.tasks.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -77,6 +80,9 @@ public class ModelResource {
     Caller caller;
 
     /** Publishes version 1 of a new model, in lifecycle PROPOSED. */
+    @Operation(operationId = "publishModel", summary = "Publish a task-sharing model (version 1)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "201", description = "Published; Location names version 1")
     @POST
     public Response publish(@NotNull @Valid NewModelVersion b, @Context UriInfo uri) {
         caller.requireRole("registrar");
@@ -85,6 +91,9 @@ public class ModelResource {
     }
 
     /** A new version of the model; earlier versions never change. */
+    @Operation(operationId = "publishModelVersion", summary = "Publish a new version of a model (the owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "201", description = "Published; Location names the version")
     @POST
     @Path("{id}/versions")
     public Response newVersion(@PathParam("id") UUID id, @NotNull @Valid NewModelVersion b, @Context UriInfo uri) {
@@ -93,24 +102,29 @@ public class ModelResource {
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(m.key.version)).build()).entity(ModelView.of(m)).build();
     }
 
+    @Operation(operationId = "getModel", summary = "A model's latest version")
     @GET
     @Path("{id}")
     public ModelView latest(@PathParam("id") UUID id) {
         return ModelView.of(models.latest(id));
     }
 
+    @Operation(operationId = "listModelVersions", summary = "Every version of a model")
     @GET
     @Path("{id}/versions")
     public List<ModelView> versions(@PathParam("id") UUID id) {
         return models.versions(id).stream().map(ModelView::of).toList();
     }
 
+    @Operation(operationId = "getModelVersion", summary = "One version of a model")
     @GET
     @Path("{id}/versions/{version}")
     public ModelView version(@PathParam("id") UUID id, @PathParam("version") int version) {
         return ModelView.of(models.version(id, version));
     }
 
+    @Operation(operationId = "changeModelLifecycle", summary = "Move a model version along its lifecycle (the owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @POST
     @Path("{id}/versions/{version}/lifecycle")
     public ModelView changeLifecycle(@PathParam("id") UUID id, @PathParam("version") int version,
@@ -120,6 +134,7 @@ public class ModelResource {
     }
 
     /** Latest versions: {@code ?task=<id>&from=SP&to=PORTOR}, {@code ?evidenceLevel=...&lifecycle=PROVEN}. */
+    @Operation(operationId = "findModels", summary = "Find models (latest versions) by task, groups, evidence level or lifecycle")
     @GET
     public List<ModelView> find(@QueryParam("task") UUID task, @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("evidenceLevel") String evidenceLevel, @QueryParam("lifecycle") String lifecycle) {

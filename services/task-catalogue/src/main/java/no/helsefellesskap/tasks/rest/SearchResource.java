@@ -1,5 +1,6 @@
 package no.helsefellesskap.tasks.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ public class SearchResource {
 
     @Inject
     SearchService search;
-
+    @Operation(operationId = "searchCatalogue", summary = "Full-text search over tasks and models (Norwegian and English)")
     @GET
     public Results search(@QueryParam("q") @NotBlank @Size(max = 200) String q) {
         SearchService.Hits hits = search.search(q);

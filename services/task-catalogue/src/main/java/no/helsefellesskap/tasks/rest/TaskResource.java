@@ -1,5 +1,8 @@
 package no.helsefellesskap.tasks.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.inject.Inject;
@@ -81,6 +84,9 @@ public class TaskResource {
     Caller caller;
 
     /** A registrar enters a task for its organisation. */
+    @Operation(operationId = "registerTask", summary = "Register a task for the caller's organisation")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the task")
     @POST
     public Response register(@NotNull @Valid NewTask b, @Context UriInfo uri) {
         caller.requireRole("registrar");
@@ -91,6 +97,8 @@ public class TaskResource {
     }
 
     /** The six-step assessment of the task, by its owner. */
+    @Operation(operationId = "assessTask", summary = "Record a task's six-step assessment (the owner only)")
+    @SecurityRequirement(name = "jwt", scopes = "registrar")
     @PUT
     @Path("{id}/assessment")
     public TaskView assess(@PathParam("id") UUID id, @NotNull @Valid NewAssessment b) {
@@ -107,6 +115,7 @@ public class TaskResource {
         return TaskView.of(t);
     }
 
+    @Operation(operationId = "getTask", summary = "One task with its assessment")
     @GET
     @Path("{id}")
     public TaskView get(@PathParam("id") UUID id) {
@@ -114,6 +123,7 @@ public class TaskResource {
     }
 
     /** e.g. {@code ?universityEducatedPerformer=true&requiresFormalHealthCompetence=NO}: work a highly educated group does that needs no formal health competence. */
+    @Operation(operationId = "findTasks", summary = "Find tasks by performer, formal competence and other filters")
     @GET
     public List<TaskView> find(@QueryParam("performedBy") String performedBy,
                                @QueryParam("requiresFormalHealthCompetence") String requiresFormalHealthCompetence,

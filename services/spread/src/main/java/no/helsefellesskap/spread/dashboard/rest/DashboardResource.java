@@ -1,5 +1,6 @@
 package no.helsefellesskap.spread.dashboard.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,18 +41,21 @@ public class DashboardResource {
      * The caller's organisation, its partnerships and its own pilots, overdue first; empty for a token that names
      * no organisation (a programme administrator).
      */
+    @Operation(operationId = "getMyDashboard", summary = "The caller's organisation: its partnerships and its pilots")
     @GET
     @Path("mine")
     public MyOrganisation.View mine() {
         return mine.of(caller.orgnr(), caller.hasRole("subscriber"));
     }
 
+    @Operation(operationId = "getDashboard", summary = "Every figure of the programme dashboard, each with a link to its records")
     @GET
     public Map<String, Object> figures(@QueryParam("partnership") String partnership, @QueryParam("from") String from,
                                        @QueryParam("to") String to, @QueryParam("includeSandbox") boolean includeSandbox) {
         return dashboard.dashboard(filter(partnership, from, to, includeSandbox));
     }
 
+    @Operation(operationId = "listDashboardPartnerships", summary = "The partnerships a dashboard filter may name")
     @GET
     @Path("partnerships")
     public List<Map<String, String>> partnerships() {
@@ -59,6 +63,7 @@ public class DashboardResource {
     }
 
     /** Every municipality by kommunenummer with the partnership it belongs to, for the map of Norway. */
+    @Operation(operationId = "getPartnershipMap", summary = "Which partnership each municipality (kommunenummer) belongs to today")
     @GET
     @Path("partnership-map")
     public List<PartnershipPage.MunicipalityIn> partnershipMap() {
@@ -66,6 +71,7 @@ public class DashboardResource {
     }
 
     /** One partnership: its region, hospital trusts and current members by name (the dashboard's page for it). */
+    @Operation(operationId = "getPartnershipPage", summary = "One partnership's page: region, status and members")
     @GET
     @Path("partnerships/{code}")
     public PartnershipPage.View partnership(@PathParam("code") String code) {
@@ -73,6 +79,7 @@ public class DashboardResource {
     }
 
     /** Published evaluations and their outcomes, newest first, searched by {@code q} and paged. */
+    @Operation(operationId = "listPublishedOutcomes", summary = "Published evaluations with their outcomes, searched and paged")
     @GET
     @Path("published-outcomes")
     public Map<String, Object> publishedOutcomes(@QueryParam("q") String q, @QueryParam("offset") @DefaultValue("0") int offset,
@@ -95,6 +102,7 @@ public class DashboardResource {
         return dashboard.publishedOutcomes(filter(partnership, from, to, includeSandbox), q, offset, limit);
     }
 
+    @Operation(operationId = "listFigureRecords", summary = "The records a dashboard figure counts")
     @GET
     @Path("records")
     public DashboardService.Records records(@QueryParam("figure") String figure, @QueryParam("key") String key,

@@ -1,5 +1,6 @@
 package no.helsefellesskap.spread.dashboard.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,7 @@ public class ModelResource {
 
     @Inject
     Caller caller;
-
+    @Operation(operationId = "getModel", summary = "A model's page: versions, evidence, adoptions and the caller's competence gap")
     @GET
     @Path("{id}")
     public ModelPage.View get(@PathParam("id") UUID id) {

@@ -1,5 +1,6 @@
 package no.helsefellesskap.spread.delivery.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -25,7 +26,7 @@ public class StreamResource {
 
     @Inject
     StreamHub hub;
-
+    @Operation(operationId = "streamOutcomes", summary = "Server-sent events: every outcome event as it is published")
     @GET
     @Path("outcomes")
     @Produces(MediaType.SERVER_SENT_EVENTS)

@@ -1,5 +1,8 @@
 package no.helsefellesskap.spread.delivery.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -75,6 +78,9 @@ public class SubscriptionResource {
     ObjectMapper json;
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSubscription", summary = "Subscribe the caller's organisation to outcome events, by webhook, stream or feed")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
+    @APIResponse(responseCode = "201", description = "Created; the webhook secret is shown this once")
     @POST
     public Response create(SubscriptionRequest body, @Context UriInfo uri) {
         String owner = owner();
@@ -83,11 +89,15 @@ public class SubscriptionResource {
                 .entity(view(c.subscription(), c.secret())).build();
     }
 
+    @Operation(operationId = "listSubscriptions", summary = "The caller's organisation's subscriptions")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @GET
     public List<SubscriptionView> list() {
         return subscriptions.list(owner()).stream().map(s -> view(s, null)).toList();
     }
 
+    @Operation(operationId = "getSubscription", summary = "One of the caller's subscriptions")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @GET
     @Path("{id}")
     public SubscriptionView get(@PathParam("id") UUID id) {
@@ -95,6 +105,8 @@ public class SubscriptionResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateSubscription", summary = "Change a subscription")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @PUT
     @Path("{id}")
     public SubscriptionView update(@PathParam("id") UUID id, SubscriptionRequest body) {
@@ -102,6 +114,9 @@ public class SubscriptionResource {
         return view(c.subscription(), c.secret());
     }
 
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {
@@ -109,18 +124,24 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate a webhook's signing secret (the old one stays valid for an overlap)")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @POST
     @Path("{id}/secret")
     public SubscriptionService.Rotated rotate(@PathParam("id") UUID id) {
         return subscriptions.rotateSecret(owner(), id);
     }
 
+    @Operation(operationId = "pauseSubscription", summary = "Pause deliveries to a subscription")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @POST
     @Path("{id}/pause")
     public SubscriptionView pause(@PathParam("id") UUID id) {
         return view(subscriptions.pause(owner(), id), null);
     }
 
+    @Operation(operationId = "resumeSubscription", summary = "Resume a paused subscription (what waited is delivered)")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @POST
     @Path("{id}/resume")
     public SubscriptionView resume(@PathParam("id") UUID id) {
@@ -128,6 +149,8 @@ public class SubscriptionResource {
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaySubscription", summary = "Deliver again every matching event since a time")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @POST
     @Path("{id}/replay")
     public ReplayResult replay(@PathParam("id") UUID id, ReplayRequest body) {
@@ -137,6 +160,8 @@ public class SubscriptionResource {
         return new ReplayResult(subscriptions.replay(owner(), id, body.since()), body.since());
     }
 
+    @Operation(operationId = "listDeliveries", summary = "A subscription's newest deliveries with their attempts")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @GET
     @Path("{id}/deliveries")
     public List<SubscriptionService.DeliveryView> deliveries(@PathParam("id") UUID id,
@@ -145,6 +170,8 @@ public class SubscriptionResource {
     }
 
     /** The subscription's events as Server-Sent Events; resume with {@code Last-Event-ID}. */
+    @Operation(operationId = "streamSubscriptionEvents", summary = "Server-sent events: what a subscription's filters match")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -155,6 +182,8 @@ public class SubscriptionResource {
         hub.open(sink, sse, id, StreamResource.streamCaller(caller), false, StreamResource.lastEventId(lastEventId));
     }
 
+    @Operation(operationId = "getAtomFeed", summary = "A subscription's feed as Atom")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @GET
     @Path("{id}/feed.atom")
     @Produces("application/atom+xml")
@@ -164,6 +193,8 @@ public class SubscriptionResource {
                 base(uri), lang);
     }
 
+    @Operation(operationId = "getJsonFeed", summary = "A subscription's feed as JSON Feed 1.1")
+    @SecurityRequirement(name = "jwt", scopes = "subscriber")
     @GET
     @Path("{id}/feed.json")
     @Produces("application/feed+json")

@@ -1,5 +1,7 @@
 package no.helsefellesskap.spread.projection.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,8 @@ public class AdminResource {
      * Empties the read models and replays every topic from its first offset (`./run-suite rebuild-read-models`).
      * Subscriptions, the feed and delivery state are kept, so nothing is delivered twice.
      */
+    @Operation(operationId = "rebuildReadModels", summary = "Rebuild the read models from every topic")
+    @SecurityRequirement(name = "jwt", scopes = "programme-admin")
     @POST
     @Path("read-models/rebuild")
     public RebuildService.Result rebuild() {

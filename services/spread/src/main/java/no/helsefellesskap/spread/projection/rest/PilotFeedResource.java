@@ -1,5 +1,6 @@
 package no.helsefellesskap.spread.projection.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
@@ -72,6 +73,7 @@ public class PilotFeedResource {
      * One page of pilots, oldest registration first (then id, so pages never overlap). The body stays a list; the
      * total is in {@code X-Total-Count} and the next page in a {@code Link: rel="next"} header (RFC 8288).
      */
+    @Operation(operationId = "listPilots", summary = "Pilots with their evaluations, a page at a time")
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("partnership") String partnership,
                          @QueryParam("limit") String limitParam, @QueryParam("offset") String offsetParam,
@@ -115,6 +117,7 @@ public class PilotFeedResource {
     }
 
     /** One pilot, with the names of the organisations it mentions (owner, partners, evaluators) and of its model. */
+    @Operation(operationId = "getPilot", summary = "One pilot with its evaluations and run charts")
     @GET
     @Path("{id}")
     public PilotOutcome get(@PathParam("id") UUID id) {
