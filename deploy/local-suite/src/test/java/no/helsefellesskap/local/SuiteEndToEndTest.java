@@ -90,6 +90,44 @@ class SuiteEndToEndTest {
         assertTrue(Files.exists(data.resolve("tokens/programme-admin.jwt")));
     }
 
+    /**
+     * Swagger UI's "Try it out" on every service: with a demo token given to "Authorize", one operation (the code
+     * lists, which any signed-in caller may read) goes out with the token and is answered 200 in the page.
+     */
+    @Test
+    @Order(2)
+    void swaggerUiTriesAnOperationOfEveryServiceWithADemoToken() throws IOException {
+        String token = Files.readString(data.resolve("tokens/programme-admin.jwt")).strip();
+        org.openqa.selenium.WebDriver browser = no.helsefellesskap.infra.test.HeadlessChromium.start();
+        try {
+            for (String name : suite.ports().keySet()) {
+                browser.get(url(name, "/q/swagger-ui/"));
+                var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+                String op = "[id$='-listCodeLists'] ";
+                clickWhenReady(wait, "button.authorize");
+                wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                        org.openqa.selenium.By.cssSelector(".modal-ux input"))).sendKeys(token);
+                clickWhenReady(wait, ".modal-ux button.modal-btn.authorize");
+                clickWhenReady(wait, ".modal-ux button.btn-done");
+                clickWhenReady(wait, op + ".opblock-summary-control");
+                clickWhenReady(wait, op + ".try-out__btn");
+                clickWhenReady(wait, op + "button.execute");
+                // the response row's status cell (the table's header cell says "Code")
+                String status = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                        org.openqa.selenium.By.cssSelector(op + ".live-responses-table tbody td.response-col_status")))
+                        .getText().strip();
+                assertTrue(status.startsWith("200"), name + ": Try it out answered " + status);
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void clickWhenReady(org.openqa.selenium.support.ui.WebDriverWait wait, String css) {
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                org.openqa.selenium.By.cssSelector(css))).click();
+    }
+
     /** Redocly CLI, pinned; fetched from the npm registry by npx on first use (.ci/run installs Node and npm). */
     static final String REDOCLY = "@redocly/cli@2.77.0";
 
