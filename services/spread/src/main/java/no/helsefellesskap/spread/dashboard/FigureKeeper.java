@@ -260,6 +260,8 @@ public class FigureKeeper {
         }
         locks.addAll(pilots);
         locks.addAll(adoptions);
+        // before the rows' sandbox flags are read from the register: a flag changing now is then seen (V20)
+        db.lockShared(Locks.SANDBOX_FLAGS);
         lock(locks);
         if (!pilotsWithTheirEvaluations.isEmpty()) {
             db.list("select evaluation_id from evaluation where pilot_id = any(?)",
