@@ -13,6 +13,10 @@ import no.helsefellesskap.spread.data.RecordsChanged;
 import org.jboss.logging.Logger;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -225,19 +229,19 @@ public class FigureKeeper {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void onApplied(@Observes EventsApplied applied) {
-        java.util.Map<RecordsChanged.Kind, java.util.Set<UUID>> changed = pending.drain();
+        Map<RecordsChanged.Kind, Set<UUID>> changed = pending.drain();
         if (changed.isEmpty()) {
             return;
         }
-        java.util.Set<UUID> pilots = new java.util.TreeSet<>(changed.getOrDefault(RecordsChanged.Kind.PILOT, java.util.Set.of()));
-        java.util.Set<UUID> evaluations = new java.util.TreeSet<>(
-                changed.getOrDefault(RecordsChanged.Kind.EVALUATION, java.util.Set.of()));
-        java.util.Set<UUID> adoptions = new java.util.TreeSet<>(
-                changed.getOrDefault(RecordsChanged.Kind.ADOPTION, java.util.Set.of()));
-        java.util.Set<UUID> locks = new java.util.TreeSet<>(pilots);
+        Set<UUID> pilots = new TreeSet<>(changed.getOrDefault(RecordsChanged.Kind.PILOT, Set.of()));
+        Set<UUID> evaluations = new TreeSet<>(
+                changed.getOrDefault(RecordsChanged.Kind.EVALUATION, Set.of()));
+        Set<UUID> adoptions = new TreeSet<>(
+                changed.getOrDefault(RecordsChanged.Kind.ADOPTION, Set.of()));
+        Set<UUID> locks = new TreeSet<>(pilots);
         if (!evaluations.isEmpty()) {
             // an evaluation is recomputed under its pilot's lock, or its own when its pilot is not known here
-            java.util.Map<UUID, UUID> pilotOf = new java.util.HashMap<>();
+            Map<UUID, UUID> pilotOf = new HashMap<>();
             db.list("select evaluation_id, pilot_id from evaluation where evaluation_id = any(?)", rs -> pilotOf.put(
                     Db.uuid(rs, "evaluation_id"), Db.uuid(rs, "pilot_id")), (Object) ids(evaluations));
             for (UUID e : evaluations) {
@@ -248,13 +252,13 @@ public class FigureKeeper {
                 }
             }
         }
-        java.util.Set<UUID> pilotsWithTheirEvaluations = new java.util.TreeSet<>(
-                changed.getOrDefault(RecordsChanged.Kind.PILOT, java.util.Set.of()));
-        for (UUID task : changed.getOrDefault(RecordsChanged.Kind.TASK, java.util.Set.of())) {
+        Set<UUID> pilotsWithTheirEvaluations = new TreeSet<>(
+                changed.getOrDefault(RecordsChanged.Kind.PILOT, Set.of()));
+        for (UUID task : changed.getOrDefault(RecordsChanged.Kind.TASK, Set.of())) {
             db.list("select pilot_id from pilot where task_ids @> to_jsonb(cast(? as text))",
                     rs -> pilots.add(Db.uuid(rs, "pilot_id")), task.toString());
         }
-        for (UUID model : changed.getOrDefault(RecordsChanged.Kind.MODEL, java.util.Set.of())) {
+        for (UUID model : changed.getOrDefault(RecordsChanged.Kind.MODEL, Set.of())) {
             db.list("select adoption_id from adoption where model_id = ?", rs -> adoptions.add(Db.uuid(rs, "adoption_id")),
                     model);
         }
@@ -272,12 +276,12 @@ public class FigureKeeper {
         refresh(adoptionRows(false), adoptions.toArray(UUID[]::new));
     }
 
-    private static UUID[] ids(java.util.Set<UUID> ids) {
+    private static UUID[] ids(Set<UUID> ids) {
         return ids.toArray(UUID[]::new);
     }
 
     /** One transaction at a time recomputes the rows of a pilot (with its evaluations) or an adoption: all in one go. */
-    private void lock(java.util.Set<UUID> anchors) {
+    private void lock(Set<UUID> anchors) {
         db.list("select pg_advisory_xact_lock(" + Locks.FIGURE_ROWS + ", k) from (select distinct hashtext(x) k"
                 + " from unnest(cast(? as text[])) x order by 1) s", rs -> 1,
                 (Object) anchors.stream().map(UUID::toString).toArray(String[]::new));
