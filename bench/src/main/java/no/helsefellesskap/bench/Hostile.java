@@ -628,6 +628,16 @@ final class Hostile {
                     tables.add(rs.getString(1));
                 }
             }
+            // spread's dashboard counts are kept as deltas that a worker adds up every few seconds: their content is
+            // the sum per group, whichever of the two tables holds it at the moment
+            tables.removeAll(List.of("spread.figure_count", "spread.figure_count_delta"));
+            try (ResultSet rs = st.executeQuery("select count(*), md5(coalesce(string_agg(md5(x::text), '' order by"
+                    + " md5(x::text)), '')) from (select figure, k, ps, adopter, sb, m, sum(n) n from (select * from"
+                    + " spread.figure_count union all select * from spread.figure_count_delta) c group by 1, 2, 3, 4, 5, 6"
+                    + " having sum(n) <> 0) x")) {
+                rs.next();
+                f.put("spread.figure_count (with its deltas)", rs.getLong(1) + " " + rs.getString(2));
+            }
             for (String t : tables) {
                 try (ResultSet rs = st.executeQuery("select count(*), md5(coalesce(string_agg(md5(x::text), '' order by md5(x::text)), '')) from "
                         + t + " x")) {
