@@ -163,6 +163,49 @@ class SuiteEndToEndTest {
         assertEquals(0, exit, "Redocly lint failed:\n" + out);
     }
 
+    /**
+     * What an operator scrapes: every service's /q/metrics (no token, like health) has the suite's own metrics and
+     * Kafka consumer lag, and every metric the example Grafana dashboard in deploy/observability asks for exists.
+     */
+    @Test
+    @Order(3)
+    void everyServiceShowsTheSuitesMetricsAndTheGrafanaDashboardAsksOnlyForThose() throws IOException {
+        Map<String, String> scraped = new java.util.TreeMap<>();
+        suite.ports().keySet().forEach(name -> scraped.put(name, given().get(url(name, "/q/metrics")).then()
+                .statusCode(200).extract().asString()));
+        scraped.forEach((name, text) -> {
+            for (String metric : List.of("suite_outbox_unsent ", "suite_outbox_oldest_unsent_age_seconds ",
+                    "suite_events_consumed_total{", "suite_events_dead_lettered_total{",
+                    "kafka_consumer_fetch_manager_records_lag_max{", "http_server_requests_seconds_count{",
+                    "jvm_memory_used_bytes{")) {
+                assertTrue(text.contains(metric), name + " lacks " + metric);
+            }
+        });
+        // the pilot of the test before was consumed by spread and by evaluations
+        for (String name : List.of("spread", "evaluations")) {
+            assertTrue(scraped.get(name).matches("(?s).*\\nsuite_events_consumed_total\\{channel=\"pilots\"[^}]*} [1-9].*"),
+                    name + " counted the pilot events it consumed");
+        }
+        for (String metric : List.of("suite_webhook_deliveries_total{", "suite_webhook_deliveries_pending ",
+                "suite_subscriptions_paused ", "suite_sse_connections ")) {
+            assertTrue(scraped.get("spread").contains(metric), "spread lacks " + metric);
+        }
+        String all = String.join("\n", scraped.values());
+        Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+        List<String> exprs = JsonPath.from(Files.readString(root.resolve("deploy/observability/grafana-dashboard.json")))
+                .getList("panels.targets.expr.flatten()", String.class);
+        assertEquals(12, exprs.size());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b((?:suite|kafka|http|jvm)_[a-z_]+)")
+                .matcher(String.join(" ", exprs));
+        int names = 0;
+        while (m.find()) {
+            names++;
+            assertTrue(all.contains("\n" + m.group(1) + "{") || all.contains("\n" + m.group(1) + " "),
+                    "the dashboard asks for " + m.group(1) + ", which no service serves");
+        }
+        assertTrue(names >= 12);
+    }
+
     @Test
     @Order(2)
     void aPilotPostedToOneServiceTravelsAsACloudEventToTheOthers() throws IOException {

@@ -38,6 +38,19 @@ final class Events {
 
     private static KafkaProducer<String, String> producer;
 
+    /** The trace context the next events carry, as pilot-projects' relay would send it ({@link #traced}). */
+    private static String traceparent;
+
+    /** Publishes what {@code publishing} publishes as the work of the given trace. */
+    static synchronized <T> T traced(String traceparent, java.util.function.Supplier<T> publishing) {
+        Events.traceparent = traceparent;
+        try {
+            return publishing.get();
+        } finally {
+            Events.traceparent = null;
+        }
+    }
+
     private Events() {
     }
 
@@ -62,6 +75,9 @@ final class Events {
             header(r, "ce_subject", type.aggregateType() + "/" + key);
             header(r, "ce_time", time.toString());
             header(r, "content-type", "application/json");
+            if (traceparent != null) {
+                header(r, "ce_traceparent", traceparent);
+            }
             producer.send(r).get(30, TimeUnit.SECONDS);
             return id;
         } catch (Exception e) {

@@ -166,6 +166,32 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * The webhook request carries the trace of the event it delivers (W3C traceparent, from the record's
+     * ce_traceparent), so one trace runs from the request that caused an event to each delivery; the delivery of an
+     * event without one is a trace of its own.
+     */
+    @Test
+    void aDeliveryContinuesTheTraceOfTheEventItCarries() throws Exception {
+        String p = partnership();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.secret = subscribe(p, receiver.url()).path("secret");
+            String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                    .putLong(System.nanoTime() | 1).putLong(UUID.randomUUID().getMostSignificantBits()).array());
+            Events.traced("00-" + traceId + "-00f067aa0ba902b7-01", () -> Events.pilot("Sporet utprøving", OWNER_HF, p,
+                    List.of(), List.of("SP"), List.of("PORTOR"), List.of(), null));
+            Events.pilot("Uten sporing", OWNER_HF, p, List.of(), List.of("SP"), List.of("PORTOR"), List.of(), null);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted().size() >= 2);
+            Map<String, String> traceOf = new HashMap<>();
+            receiver.accepted().forEach(r -> traceOf.put(r.json().path("context").path("pilot").path("title").asText(),
+                    String.valueOf(r.traceparent())));
+            assertTrue(traceOf.get("Sporet utprøving").matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"),
+                    "the event's trace continues: " + traceOf);
+            assertFalse(traceOf.get("Uten sporing").contains(traceId), "an untraced event's delivery starts its own");
+        }
+    }
+
     @Test
     void aReceiverThatWasDownGetsEveryEventAfterwardsAndRepeatsKeepTheirWebhookId() throws Exception {
         String p = partnership();

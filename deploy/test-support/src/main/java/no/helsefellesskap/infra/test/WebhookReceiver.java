@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Request(String webhookId, String timestamp, String signature, String body, boolean verified, int answered) {
+    public record Request(String webhookId, String timestamp, String signature, String body, boolean verified, int answered,
+                          String traceparent) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -69,7 +70,7 @@ public final class WebhookReceiver implements AutoCloseable {
             int answer = verified ? status : 401;
             // a stalled answer comes after the sender gave up: recorded as 0, unacknowledged
             requests.add(new Request(id, first(headers, "webhook-timestamp"), first(headers, "webhook-signature"), body,
-                    verified, stalled ? 0 : answer));
+                    verified, stalled ? 0 : answer, first(headers, "traceparent")));
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });

@@ -16,6 +16,8 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String CONTENT_TYPE = "content-type";
+    /** The CloudEvents distributed-tracing extension: the W3C trace context of the work that recorded the event. */
+    public static final String TRACEPARENT = "ce_traceparent";
 
     private CloudEventHeaders() {
     }
@@ -28,6 +30,13 @@ public final class CloudEventHeaders {
         put(h, SUBJECT, subject);
         put(h, TIME, time.toString());
         put(h, CONTENT_TYPE, "application/json");
+    }
+
+    /** Adds {@code ce_traceparent} when there is a trace context to pass on. */
+    public static void writeTraceparent(Headers h, String traceparent) {
+        if (traceparent != null) {
+            put(h, TRACEPARENT, traceparent);
+        }
     }
 
     public static String read(Headers h, String name) {

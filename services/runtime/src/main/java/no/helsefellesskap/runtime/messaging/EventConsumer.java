@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import no.helsefellesskap.model.events.EventType;
+import io.opentelemetry.api.trace.SpanKind;
 import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.observability.SuiteMetrics;
+import no.helsefellesskap.runtime.observability.Traces;
 import no.helsefellesskap.runtime.tx.WhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +54,12 @@ public abstract class EventConsumer {
     @Inject
     protected ObjectMapper json;
 
+    @Inject
+    Traces traces;
+
+    @Inject
+    SuiteMetrics metrics;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -62,9 +71,20 @@ public abstract class EventConsumer {
         handlers(new Handlers());
     }
 
+    /**
+     * Handles one record in a consumer span that continues the producer's trace; a record that fails here is sent
+     * to the dead letters by the channel (and counted).
+     */
     protected void accept(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        whileUnavailable.run(() -> handle(record.topic(), event));
+        try {
+            IncomingEvent event = IncomingEvent.of(record);
+            traces.run(service + " consume " + event.type(), SpanKind.CONSUMER, event.traceparent(),
+                    () -> whileUnavailable.run(() -> handle(record.topic(), event)));
+            metrics.consumed(record.topic(), 1);
+        } catch (RuntimeException e) {
+            metrics.deadLettered(record.topic());
+            throw e;
+        }
     }
 
     private void handle(String topic, IncomingEvent event) {

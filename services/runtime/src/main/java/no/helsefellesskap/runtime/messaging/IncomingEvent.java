@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.Nullable;
+import no.helsefellesskap.runtime.observability.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.lang.reflect.RecordComponent;
@@ -24,14 +25,17 @@ public final class IncomingEvent {
     private final String subject;
     private final Instant time;
     private final String data;
+    private final String traceparent;
 
-    private IncomingEvent(String id, String type, String source, String subject, Instant time, String data) {
+    private IncomingEvent(String id, String type, String source, String subject, Instant time, String data,
+                          String traceparent) {
         this.id = id;
         this.type = type;
         this.source = source;
         this.subject = subject;
         this.time = time;
         this.data = data;
+        this.traceparent = traceparent;
     }
 
     public static IncomingEvent of(ConsumerRecord<String, String> record) {
@@ -52,7 +56,8 @@ public final class IncomingEvent {
             throw new PoisonEventException("record " + id + " has no data");
         }
         return new IncomingEvent(id, type, source, CloudEventHeaders.read(record.headers(), CloudEventHeaders.SUBJECT),
-                time, record.value());
+                time, record.value(),
+                Traces.normalised(CloudEventHeaders.read(record.headers(), CloudEventHeaders.TRACEPARENT)));
     }
 
     private static String required(ConsumerRecord<String, String> r, String header) {
@@ -162,5 +167,10 @@ public final class IncomingEvent {
 
     public String data() {
         return data;
+    }
+
+    /** The trace context the producer passed on (a malformed one is dropped, not an error), or null. */
+    public String traceparent() {
+        return traceparent;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.model.PersonalDataGuard;
 import no.helsefellesskap.model.events.EventType;
+import no.helsefellesskap.runtime.observability.Traces;
 import no.helsefellesskap.runtime.problem.ProblemException;
 
 
@@ -85,6 +86,7 @@ public class Outbox {
         e.timestamp = Instant.now();
         e.topic = type.topic();
         e.source = type.source();
+        e.traceparent = Traces.current();
         try {
             e.payload = json.writeValueAsString(payload);
         } catch (JsonProcessingException ex) {

@@ -40,5 +40,8 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String source;
 
+    /** The trace context of the work that recorded it, when there was one (W3C {@code traceparent}). */
+    public String traceparent;
+
     // seq (bigserial) and sent_at are written by the database and the relay only.
 }

@@ -41,7 +41,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private static final String SELECT_UNSENT = """
-            select id, aggregatetype, aggregateid, type, timestamp, payload::text, topic, source
+            select id, aggregatetype, aggregateid, type, timestamp, payload::text, topic, source, traceparent
               from outbox_event where sent_at is null order by seq limit ?""";
 
     @Inject
@@ -103,6 +103,7 @@ public class OutboxRelay {
                                     rs.getString(6).getBytes(StandardCharsets.UTF_8));
                             CloudEventHeaders.write(r.headers(), id.toString(), rs.getString(4), rs.getString(8),
                                     rs.getString(3), rs.getTimestamp(5).toInstant());
+                            CloudEventHeaders.writeTraceparent(r.headers(), rs.getString(9));
                             records.add(r);
                             ids.add(id);
                         }

@@ -72,10 +72,7 @@ public class HttpLimits {
             return;
         }
         if (target != null && !readable(target)) {
-            int q = target.indexOf('?');
-            refuse(ctx, 400, q < 0 || !readable(target.substring(0, q)) ? "path" : "query",
-                    "The request target is not a valid URI: each % must be followed by two hexadecimal digits, and"
-                            + " spaces, quotes, angle brackets and control characters must be percent-encoded.");
+            refuseUnreadable(ctx, target);
             return;
         }
         ctx.next();
@@ -86,11 +83,25 @@ public class HttpLimits {
         if (ctx.response().headWritten() || ctx.response().ended()) {
             return;
         }
+        String target = ctx.request().uri();
+        if (target != null && !readable(target)) {
+            // a path that cannot be decoded fails whichever handler decodes it first (the HTTP metrics' and traces'
+            // route templates run before this class's check): the caller's error, answered as the check would
+            refuseUnreadable(ctx, target);
+            return;
+        }
         if (!TITLES.containsKey(status)) {
             ctx.next();
             return;
         }
         refuse(ctx, status, status == 400 ? "request" : "body", "The request could not be read.");
+    }
+
+    private void refuseUnreadable(RoutingContext ctx, String target) {
+        int q = target.indexOf('?');
+        refuse(ctx, 400, q < 0 || !readable(target.substring(0, q)) ? "path" : "query",
+                "The request target is not a valid URI: each % must be followed by two hexadecimal digits, and"
+                        + " spaces, quotes, angle brackets and control characters must be percent-encoded.");
     }
 
     private void refuse(RoutingContext ctx, int status, String field, String detail) {

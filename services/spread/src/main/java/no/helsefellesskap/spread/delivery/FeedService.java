@@ -101,10 +101,11 @@ public class FeedService {
         Context c = p.context();
         db.lockExclusive(Locks.FEED);
         Optional<Long> seq = db.one("""
-                insert into feed_item (event_id, type, subject, ordering_key, occurred_at, attributes, body)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) on conflict (event_id) do nothing returning seq""",
+                insert into feed_item (event_id, type, subject, ordering_key, occurred_at, attributes, body, traceparent)
+                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) on conflict (event_id) do nothing returning seq""",
                 rs -> rs.getLong(1), e.id(), e.type(), e.subject(), c.orderingKey(),
-                e.time() == null ? clock.now() : e.time(), text.write(c.attributes()), text.write(p.body()));
+                e.time() == null ? clock.now() : e.time(), text.write(c.attributes()), text.write(p.body()),
+                e.traceparent());
         seq.ifPresent(s -> {
             fanOut(s, c.orderingKey(), c.attributes());
             added.fire(new FeedItemAdded(s));

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.opentelemetry.api.trace.SpanKind;
 import no.helsefellesskap.runtime.inbox.Inbox;
+import no.helsefellesskap.runtime.observability.Traces;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
 import no.helsefellesskap.runtime.data.Db;
@@ -45,6 +47,9 @@ public class EventApplier {
 
     @Inject
     Db db;
+
+    @Inject
+    Traces traces;
 
     public static String consumerName(String topic) {
         return "spread." + topic;
@@ -84,13 +89,17 @@ public class EventApplier {
             if (!fresh.remove(event.id())) {
                 continue;
             }
-            Optional<RecordsChanged> changed = projector.apply(event);
+            Optional<RecordsChanged> changed = traces.call("spread consume " + event.type(), SpanKind.CONSUMER,
+                    event.traceparent(), () -> {
+                        Optional<RecordsChanged> c = projector.apply(event);
+                        announce.fire(new EventApplied(event));
+                        return c;
+                    });
             if (changed.isPresent()) {
                 changes.add(changed.get());
                 counted++;
                 latest = latest == null || (event.time() != null && event.time().isAfter(latest)) ? event.time() : latest;
             }
-            announce.fire(new EventApplied(event));
         }
         if (counted > 0) {
             projector.counted(counted, latest);

@@ -6,7 +6,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.opentelemetry.api.trace.SpanKind;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
+import no.helsefellesskap.runtime.observability.SuiteMetrics;
+import no.helsefellesskap.runtime.observability.Traces;
 import no.helsefellesskap.runtime.tx.WhileUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,6 +32,12 @@ public class ReadModelConsumer {
 
     @Inject
     WhileUnavailable whileUnavailable;
+
+    @Inject
+    Traces traces;
+
+    @Inject
+    SuiteMetrics metrics;
 
     @Incoming("organisations")
     @Blocking
@@ -101,12 +110,16 @@ public class ReadModelConsumer {
             }
             String topic = records.get(0).getTopic();
             whileUnavailable.run(() -> applier.live(topic, events));
+            metrics.consumed(topic, events.size());
         } catch (RuntimeException spoiled) {
             for (KafkaRecord<String, String> r : records) {
                 try {
                     IncomingEvent event = IncomingEvent.of(consumerRecord(r));
-                    whileUnavailable.run(() -> applier.live(r.getTopic(), event));
+                    traces.run("spread consume " + event.type(), SpanKind.CONSUMER, event.traceparent(),
+                            () -> whileUnavailable.run(() -> applier.live(r.getTopic(), event)));
+                    metrics.consumed(r.getTopic(), 1);
                 } catch (RuntimeException e) {
+                    metrics.deadLettered(r.getTopic());
                     r.nack(e).toCompletableFuture().join();
                 }
             }

@@ -25,7 +25,7 @@ public class DeliveryStore {
 
     /** {@code secrets}: to sign with, the current one first and those of a rotation still in their overlap. */
     public record Claim(long id, UUID subscriptionId, String orderingKey, String webhookId, int attempts, String url,
-                        String body, List<String> secrets) {
+                        String body, List<String> secrets, String traceparent) {
     }
 
     @Inject
@@ -52,12 +52,13 @@ public class DeliveryStore {
                 update delivery d set lease_until = ? from due, subscription s, feed_item f
                 where d.id = due.id and s.id = d.subscription_id and f.seq = d.item_seq
                 returning d.id, d.subscription_id, d.ordering_key, d.webhook_id, d.attempts, s.webhook_url,
-                  f.body::text body, array(select k.secret from subscription_secret k
+                  f.body::text body, f.traceparent, array(select k.secret from subscription_secret k
                     where k.subscription_id = d.subscription_id and (k.expires_at is null or k.expires_at > ?)
                     order by k.created_at desc) secrets""",
                 rs -> new Claim(rs.getLong("id"), Db.uuid(rs, "subscription_id"), rs.getString("ordering_key"),
                         rs.getString("webhook_id"), rs.getInt("attempts"), rs.getString("webhook_url"),
-                        rs.getString("body"), List.of((String[]) rs.getArray("secrets").getArray())),
+                        rs.getString("body"), List.of((String[]) rs.getArray("secrets").getArray()),
+                        rs.getString("traceparent")),
                 now, now, limit, leaseUntil, now);
     }
 

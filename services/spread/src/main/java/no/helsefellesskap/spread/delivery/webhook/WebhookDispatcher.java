@@ -13,6 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import no.helsefellesskap.runtime.observability.Traces;
+import no.helsefellesskap.spread.delivery.DeliveryMetrics;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.runtime.tx.Worker;
 import no.helsefellesskap.spread.config.SpreadConfig;
@@ -50,6 +54,12 @@ public class WebhookDispatcher {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    Traces traces;
+
+    @Inject
+    DeliveryMetrics metrics;
 
     private Worker dispatcher;
     private ExecutorService workers;
@@ -121,27 +131,37 @@ public class WebhookDispatcher {
         return !claims.isEmpty();
     }
 
+    /** One attempt, in a client span that continues the trace of the event the delivery carries. */
     void send(DeliveryStore.Claim c) {
+        traces.run("webhook POST", SpanKind.CLIENT, c.traceparent(), () -> attempt(c));
+    }
+
+    private void attempt(DeliveryStore.Claim c) {
         Instant at = clock.now();
         long started = System.nanoTime();
         try {
             TargetPolicy.Checked target = policy.check(c.url());
             if (target.refused()) {
                 store.failed(c, at, null, 0, "target refused: " + target.refusal());
+                metrics.attempted("refused");
                 return;
             }
             long ts = at.getEpochSecond();
             int status = post(target, c, ts);
             long ms = (System.nanoTime() - started) / 1_000_000;
+            Span.current().setAttribute("http.response.status_code", status);
             if (status >= 200 && status < 300) {
                 store.succeeded(c, at, status, ms);
+                metrics.attempted("delivered");
             } else {
                 store.failed(c, at, status, ms, "HTTP " + status);
+                metrics.attempted("rejected");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             long ms = (System.nanoTime() - started) / 1_000_000;
+            metrics.attempted("unreachable");
             try {
                 store.failed(c, at, null, ms, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
@@ -172,6 +192,10 @@ public class WebhookDispatcher {
                 .putHeader("webhook-timestamp", Long.toString(ts))
                 .putHeader("webhook-signature",
                         WebhookSigner.signatureHeader(c.secrets(), c.webhookId(), ts, c.body()));
+        String traceparent = Traces.current();
+        if (traceparent != null) {
+            o.putHeader(Traces.TRACEPARENT, traceparent);
+        }
         try {
             return http.request(o)
                     .compose(req -> req.send(Buffer.buffer(c.body()))
