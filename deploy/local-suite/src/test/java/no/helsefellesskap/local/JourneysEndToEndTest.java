@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -125,60 +126,99 @@ class JourneysEndToEndTest {
                 .then().body("records.title.flatten().toString()", org.hamcrest.Matchers.containsString("nyfødt"));
     }
 
+    /**
+     * Journey 1 as a municipality's or trust's developer would write it: only with the Java clients generated from the
+     * services' OpenAPI documents at build time (openapi-generator, deploy/local-suite/pom.xml), no hand-written HTTP.
+     */
     @Test
     @Order(2)
-    void journey1AHospitalTrustRunsAPilotOfAModelToAPublishedEvaluationWithSpread() {
+    void journey1AHospitalTrustRunsAPilotOfAModelToAPublishedEvaluationWithSpread() throws Exception {
+        String ahus = token("hf-registrar-ahus");
+        String lorenskog = token("municipality-lorenskog");
         // the municipality subscribed to its partnership beforehand (journey 2 receives what follows)
-        Map<String, Object> sub = Map.of("name", "Utfall i Helsefellesskapet Ahus",
-                "filters", Map.of("partnerships", List.of(PARTNERSHIP)), "webhookUrl", receiver.url());
-        var created = given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON)
-                .body(sub).post(url("spread", "/api/subscriptions")).then().extract();
-        assertEquals(201, created.statusCode(), created.asString());
-        subscription = created.path("id");
-        receiver.secret = created.path("secret");
+        var subscriptions = new no.helsefellesskap.client.spread.api.SubscriptionResourceApi(
+                client(new no.helsefellesskap.client.spread.ApiClient(), "spread", lorenskog));
+        var created = subscriptions.createSubscription(new no.helsefellesskap.client.spread.model.SubscriptionRequest()
+                .name("Utfall i Helsefellesskapet Ahus").webhookUrl(receiver.url())
+                .filters(new no.helsefellesskap.client.spread.model.SubscriptionFilters().partnerships(List.of(PARTNERSHIP))));
+        subscription = created.getId().toString();
+        receiver.secret = created.getSecret();
+        assertTrue(receiver.secret.startsWith("whsec_"), "the signing secret, shown once");
 
-        modelId = given().header("Authorization", token("hf-registrar-ahus")).get(url("task-catalogue", "/api/models"))
-                .then().statusCode(200).extract().jsonPath()
-                .getString("find { it.name.toLowerCase().contains('apotektekniker') }.modelId");
-        assertTrue(modelId != null, "a demo model moves drug preparation to pharmacy technicians");
-        pilotId = given().header("Authorization", token("hf-registrar-ahus")).contentType(ContentType.JSON)
-                .body(Map.of("title", TITLE, "ownerOrgnr", AHUS, "modelId", modelId, "modelVersion", 1,
-                        "fromGroups", List.of("SP"), "toGroups", List.of("APOTEKTEKNIKER"),
-                        "partnerOrgnrs", List.of(LORENSKOG), "priorityGroups", List.of("FRAIL_ELDERLY")))
-                .post(url("pilot-projects", "/api/pilots")).then().extract().response().asString();
-        assertTrue(pilotId.startsWith("{\"id\""), pilotId);
-        pilotId = JsonPath.from(pilotId).getString("id");
-        given().header("Authorization", token("municipality-lorenskog")).contentType(ContentType.JSON).body("{}")
-                .post(url("pilot-projects", "/api/pilots/" + pilotId + "/partners/" + LORENSKOG + "/confirm"))
-                .then().statusCode(200).body("answer", equalTo("CONFIRMED"));
-        step("start", LocalDate.now().minusMonths(7));
-        step("complete", LocalDate.now().minusMonths(1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", token("hf-registrar-ahus"))
-                .get(url("evaluations", "/api/pilots/" + pilotId)).statusCode() == 200);
-        String evaluation = given().header("Authorization", token("hf-registrar-ahus")).contentType(ContentType.JSON)
-                .body("""
-                        {"pilotId":"%s","evaluatorKind":"INTERNAL","design":"BEFORE_AFTER","evidenceLevel":"MEASURED_BEFORE_AFTER",
-                         "recommendation":"SPREAD",
-                         "outcomes":[{"dimension":"CORE_TASK_TIME","metric":"nurse hours freed","unit":"hours",
-                                      "resultValue":412,"direction":"INCREASE","source":"journey test"}],
-                         "freedTime":[{"id":"nurses","label":"nurse time freed","group":"SP","role":"GROSS_FREED",
-                                       "family":"PER_DAY","scope":"PILOT_SITES","basis":"ESTIMATED","scenarios":{
-                                         "low":{"baseArsverk":10,"share":0.5,"minutesPerDay":5},
-                                         "middle":{"baseArsverk":10,"share":0.5,"minutesPerDay":10},
-                                         "high":{"baseArsverk":10,"share":0.5,"minutesPerDay":20}}}]}""".formatted(pilotId))
-                .post(url("evaluations", "/api/evaluations")).then().statusCode(201).extract().path("id");
-        given().header("Authorization", token("hf-registrar-ahus"))
-                .post(url("evaluations", "/api/evaluations/" + evaluation + "/publish")).then().statusCode(200)
-                .body("status", equalTo("PUBLISHED"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .header("Authorization", token("hf-registrar-ahus")).get(url("task-catalogue", "/api/models/" + modelId))
-                .then().body("lifecycle", equalTo("PROVEN")));
+        var models = new no.helsefellesskap.client.catalogue.api.ModelResourceApi(
+                client(new no.helsefellesskap.client.catalogue.ApiClient(), "task-catalogue", ahus));
+        modelId = models.findModels(null, null, null, null, null).stream()
+                .filter(m -> m.getName().toLowerCase().contains("apotektekniker")).findFirst().orElseThrow(
+                        () -> new AssertionError("a demo model moves drug preparation to pharmacy technicians"))
+                .getModelId().toString();
+
+        var pilots = new no.helsefellesskap.client.pilots.api.PilotResourceApi(
+                client(new no.helsefellesskap.client.pilots.ApiClient(), "pilot-projects", ahus));
+        var pilot = pilots.registerPilot(new no.helsefellesskap.client.pilots.model.PilotPlan().title(TITLE)
+                .ownerOrgnr(AHUS).modelId(UUID.fromString(modelId)).modelVersion(1).fromGroups(List.of("SP"))
+                .toGroups(List.of("APOTEKTEKNIKER")).partnerOrgnrs(List.of(LORENSKOG))
+                .priorityGroups(List.of("FRAIL_ELDERLY")));
+        pilotId = pilot.getId().toString();
+        assertEquals("PLANNED", pilot.getStatus());
+        var asPartner = new no.helsefellesskap.client.pilots.api.PilotResourceApi(
+                client(new no.helsefellesskap.client.pilots.ApiClient(), "pilot-projects", lorenskog));
+        assertEquals("CONFIRMED", asPartner.confirmPartnership(pilot.getId(), LORENSKOG,
+                new no.helsefellesskap.client.pilots.model.Answer()).getAnswer());
+        assertEquals("RUNNING", pilots.startPilot(pilot.getId(),
+                new no.helsefellesskap.client.pilots.model.DateBody().date(LocalDate.now().minusMonths(7))).getStatus());
+        assertEquals("COMPLETED", pilots.completePilot(pilot.getId(),
+                new no.helsefellesskap.client.pilots.model.DateBody().date(LocalDate.now().minusMonths(1))).getStatus());
+
+        var evaluations = new no.helsefellesskap.client.evaluations.api.EvaluationResourceApi(
+                client(new no.helsefellesskap.client.evaluations.ApiClient(), "evaluations", ahus));
+        // evaluations learns the pilot from its topic
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> evaluations.getPilot(pilot.getId()) != null);
+        var nurses = new no.helsefellesskap.client.evaluations.model.LineBody().id("nurses").label("nurse time freed")
+                .group("SP").role(no.helsefellesskap.client.evaluations.model.Role.GROSS_FREED)
+                .family(no.helsefellesskap.client.evaluations.model.Family.PER_DAY)
+                .scope(no.helsefellesskap.client.evaluations.model.Scope.PILOT_SITES)
+                .basis(no.helsefellesskap.client.evaluations.model.Basis.ESTIMATED)
+                .scenarios(Map.of("low", minutes(5), "middle", minutes(10), "high", minutes(20)));
+        var draft = evaluations.draftEvaluation(new no.helsefellesskap.client.evaluations.model.EvaluationBody()
+                .pilotId(pilot.getId()).evaluatorKind("INTERNAL").design("BEFORE_AFTER")
+                .evidenceLevel("MEASURED_BEFORE_AFTER").recommendation("SPREAD")
+                .outcomes(List.of(new no.helsefellesskap.client.evaluations.model.Outcome().dimension("CORE_TASK_TIME")
+                        .metric("nurse hours freed").unit("hours").resultValue(412.0).direction("INCREASE")
+                        .source("journey test")))
+                .freedTime(List.of(nurses)));
+        assertEquals("PUBLISHED", evaluations.publishEvaluation(draft.getId()).getStatus());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PROVEN".equals(
+                models.getModel(UUID.fromString(modelId)).getLifecycle()));
+
+        // a refusal reaches the client as the problem+json the API documents, not as a bare status
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(no.helsefellesskap.client.pilots.ApiException.class,
+                () -> asPartner.startPilot(pilot.getId(), new no.helsefellesskap.client.pilots.model.DateBody()
+                        .date(LocalDate.now())));
+        assertEquals(403, refused.getCode(), "only the owner starts its pilot");
+        assertTrue(refused.getResponseHeaders().firstValue("content-type").orElse("").startsWith("application/problem+json"));
     }
 
-    private void step(String action, LocalDate date) {
-        given().header("Authorization", token("hf-registrar-ahus")).contentType(ContentType.JSON)
-                .body(Map.of("date", date.toString())).post(url("pilot-projects", "/api/pilots/" + pilotId + "/" + action))
-                .then().statusCode(200);
+    private static no.helsefellesskap.client.evaluations.model.Inputs minutes(double perDay) {
+        return new no.helsefellesskap.client.evaluations.model.Inputs().baseArsverk(10.0).share(0.5).minutesPerDay(perDay);
+    }
+
+    /** A generated client of one service, with the persona's bearer token on every request. */
+    private <C> C client(C apiClient, String service, String bearer) {
+        java.util.function.Consumer<java.net.http.HttpRequest.Builder> auth = b -> b.header("Authorization", bearer);
+        if (apiClient instanceof no.helsefellesskap.client.spread.ApiClient c) {
+            c.updateBaseUri(url(service, ""));
+            c.setRequestInterceptor(auth);
+        } else if (apiClient instanceof no.helsefellesskap.client.catalogue.ApiClient c) {
+            c.updateBaseUri(url(service, ""));
+            c.setRequestInterceptor(auth);
+        } else if (apiClient instanceof no.helsefellesskap.client.pilots.ApiClient c) {
+            c.updateBaseUri(url(service, ""));
+            c.setRequestInterceptor(auth);
+        } else if (apiClient instanceof no.helsefellesskap.client.evaluations.ApiClient c) {
+            c.updateBaseUri(url(service, ""));
+            c.setRequestInterceptor(auth);
+        }
+        return apiClient;
     }
 
     @Test

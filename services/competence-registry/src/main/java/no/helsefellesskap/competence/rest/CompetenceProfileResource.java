@@ -1,6 +1,8 @@
 package no.helsefellesskap.competence.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
@@ -57,7 +59,8 @@ public class CompetenceProfileResource {
     /** A registrar records an aggregate count for its own organisation. */
     @Operation(operationId = "recordCompetenceProfile", summary = "Record the caller's aggregate headcounts per personnel group and competence (never per person)")
     @SecurityRequirement(name = "jwt", scopes = "registrar")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CountView.class)))
     @POST
     public Response record(@NotNull @Valid NewCount body) {
         caller.requireRole("registrar");

@@ -1,6 +1,8 @@
 package no.helsefellesskap.evaluations.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
@@ -89,7 +91,8 @@ public class EvaluationResource {
     /** An evaluator of the owner, a partner or a commissioned organisation opens a draft. */
     @Operation(operationId = "draftEvaluation", summary = "Draft an evaluation of a pilot the caller's organisation owns, partners in or was commissioned for")
     @SecurityRequirement(name = "jwt", scopes = "evaluator")
-    @APIResponse(responseCode = "201", description = "Drafted; Location names the evaluation")
+    @APIResponse(responseCode = "201", description = "Drafted; Location names the evaluation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvaluationView.class)))
     @POST
     @Path("evaluations")
     public Response draft(@NotNull @Valid EvaluationBody body, @Context UriInfo uri) {

@@ -1,6 +1,8 @@
 package no.helsefellesskap.pilots.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import no.helsefellesskap.pilots.domain.Dated;
@@ -58,7 +60,8 @@ public class AdoptionResource {
     /** The caller's organisation declares that it adopts a model version. */
     @Operation(operationId = "declareAdoption", summary = "Declare that the caller's organisation adopts a model version")
     @SecurityRequirement(name = "jwt", scopes = "registrar")
-    @APIResponse(responseCode = "201", description = "Declared")
+    @APIResponse(responseCode = "201", description = "Declared",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Adoption.class)))
     @POST
     @Path("adoptions")
     public Response declare(@NotNull @Valid NewAdoption b) {

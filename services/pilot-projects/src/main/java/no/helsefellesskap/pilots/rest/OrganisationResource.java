@@ -1,6 +1,8 @@
 package no.helsefellesskap.pilots.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
@@ -74,7 +76,8 @@ public class OrganisationResource {
     /** A programme administrator registers an organisation the reference files lack, naming the source. */
     @Operation(operationId = "registerOrganisation", summary = "Register an organisation")
     @SecurityRequirement(name = "jwt", scopes = "programme-admin")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the organisation")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the organisation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrganisationView.class)))
     @POST
     @Path("organisations")
     public Response register(@NotNull @Valid NewOrganisation b, @Context UriInfo uri) {

@@ -1,6 +1,8 @@
 package no.helsefellesskap.pilots.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import no.helsefellesskap.pilots.domain.Dated;
@@ -90,7 +92,8 @@ public class PilotResource {
     /** A registrar of the owner organisation (hospital trust or municipality) registers a pilot. */
     @Operation(operationId = "registerPilot", summary = "Register a pilot owned by the caller's organisation")
     @SecurityRequirement(name = "jwt", scopes = "registrar")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the pilot")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the pilot",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PilotView.class)))
     @POST
     public Response register(@NotNull @Valid PilotPlan plan, @Context UriInfo uri) {
         caller.requireActingFor(plan.ownerOrgnr(), "registrar");

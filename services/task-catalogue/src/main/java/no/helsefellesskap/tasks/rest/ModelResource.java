@@ -1,6 +1,8 @@
 package no.helsefellesskap.tasks.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
@@ -82,7 +84,8 @@ public class ModelResource {
     /** Publishes version 1 of a new model, in lifecycle PROPOSED. */
     @Operation(operationId = "publishModel", summary = "Publish a task-sharing model (version 1)")
     @SecurityRequirement(name = "jwt", scopes = "registrar")
-    @APIResponse(responseCode = "201", description = "Published; Location names version 1")
+    @APIResponse(responseCode = "201", description = "Published; Location names version 1",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModelView.class)))
     @POST
     public Response publish(@NotNull @Valid NewModelVersion b, @Context UriInfo uri) {
         caller.requireRole("registrar");
@@ -93,7 +96,8 @@ public class ModelResource {
     /** A new version of the model; earlier versions never change. */
     @Operation(operationId = "publishModelVersion", summary = "Publish a new version of a model (the owner only)")
     @SecurityRequirement(name = "jwt", scopes = "registrar")
-    @APIResponse(responseCode = "201", description = "Published; Location names the version")
+    @APIResponse(responseCode = "201", description = "Published; Location names the version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModelView.class)))
     @POST
     @Path("{id}/versions")
     public Response newVersion(@PathParam("id") UUID id, @NotNull @Valid NewModelVersion b, @Context UriInfo uri) {

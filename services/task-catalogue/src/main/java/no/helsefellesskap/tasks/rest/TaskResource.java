@@ -1,6 +1,8 @@
 package no.helsefellesskap.tasks.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Produces;
@@ -86,7 +88,8 @@ public class TaskResource {
     /** A registrar enters a task for its organisation. */
     @Operation(operationId = "registerTask", summary = "Register a task for the caller's organisation")
     @SecurityRequirement(name = "jwt", scopes = "registrar")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the task")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the task",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TaskView.class)))
     @POST
     public Response register(@NotNull @Valid NewTask b, @Context UriInfo uri) {
         caller.requireRole("registrar");

@@ -1,6 +1,8 @@
 package no.helsefellesskap.spread.delivery.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,7 +82,8 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createSubscription", summary = "Subscribe the caller's organisation to outcome events, by webhook, stream or feed")
     @SecurityRequirement(name = "jwt", scopes = "subscriber")
-    @APIResponse(responseCode = "201", description = "Created; the webhook secret is shown this once")
+    @APIResponse(responseCode = "201", description = "Created; the webhook secret is shown this once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     @POST
     public Response create(SubscriptionRequest body, @Context UriInfo uri) {
         String owner = owner();
