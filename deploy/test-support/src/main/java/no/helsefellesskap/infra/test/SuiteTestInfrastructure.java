@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * The one test resource of the suite: a real PostgreSQL and a real Kafka broker for every {@code @QuarkusTest}.
  * <p>
- * Starts embedded PostgreSQL and an in-process KRaft broker once per test JVM, unless
- * {@code QUARKUS_DATASOURCE_JDBC_URL} / {@code KAFKA_BOOTSTRAP_SERVERS} name external ones, which are then used.
+ * Starts them once per test JVM: external ones when {@code QUARKUS_DATASOURCE_JDBC_URL} / {@code KAFKA_BOOTSTRAP_SERVERS}
+ * name them, containers from the official images where a Docker engine answers, else embedded PostgreSQL and an
+ * in-process KRaft broker ({@link InfrastructureChoice}; the choice is printed).
  * It also makes a signing key and configures the services to trust it, so {@link TestTokens} can mint tokens.
  * State is kept in system properties because Quarkus may load this class in more than one class loader.
  */
@@ -30,20 +31,66 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
     static final String P_KAFKA = "infratest.kafka";
     static final String P_PRIVATE = "infratest.private-key";
     static final String P_PUBLIC = "infratest.public-key";
+    static final String P_JDBC_USER = "infratest.jdbc-user";
+    static final String P_JDBC_PASSWORD = "infratest.jdbc-password";
+    static final String P_CHOICE = "infratest.choice";
+
+    /** Chosen once per test JVM (InfrastructureChoice) and logged, so a run says what it tested against. */
+    static synchronized InfrastructureChoice.Choice choice() {
+        Map<String, String> env = System.getenv();
+        InfrastructureChoice.Choice c = InfrastructureChoice.choose(env, System.getProperty("suite.test.infra"),
+                () -> InfrastructureChoice.dockerSigns(env), InfrastructureChoice::dockerAnswers);
+        if (System.getProperty(P_CHOICE) == null) {
+            System.setProperty(P_CHOICE, c.toString());
+            System.out.println("[test infrastructure] PostgreSQL: " + c.postgres() + ", Kafka: " + c.kafka()
+                    + " (" + c.reason() + ")");
+        }
+        return c;
+    }
+
+    private static synchronized void startPostgresContainer() {
+        if (System.getProperty(P_JDBC) == null) {
+            Containers.Postgres pg = Containers.postgres();
+            System.setProperty(P_JDBC_USER, pg.user());
+            System.setProperty(P_JDBC_PASSWORD, pg.password());
+            System.setProperty(P_JDBC, pg.jdbcUrl());
+        }
+    }
+
+    private static synchronized String startKafkaContainer() {
+        if (System.getProperty(P_KAFKA) == null) {
+            System.setProperty(P_KAFKA, Containers.kafka());
+        }
+        return System.getProperty(P_KAFKA);
+    }
 
     @Override
     public synchronized Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.devservices.enabled", "false");
 
-        String externalJdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (externalJdbc == null) {
-            config.put("quarkus.datasource.jdbc.url", startPostgres());
-            config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
-            config.put("quarkus.datasource.password", "");
+        InfrastructureChoice.Choice choice = choice();
+        switch (choice.postgres()) {
+            case EMBEDDED -> {
+                config.put("quarkus.datasource.jdbc.url", startPostgres());
+                config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+                config.put("quarkus.datasource.password", "");
+            }
+            case CONTAINERS -> {
+                startPostgresContainer();
+                config.put("quarkus.datasource.jdbc.url", System.getProperty(P_JDBC));
+                config.put("quarkus.datasource.username", System.getProperty(P_JDBC_USER));
+                config.put("quarkus.datasource.password", System.getProperty(P_JDBC_PASSWORD));
+            }
+            case EXTERNAL -> {
+                // the datasource settings come from the environment
+            }
         }
-        String externalKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        config.put("kafka.bootstrap.servers", externalKafka != null ? externalKafka : startKafka());
+        config.put("kafka.bootstrap.servers", switch (choice.kafka()) {
+            case EMBEDDED -> startKafka();
+            case CONTAINERS -> startKafkaContainer();
+            case EXTERNAL -> System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        });
 
         keys();
         config.put("quarkus.oidc.public-key", System.getProperty(P_PUBLIC));
