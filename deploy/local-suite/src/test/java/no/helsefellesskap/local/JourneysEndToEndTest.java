@@ -30,6 +30,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.helsefellesskap.client.evaluations.model.EvaluationBody;
+import no.helsefellesskap.client.evaluations.model.Outcome;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -157,7 +159,7 @@ class JourneysEndToEndTest {
         var pilot = pilots.registerPilot(new no.helsefellesskap.client.pilots.model.PilotPlan().title(TITLE)
                 .ownerOrgnr(AHUS).modelId(UUID.fromString(modelId)).modelVersion(1).fromGroups(List.of("SP"))
                 .toGroups(List.of("APOTEKTEKNIKER")).partnerOrgnrs(List.of(LORENSKOG))
-                .priorityGroups(List.of("FRAIL_ELDERLY")));
+                .priorityGroups(List.of(no.helsefellesskap.client.pilots.model.PilotPlan.PriorityGroupsEnum.FRAIL_ELDERLY)));
         pilotId = pilot.getId().toString();
         assertEquals("PLANNED", pilot.getStatus());
         var asPartner = new no.helsefellesskap.client.pilots.api.PilotResourceApi(
@@ -179,11 +181,12 @@ class JourneysEndToEndTest {
                 .scope(no.helsefellesskap.client.evaluations.model.Scope.PILOT_SITES)
                 .basis(no.helsefellesskap.client.evaluations.model.Basis.ESTIMATED)
                 .scenarios(Map.of("low", minutes(5), "middle", minutes(10), "high", minutes(20)));
-        var draft = evaluations.draftEvaluation(new no.helsefellesskap.client.evaluations.model.EvaluationBody()
-                .pilotId(pilot.getId()).evaluatorKind("INTERNAL").design("BEFORE_AFTER")
-                .evidenceLevel("MEASURED_BEFORE_AFTER").recommendation("SPREAD")
-                .outcomes(List.of(new no.helsefellesskap.client.evaluations.model.Outcome().dimension("CORE_TASK_TIME")
-                        .metric("nurse hours freed").unit("hours").resultValue(412.0).direction("INCREASE")
+        var draft = evaluations.draftEvaluation(new EvaluationBody()
+                .pilotId(pilot.getId()).evaluatorKind("INTERNAL").design(EvaluationBody.DesignEnum.BEFORE_AFTER)
+                .evidenceLevel(EvaluationBody.EvidenceLevelEnum.MEASURED_BEFORE_AFTER)
+                .recommendation(EvaluationBody.RecommendationEnum.SPREAD)
+                .outcomes(List.of(new Outcome().dimension(Outcome.DimensionEnum.CORE_TASK_TIME)
+                        .metric("nurse hours freed").unit("hours").resultValue(412.0).direction(Outcome.DirectionEnum.INCREASE)
                         .source("journey test")))
                 .freedTime(List.of(nurses)));
         assertEquals("PUBLISHED", evaluations.publishEvaluation(draft.getId()).getStatus());

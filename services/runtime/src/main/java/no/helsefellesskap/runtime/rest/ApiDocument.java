@@ -36,6 +36,8 @@ public class ApiDocument implements OASFilter {
             api.components(OASFactory.createComponents());
         }
         api.getComponents().addSchema("Problem", problemSchema());
+        new ApiDescriptions(loader()).apply(api);
+        ApiDescriptions.dropUnused(api, "JsonValue");
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -98,6 +100,12 @@ public class ApiDocument implements OASFilter {
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .description("One entry per field that was refused").items(fieldError))
                 .required(List.of("type", "title", "status"));
+    }
+
+    /** The application's class loader at build time (where the service's data files are), else this library's. */
+    private static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ApiDocument.class.getClassLoader();
     }
 
     private static Schema string(String description) {
