@@ -104,7 +104,11 @@ final class Events {
 
     static UUID pilot(String title, String owner, String partnership, List<String> priorityGroups,
                       List<String> fromGroups, List<String> toGroups, List<UUID> tasks, UUID model) {
-        UUID id = UUID.randomUUID();
+        return pilot(UUID.randomUUID(), title, owner, partnership, priorityGroups, fromGroups, toGroups, tasks, model);
+    }
+
+    static UUID pilot(UUID id, String title, String owner, String partnership, List<String> priorityGroups,
+                      List<String> fromGroups, List<String> toGroups, List<UUID> tasks, UUID model) {
         publish(EventTypes.PILOT_REGISTERED, id, new PilotRegistered(id, title, owner, "PLANNED", Instant.now(), model,
                 model == null ? null : 1, tasks, fromGroups, toGroups, partnership, priorityGroups, List.of(),
                 List.of(), null, null, null));

@@ -146,6 +146,29 @@ class StreamAndFeedTest {
                 .body("items[0]._oppgavedeling.data.recommendation", equalTo("SPREAD"));
     }
 
+    /**
+     * Topics are consumed side by side, so an evaluation can arrive before its pilot. It waits for the pilot (within
+     * spread.feed.context-wait) instead of entering the feed without the pilot's partnership, which no subscriber of
+     * that partnership would then ever have received.
+     */
+    @Test
+    void anEvaluationThatOvertakesItsPilotStillReachesThePartnershipsSubscribers() throws Exception {
+        String p = WebhookDeliveryTest.partnership();
+        String id = given().header("Authorization", reader()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Evalueringer i " + p, "filters", Map.of("partnerships", List.of(p),
+                        "eventTypes", List.of(EventTypes.EVALUATION_PUBLISHED.type()))))
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        UUID pilot = UUID.randomUUID();
+        Events.published(pilot, null, "SPREAD", List.of("CORE_TASK_TIME"), 0.4, 0.1);
+        Thread.sleep(1500); // the evaluation is consumed first and waits
+        Events.pilot(pilot, "Evaluert før den kom", OWNER, p, List.of(), List.of("SP"), List.of("APOTEKTEKNIKER"),
+                List.of(), null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", reader())
+                .get("/api/subscriptions/" + id + "/feed.json").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0]._oppgavedeling.context.pilot.partnership", equalTo(p)));
+    }
+
     /** Found by an outside test: one token could hold hundreds of streams. */
     @Test
     void oneCallerHoldsAtMostTenStreamsAndOthersAreNotAffected() throws Exception {

@@ -23,6 +23,9 @@ public final class Transience {
             if (t instanceof PoisonEventException) {
                 return false;
             }
+            if (t instanceof NotYetApplicable) {
+                return true;
+            }
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException) {
                 return true;
             }

@@ -30,7 +30,8 @@ public class WhileUnavailable {
             .withRetry().maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS)
             .delay(FIRST_DELAY_MS, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
             .whenException(Transience::isTransient)
-            .beforeRetry(e -> LOG.warnf("infrastructure unavailable (%s); retrying", String.valueOf(e)))
+            .beforeRetry(e -> LOG.warnf("%s (%s); retrying", e instanceof NotYetApplicable
+                    ? "waiting for an event of another topic" : "infrastructure unavailable", String.valueOf(e)))
             .withExponentialBackoff().factor(2).maxDelay(MAX_DELAY_MS, ChronoUnit.MILLIS).done()
             .done().build();
 

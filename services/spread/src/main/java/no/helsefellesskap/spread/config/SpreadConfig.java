@@ -18,6 +18,17 @@ public interface SpreadConfig {
 
     Rebuild rebuild();
 
+    Feed feed();
+
+    interface Feed {
+        /**
+         * How long a young evaluation waits for its pilot, which comes on another topic, before it is put in the feed
+         * without the pilot's partnership and places (its consumer retries meanwhile; other topics go on).
+         */
+        @WithDefault("60s")
+        Duration contextWait();
+    }
+
     interface Rebuild {
         /** The rebuild is one transaction; this bounds it. */
         @WithDefault("1h")

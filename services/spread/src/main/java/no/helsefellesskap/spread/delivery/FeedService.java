@@ -13,6 +13,8 @@ import no.helsefellesskap.model.events.EventType;
 import no.helsefellesskap.model.events.EventTypes;
 import no.helsefellesskap.runtime.messaging.IncomingEvent;
 import no.helsefellesskap.runtime.messaging.PoisonEventException;
+import no.helsefellesskap.runtime.tx.NotYetApplicable;
+import no.helsefellesskap.spread.config.SpreadConfig;
 import no.helsefellesskap.runtime.time.SuiteClock;
 import no.helsefellesskap.runtime.data.Db;
 import no.helsefellesskap.spread.data.EventApplied;
@@ -40,6 +42,7 @@ public class FeedService {
     public static final List<EventType> FEED_TYPES = EventTypes.FEED;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String EVALUATIONS = "no.helsefellesskap.evaluations.";
 
     @Inject
     Db db;
@@ -52,6 +55,9 @@ public class FeedService {
 
     @Inject
     SuiteClock clock;
+
+    @Inject
+    SpreadConfig config;
 
     @Inject
     SubscriptionMatcher matcher;
@@ -216,6 +222,12 @@ public class FeedService {
                         taskIds.addAll(text.strings(rs.getString("ti")));
                         return new PilotRow(Db.uuid(rs, "model_id"), (Integer) rs.getObject("model_version"));
                     }, pilotId);
+            if (pilot.isEmpty() && e.type().startsWith(EVALUATIONS) && e.time() != null
+                    && e.time().plus(config.feed().contextWait()).isAfter(clock.now())) {
+                // an evaluation that overtook its pilot (another topic): without the pilot's partnership and places
+                // no subscription filtering on them would ever get it, so wait for the pilot, for a while
+                throw new NotYetApplicable("pilot " + pilotId + " of " + e.type() + " " + e.id() + " not here yet");
+            }
             if (modelId == null && pilot.isPresent() && pilot.get().modelId() != null) {
                 modelId = pilot.get().modelId();
                 modelVersion = pilot.get().modelVersion();
