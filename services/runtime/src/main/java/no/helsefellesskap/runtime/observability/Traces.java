@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
  * W3C trace context across the suite's asynchronous hops: a request's {@code traceparent} is stored with the outbox
  * row, sent as the CloudEvents distributed-tracing extension ({@code ce_traceparent}), continued by each consumer and
  * stored with a feed item, and sent on its webhook requests. Only a well-formed value is ever stored or sent (it is
- * parsed and written again). With the OpenTelemetry SDK disabled (the local default) no span is recorded, but a
- * context that arrived is still passed on.
+ * parsed and written again). With the OpenTelemetry SDK disabled (the local default) nothing is exported and a
+ * request's own traceparent is not read (the REST instrumentation is off); a context that arrives on a Kafka record is
+ * still passed on.
  */
 @ApplicationScoped
 public class Traces {
