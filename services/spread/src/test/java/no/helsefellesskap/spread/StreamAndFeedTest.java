@@ -115,10 +115,7 @@ class StreamAndFeedTest {
     @Test
     void aSubscriptionHasItsOwnStreamAndFeedsWithOnlyMatchingItems() throws Exception {
         String p = WebhookDeliveryTest.partnership();
-        String id = given().header("Authorization", reader()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Evalueringer i " + p, "filters", Map.of("partnerships", List.of(p),
-                        "eventTypes", List.of(EventTypes.EVALUATION_PUBLISHED.type()))))
-                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        String id = evaluationsOf(p);
         try (SseClient stream = new SseClient(base + "api/subscriptions/" + id + "/events", reader(), "0")) {
             UUID pilot = Events.pilot("Apotekteknikere på medisinrom", OWNER, p, List.of(), List.of("SP"),
                     List.of("APOTEKTEKNIKER"), List.of(), null);
@@ -154,10 +151,7 @@ class StreamAndFeedTest {
     @Test
     void anEvaluationThatOvertakesItsPilotStillReachesThePartnershipsSubscribers() throws Exception {
         String p = WebhookDeliveryTest.partnership();
-        String id = given().header("Authorization", reader()).contentType(ContentType.JSON)
-                .body(Map.of("name", "Evalueringer i " + p, "filters", Map.of("partnerships", List.of(p),
-                        "eventTypes", List.of(EventTypes.EVALUATION_PUBLISHED.type()))))
-                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        String id = evaluationsOf(p);
         UUID pilot = UUID.randomUUID();
         Events.published(pilot, null, "SPREAD", List.of("CORE_TASK_TIME"), 0.4, 0.1);
         Thread.sleep(1500); // the evaluation is consumed first and waits
@@ -167,6 +161,14 @@ class StreamAndFeedTest {
                 .get("/api/subscriptions/" + id + "/feed.json").then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0]._oppgavedeling.context.pilot.partnership", equalTo(p)));
+    }
+
+    /** A subscription to the partnership's published evaluations; its id. */
+    private String evaluationsOf(String p) {
+        return given().header("Authorization", reader()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Evalueringer i " + p, "filters", Map.of("partnerships", List.of(p),
+                        "eventTypes", List.of(EventTypes.EVALUATION_PUBLISHED.type()))))
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
     }
 
     /** Found by an outside test: one token could hold hundreds of streams. */
