@@ -15,6 +15,8 @@ public final class Worker {
 
     private static final Logger LOG = Logger.getLogger(Worker.class);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    /** A due time already past never makes the worker spin. */
+    static final long MIN_WAIT_MILLIS = 20;
 
     /** One round of work. */
     @FunctionalInterface
@@ -31,6 +33,7 @@ public final class Worker {
     private volatile boolean running = true;
     private boolean woken;
     private boolean firstRoundLater;
+    private long nextRoundWithinMillis = -1;
 
     private Worker(String name, Duration pollInterval, Duration maxBackoff, Round round) {
         this.name = name;
@@ -60,6 +63,14 @@ public final class Worker {
     public synchronized void wake() {
         woken = true;
         notifyAll();
+    }
+
+    /**
+     * Called by a round that knows when its next work falls due: the next round comes then, if sooner than the poll
+     * interval (a wake still comes first). Applies to the wait after this round only.
+     */
+    public void nextRoundWithin(Duration d) {
+        nextRoundWithinMillis = Math.max(MIN_WAIT_MILLIS, d.toMillis());
     }
 
     /** Stops after the current round, waiting for it at most {@code wait}. */
@@ -116,8 +127,13 @@ public final class Worker {
 
     private synchronized boolean awaitWake() {
         try {
+            long waitMillis = pollInterval.toMillis();
+            if (nextRoundWithinMillis > 0 && nextRoundWithinMillis < waitMillis) {
+                waitMillis = nextRoundWithinMillis;
+            }
+            nextRoundWithinMillis = -1;
             if (!woken) {
-                wait(pollInterval.toMillis());
+                wait(waitMillis);
             }
             woken = false;
             return running;

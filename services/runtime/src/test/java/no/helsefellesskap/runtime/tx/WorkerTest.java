@@ -55,6 +55,31 @@ class WorkerTest {
     }
 
     @Test
+    void aRoundThatKnowsWhenWorkFallsDueIsFollowedThenNotAfterThePollInterval() throws Exception {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch three = new CountDownLatch(3);
+        Worker[] w = new Worker[1];
+        w[0] = Worker.start("test", HOUR, HOUR, () -> {
+            if (rounds.incrementAndGet() < 3) {
+                // the first round may run before the field is set; the second sees it
+                if (w[0] != null) {
+                    w[0].nextRoundWithin(Duration.ofMillis(50));
+                }
+            }
+            three.countDown();
+            return false;
+        });
+        try {
+            w[0].wake(); // the second round, in case the first ran before the field was set
+            assertTrue(three.await(5, TimeUnit.SECONDS), "a round at the due time, not after the hour");
+            Thread.sleep(300);
+            assertEquals(3, rounds.get(), "the due time applies once: then the worker waits for the hour again");
+        } finally {
+            w[0].stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void aFailingRoundIsRetriedWithAGrowingPauseUntilItSucceeds() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch succeeded = new CountDownLatch(1);

@@ -69,8 +69,11 @@ public interface SpreadConfig {
         @WithDefault("10s")
         Duration requestTimeout();
 
-        /** How often the dispatcher looks for due deliveries when nothing woke it. */
-        @WithDefault("1s")
+        /**
+         * How often the dispatcher looks for due deliveries when nothing woke it: a safety net, since new deliveries,
+         * resumes and replays wake it and it waits for the next retry's due time.
+         */
+        @WithDefault("10s")
         Duration pollInterval();
 
         @WithDefault("8")

@@ -1,6 +1,7 @@
 package no.helsefellesskap.spread.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.helsefellesskap.runtime.problem.ProblemException;
@@ -12,7 +13,7 @@ import no.helsefellesskap.spread.delivery.domain.ItemAttributes;
 import no.helsefellesskap.spread.delivery.domain.Subscription;
 import no.helsefellesskap.spread.delivery.domain.SubscriptionFilters;
 import no.helsefellesskap.spread.delivery.webhook.DeliveryStore;
-import no.helsefellesskap.spread.delivery.webhook.WebhookDispatcher;
+import no.helsefellesskap.spread.delivery.webhook.DeliveriesQueued;
 import no.helsefellesskap.spread.delivery.webhook.WebhookSigner;
 
 import java.time.Instant;
@@ -60,7 +61,7 @@ public class SubscriptionService {
     SuiteClock clock;
 
     @Inject
-    WebhookDispatcher dispatcher;
+    Event<DeliveriesQueued> queued;
 
     @Inject
     DeliveryStore deliveries;
@@ -156,7 +157,7 @@ public class SubscriptionService {
         db.update("update delivery set next_attempt_at = ?, first_failure_at = null where subscription_id = ? "
                 + "and state = 'PENDING'", now, id);
         deliveries.refreshQueues(id);
-        dispatcher.wake();
+        queued.fire(new DeliveriesQueued(id));
         return get(owner, id);
     }
 
@@ -195,7 +196,7 @@ public class SubscriptionService {
                     id, i[0], FeedService.newWebhookId(), i[1], now);
         }
         deliveries.refreshQueues(id);
-        dispatcher.wake();
+        queued.fire(new DeliveriesQueued(id));
         return n;
     }
 

@@ -10,6 +10,7 @@ import no.helsefellesskap.runtime.data.Db;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -60,6 +61,18 @@ public class DeliveryStore {
                         rs.getString("body"), List.of((String[]) rs.getArray("secrets").getArray()),
                         rs.getString("traceparent")),
                 now, now, limit, leaseUntil, now);
+    }
+
+    /**
+     * When the earliest head not in flight falls due (for the dispatcher's wait), read through the same index as the
+     * claim. A head in flight is left out: its sender wakes the dispatcher when it is done.
+     */
+    public Optional<Instant> nextDue() {
+        return db.one("""
+                select d.next_attempt_at from delivery d join subscription s on s.id = d.subscription_id
+                where d.ready and (d.lease_until is null or d.lease_until < ?)
+                  and d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null
+                order by d.next_attempt_at limit 1""", rs -> Db.instant(rs, "next_attempt_at"), clock.now());
     }
 
     /**

@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Posts due deliveries to their webhooks (Standard Webhooks headers), a bounded number at a time. Woken after each
- * feed commit; otherwise it looks every {@code spread.webhook.poll-interval}. State lives in the delivery table, so
+ * feed commit and each resume or replay, and when the next retry falls due; otherwise it looks every
+ * {@code spread.webhook.poll-interval}, a safety net (an idle suite then costs one query per interval, not per second). State lives in the delivery table, so
  * a restart loses nothing: an unacknowledged delivery is retried under the same {@code webhook-id}.
  */
 @ApplicationScoped
@@ -110,13 +111,24 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims as many due deliveries as there are free senders and hands them out; again at once if any were. */
+    /** Deliveries were queued or made due again (a resume, a replay): a round once that has committed. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {
+        wake();
+    }
+
+    /**
+     * Claims as many due deliveries as there are free senders and hands them out; again at once if any were.
+     * Otherwise it waits until the next delivery falls due (a retry after its back-off), or a wake.
+     */
     private boolean round() {
         int free = permits.availablePermits();
         if (free == 0) {
             return false; // a sender that finishes wakes the dispatcher
         }
         List<DeliveryStore.Claim> claims = store.claim(free);
+        if (claims.isEmpty()) {
+            store.nextDue().ifPresent(due -> dispatcher.nextRoundWithin(Duration.between(clock.now(), due)));
+        }
         for (DeliveryStore.Claim c : claims) {
             permits.acquireUninterruptibly();
             workers.submit(() -> {
