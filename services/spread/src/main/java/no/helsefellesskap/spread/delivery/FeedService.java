@@ -42,8 +42,11 @@ public class FeedService {
     /** The event types that reach subscribers; reference data and drafts stay inside. */
     public static final List<EventType> FEED_TYPES = EventTypes.FEED;
 
+    private static boolean onEvaluationsTopic(String type) {
+        return EventTypes.byType(type).map(EventType::topic).filter(EventTypes.TOPIC_EVALUATIONS::equals).isPresent();
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String EVALUATIONS = "no.helsefellesskap.evaluations.";
 
     @Inject
     Db db;
@@ -223,7 +226,7 @@ public class FeedService {
                         taskIds.addAll(text.strings(rs.getString("ti")));
                         return new PilotRow(Db.uuid(rs, "model_id"), (Integer) rs.getObject("model_version"));
                     }, pilotId);
-            if (pilot.isEmpty() && e.type().startsWith(EVALUATIONS) && e.time() != null
+            if (pilot.isEmpty() && onEvaluationsTopic(e.type()) && e.time() != null
                     && e.time().plus(config.feed().contextWait()).isAfter(clock.now())) {
                 // an evaluation that overtook its pilot (another topic): without the pilot's partnership and places
                 // no subscription filtering on them would ever get it, so wait for the pilot, for a while
