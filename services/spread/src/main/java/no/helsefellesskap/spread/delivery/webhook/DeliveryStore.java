@@ -9,6 +9,7 @@ import no.helsefellesskap.runtime.data.Db;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +38,10 @@ public class DeliveryStore {
 
     @Inject
     SpreadConfig config;
+
+    /** A delivered attempt, recorded later together with others ({@link #succeeded(List)}). */
+    public record Success(Claim claim, Instant at, int status, long latencyMs) {
+    }
 
     /** Leases due heads of queues of active webhook subscriptions, the longest due first. */
     @Transactional
@@ -95,6 +100,17 @@ public class DeliveryStore {
                   from delivery e join subscription s on s.id = e.subscription_id
                   where e.subscription_id = ? and e.state = 'PENDING') q
                 where d.id = q.id and d.ready <> q.ready""", subscription);
+    }
+
+    /**
+     * Several delivered attempts in one transaction (one commit instead of one each), their subscriptions locked in
+     * one order so that two such transactions never wait on each other in a cycle.
+     */
+    @Transactional
+    public void succeeded(List<Success> delivered) {
+        delivered.stream().sorted(Comparator.comparing((Success d) -> d.claim().subscriptionId())
+                        .thenComparingLong(d -> d.claim().id()))
+                .forEach(d -> succeeded(d.claim(), d.at(), d.status(), d.latencyMs()));
     }
 
     /** Delivered: the next delivery of its queue becomes the head; a receiver that was failing is tried again now. */

@@ -26,7 +26,10 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,13 +39,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Posts due deliveries to their webhooks (Standard Webhooks headers), a bounded number at a time. Woken after each
  * feed commit and each resume or replay, and when the next retry falls due; otherwise it looks every
- * {@code spread.webhook.poll-interval}, a safety net (an idle suite then costs one query per interval, not per second). State lives in the delivery table, so
+ * {@code spread.webhook.poll-interval}, a safety net (an idle suite then costs one query per interval, not per second).
+ * While senders are busy, due deliveries are claimed once half of them are free, and delivered attempts are recorded
+ * together by one recorder, so a fan-out costs a few transactions per batch instead of two per delivery. State lives in the delivery table, so
  * a restart loses nothing: an unacknowledged delivery is retried under the same {@code webhook-id}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int RECORD_BATCH = 200;
 
     @Inject
     DeliveryStore store;
@@ -63,8 +69,11 @@ public class WebhookDispatcher {
     DeliveryMetrics metrics;
 
     private Worker dispatcher;
+    private Worker recorder;
     private ExecutorService workers;
     private Semaphore permits;
+    private int claimAtLeast;
+    private final Queue<DeliveryStore.Success> delivered = new ConcurrentLinkedQueue<>();
     private HttpClient http;
     private TargetPolicy policy;
 
@@ -82,6 +91,9 @@ public class WebhookDispatcher {
             return t;
         });
         permits = new Semaphore(config.webhook().concurrency());
+        claimAtLeast = Math.max(1, config.webhook().concurrency() / 2);
+        recorder = Worker.start("webhook-recorder", config.webhook().pollInterval(), config.webhook().pollInterval(),
+                this::recordDelivered);
         dispatcher = Worker.start("webhook-dispatcher", config.webhook().pollInterval(),
                 config.webhook().pollInterval(), this::round);
     }
@@ -97,6 +109,10 @@ public class WebhookDispatcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (recorder != null) {
+            recorder.stop(Duration.ofSeconds(1));
+            recordDelivered(); // what the senders finished last; anything not recorded is sent again after its lease
         }
     }
 
@@ -122,8 +138,10 @@ public class WebhookDispatcher {
      */
     private boolean round() {
         int free = permits.availablePermits();
-        if (free == 0) {
-            return false; // a sender that finishes wakes the dispatcher
+        boolean sending = free < config.webhook().concurrency();
+        if (free == 0 || sending && free < claimAtLeast) {
+            // a sender that finishes wakes the dispatcher; while others send, claims are taken several at a time
+            return false;
         }
         List<DeliveryStore.Claim> claims = store.claim(free);
         if (claims.isEmpty()) {
@@ -163,7 +181,10 @@ public class WebhookDispatcher {
             long ms = (System.nanoTime() - started) / 1_000_000;
             Span.current().setAttribute("http.response.status_code", status);
             if (status >= 200 && status < 300) {
-                store.succeeded(c, at, status, ms);
+                // recorded with the others that finish meanwhile, in one transaction; the lease keeps it from
+                // being claimed again until then
+                delivered.add(new DeliveryStore.Success(c, at, status, ms));
+                recorder.wake();
                 metrics.attempted("delivered");
             } else {
                 store.failed(c, at, status, ms, "HTTP " + status);
@@ -181,6 +202,33 @@ public class WebhookDispatcher {
                 LOG.warnf("Could not record failed delivery %d: %s", c.id(), inner.getMessage());
             }
         }
+    }
+
+    /**
+     * Records the delivered attempts the senders have finished, together. If that fails, each on its own; one that
+     * still fails is logged and, its lease run out, sent again under the same {@code webhook-id}.
+     */
+    private boolean recordDelivered() {
+        List<DeliveryStore.Success> batch = new ArrayList<>();
+        for (DeliveryStore.Success d; batch.size() < RECORD_BATCH && (d = delivered.poll()) != null; ) {
+            batch.add(d);
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        try {
+            store.succeeded(batch);
+        } catch (RuntimeException e) {
+            for (DeliveryStore.Success d : batch) {
+                try {
+                    store.succeeded(List.of(d));
+                } catch (RuntimeException inner) {
+                    LOG.warnf("Could not record delivered attempt of delivery %d: %s", d.claim().id(),
+                            inner.getMessage());
+                }
+            }
+        }
+        return !delivered.isEmpty();
     }
 
     /**
