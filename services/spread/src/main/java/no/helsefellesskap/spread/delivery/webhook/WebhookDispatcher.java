@@ -41,8 +41,9 @@ import java.util.concurrent.TimeUnit;
  * feed commit and each resume or replay, and when the next retry falls due; otherwise it looks every
  * {@code spread.webhook.poll-interval}, a safety net (an idle suite then costs one query per interval, not per second).
  * While senders are busy, due deliveries are claimed once half of them are free, and delivered attempts are recorded
- * together by one recorder, so a fan-out costs a few transactions per batch instead of two per delivery. State lives in the delivery table, so
- * a restart loses nothing: an unacknowledged delivery is retried under the same {@code webhook-id}.
+ * together by one recorder, so a fan-out costs a few transactions per batch instead of two per delivery. State lives
+ * in the delivery table, so a restart loses nothing: an unacknowledged delivery is retried under the same
+ * {@code webhook-id}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -228,6 +229,7 @@ public class WebhookDispatcher {
                 }
             }
         }
+        wake(); // the next delivery of each queue is a head now, committed: the dispatcher can claim it
         return !delivered.isEmpty();
     }
 
