@@ -30,6 +30,15 @@ public class DeliveryStore {
                         String body, List<String> secrets, String traceparent) {
     }
 
+    /**
+     * Heads of queues of active webhook subscriptions not in flight (one parameter: now), the rows a claim may take
+     * once due; the dispatcher's wait reads the same rows, so it never waits for a row a claim would not take.
+     */
+    private static final String SENDABLE_HEADS = """
+             from delivery d join subscription s on s.id = d.subscription_id
+            where d.ready and (d.lease_until is null or d.lease_until < ?)
+              and d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null""";
+
     @Inject
     Db db;
 
@@ -51,10 +60,8 @@ public class DeliveryStore {
                 .plusSeconds(30);
         return db.list("""
                 with due as (
-                  select d.id from delivery d join subscription s on s.id = d.subscription_id
-                  where d.ready and d.next_attempt_at <= ? and (d.lease_until is null or d.lease_until < ?)
-                    and d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null
-                  order by d.next_attempt_at limit ? for update of d skip locked)
+                  select d.id""" + SENDABLE_HEADS + """
+                  and d.next_attempt_at <= ? order by d.next_attempt_at limit ? for update of d skip locked)
                 update delivery d set lease_until = ? from due, subscription s, feed_item f
                 where d.id = due.id and s.id = d.subscription_id and f.seq = d.item_seq
                 returning d.id, d.subscription_id, d.ordering_key, d.webhook_id, d.attempts, s.webhook_url,
@@ -73,11 +80,8 @@ public class DeliveryStore {
      * claim. A head in flight is left out: its sender wakes the dispatcher when it is done.
      */
     public Optional<Instant> nextDue() {
-        return db.one("""
-                select d.next_attempt_at from delivery d join subscription s on s.id = d.subscription_id
-                where d.ready and (d.lease_until is null or d.lease_until < ?)
-                  and d.state = 'PENDING' and s.status = 'ACTIVE' and s.webhook_url is not null
-                order by d.next_attempt_at limit 1""", rs -> Db.instant(rs, "next_attempt_at"), clock.now());
+        return db.one("select d.next_attempt_at" + SENDABLE_HEADS + " order by d.next_attempt_at limit 1",
+                rs -> Db.instant(rs, "next_attempt_at"), clock.now());
     }
 
     /**

@@ -122,7 +122,7 @@ public class WebhookDispatcher {
         wake();
     }
 
-    public void wake() {
+    private void wake() {
         if (dispatcher != null) {
             dispatcher.wake();
         }
